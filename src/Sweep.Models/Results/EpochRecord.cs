@@ -1,0 +1,16 @@
+namespace Sweep.Models.Results;
+
+/// <summary>
+/// What one epoch left behind: the mean of its batch losses (penalty included), the validation loss and
+/// accuracy when there is a validation set (accuracy only for classification), the rate in effect, the L2
+/// norms of all weights and of the last gradient, and the wall time.
+/// </summary>
+public readonly record struct EpochRecord(
+    int Epoch,
+    double TrainLoss,
+    double? ValidationLoss,
+    double? Accuracy,
+    double LearningRate,
+    double WeightNorm,
+    double GradientNorm,
+    double Seconds);
