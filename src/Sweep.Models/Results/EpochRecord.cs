@@ -1,7 +1,8 @@
 namespace Sweep.Models.Results;
 
 /// <summary>
-/// What one epoch left behind: the mean of its batch losses (penalty included), the validation loss and
+/// What one epoch left behind: the mean of its batch losses (data loss only: weight-decay penalties are
+/// left out so trials with different decay compare fairly), the validation loss and
 /// accuracy when there is a validation set (accuracy only for classification), the rate in effect, the L2
 /// norms of all weights and of the last gradient, and the wall time.
 /// </summary>
