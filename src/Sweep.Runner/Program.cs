@@ -1,1 +1,3 @@
-return 0;
+using Sweep.Runner;
+
+return SweepCli.Run(args, Console.Out, Console.Error);

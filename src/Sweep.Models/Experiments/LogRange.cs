@@ -16,7 +16,7 @@ public sealed record LogRange(double Min, double Max, int PerDecade) : Parameter
         var points = ImmutableArray.CreateBuilder<ParameterValue>(steps + 1);
         for (var i = 0; i <= steps; i++)
         {
-            points.Add(ParameterValue.Of(RoundToSignificantDigits(Min * Math.Pow(10, (double)i / PerDecade))));
+            points.Add(ParameterValue.Of(SignificantDigits.Round(Min * Math.Pow(10, (double)i / PerDecade))));
         }
 
         return points.MoveToImmutable();

@@ -10,5 +10,5 @@ public sealed record LogUniformRange(double Min, double Max) : ParameterSpace
     public override ImmutableArray<ParameterValue> Points() => [];
 
     public override ParameterValue Sample(Random random) =>
-        ParameterValue.Of(RoundToSignificantDigits(Math.Exp(Math.Log(Min) + (random.NextDouble() * Math.Log(Max / Min)))));
+        ParameterValue.Of(SignificantDigits.Round(Math.Exp(Math.Log(Min) + (random.NextDouble() * Math.Log(Max / Min)))));
 }

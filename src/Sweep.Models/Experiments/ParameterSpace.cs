@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace Sweep.Models.Experiments;
@@ -25,8 +24,4 @@ public abstract record ParameterSpace
         var points = Points();
         return points[random.Next(points.Length)];
     }
-
-    /// <summary>Rounds to 15 significant digits, the precision a double holds exactly in decimal, so generated values print short.</summary>
-    protected static double RoundToSignificantDigits(double value) =>
-        double.Parse(value.ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 }

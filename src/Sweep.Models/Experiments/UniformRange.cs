@@ -10,5 +10,5 @@ public sealed record UniformRange(double Min, double Max) : ParameterSpace
     public override ImmutableArray<ParameterValue> Points() => [];
 
     public override ParameterValue Sample(Random random) =>
-        ParameterValue.Of(RoundToSignificantDigits(Min + (random.NextDouble() * (Max - Min))));
+        ParameterValue.Of(SignificantDigits.Round(Min + (random.NextDouble() * (Max - Min))));
 }

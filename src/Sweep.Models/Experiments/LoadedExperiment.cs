@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using Sweep.Models.Experiments.Yaml;
+using Sweep.Models.Validation;
+using YamlDotNet.RepresentationModel;
+
+namespace Sweep.Models.Experiments;
+
+/// <summary>
+/// A valid experiment file: its text, its definition, and the YAML tree from which each trial's
+/// configuration is resolved by setting the trial's parameter values at their dot paths.
+/// </summary>
+public sealed class LoadedExperiment
+{
+    private readonly YamlMappingNode root;
+
+    internal LoadedExperiment(string file, string text, YamlMappingNode root, ExperimentDefinition definition, IReadOnlyList<BoundParameter> parameters)
+    {
+        File = file;
+        Text = text;
+        this.root = root;
+        Definition = definition;
+        Parameters = parameters;
+    }
+
+    /// <summary>The file's path as the user gave it.</summary>
+    public string File { get; }
+
+    public string Text { get; }
+
+    public ExperimentDefinition Definition { get; }
+
+    internal IReadOnlyList<BoundParameter> Parameters { get; }
+
+    /// <summary>
+    /// The experiment with the given values set, or the problems that makes (a value out of range for its
+    /// key, reported where the value is written).
+    /// </summary>
+    public (ExperimentDefinition? Definition, ImmutableArray<ValidationError> Errors) Resolve(IEnumerable<ParameterAssignment> assignments)
+    {
+        var context = new BindContext(File, Definition.Directory);
+        YamlMappingNode? tree = root;
+        foreach (var assignment in assignments)
+        {
+            var (value, origin) = NodeFor(assignment);
+            tree = tree is null ? null : ExperimentTree.With(tree, assignment.Path, value, context, origin);
+        }
+
+        var definition = tree is null ? null : new ExperimentBinder(context).Bind(tree);
+        return (definition, [.. context.Errors]);
+    }
+
+    /// <summary>The number written at a dot path of the file, if there is one.</summary>
+    internal double? NumberAt(string path)
+    {
+        YamlNode? node = root;
+        foreach (var segment in path.Split('.'))
+        {
+            node = node switch
+            {
+                YamlMappingNode mapping => mapping.Children.TryGetValue(new YamlScalarNode(segment), out var child) ? child : null,
+                YamlSequenceNode list when int.TryParse(segment, out var index) && index < list.Children.Count => list.Children[index],
+                _ => null,
+            };
+        }
+
+        return node is YamlScalarNode { Value: { } text } && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+    }
+
+    /// <summary>The node a value is written as, with the place in the file its problems are reported at.</summary>
+    private (YamlNode Value, YamlNode Origin) NodeFor(ParameterAssignment assignment)
+    {
+        var bound = Parameters.First(p => p.Parameter.Path == assignment.Path);
+        var written = bound.ValueNodes?.FirstOrDefault(n => n is YamlScalarNode s && s.Value == assignment.Value.Text);
+        return written is not null ? (written, written) : (new YamlScalarNode(assignment.Value.Text), bound.KeyNode);
+    }
+}

@@ -1,0 +1,161 @@
+using System.Collections.Immutable;
+using YamlDotNet.RepresentationModel;
+
+namespace Sweep.Models.Experiments.Yaml;
+
+internal sealed partial class ExperimentBinder
+{
+    private static readonly Dictionary<string, ModelKind> ModelKinds = new()
+    {
+        ["layers"] = ModelKind.Layers,
+        ["autoencoder"] = ModelKind.Autoencoder,
+    };
+
+    private static readonly Dictionary<string, Activation> Activations = new()
+    {
+        ["linear"] = Activation.Linear,
+        ["sigmoid"] = Activation.Sigmoid,
+        ["tanh"] = Activation.Tanh,
+        ["relu"] = Activation.Relu,
+        ["softmax"] = Activation.Softmax,
+        ["clip"] = Activation.Clip,
+    };
+
+    private static readonly Dictionary<string, InitKind> Inits = new()
+    {
+        ["zeros"] = InitKind.Zeros,
+        ["uniform"] = InitKind.Uniform,
+        ["normal"] = InitKind.Normal,
+        ["xavier"] = InitKind.Xavier,
+        ["he"] = InitKind.He,
+    };
+
+    /// <summary>The model block and the node that sets its last activation (for loss checks).</summary>
+    private sealed record BoundModel(ModelDefinition Definition, YamlNode LastActivationNode);
+
+    private BoundModel? BindModel(YamlNode node, BoundData? data)
+    {
+        if (context.Section(node, "model", ExperimentSchema.Model) is not { } model)
+        {
+            return null;
+        }
+
+        var kind = model.Choice("kind", ModelKinds) ?? ModelKind.Layers;
+        var init = model.Choice("init", Inits) ?? InitKind.Uniform;
+        return kind == ModelKind.Autoencoder ? BindAutoencoder(model, init) : BindLayers(model, init, data);
+    }
+
+    private BoundModel? BindLayers(YamlSection model, InitKind init, BoundData? data)
+    {
+        foreach (var key in new[] { "hidden", "activation", "output" })
+        {
+            OnlyFor(model, key, applies: false, "kind autoencoder (a layers model sets activations per layer)");
+        }
+
+        if (model.Required("layers", "layers: [{units: 1, activation: linear}]") is not { } layersNode)
+        {
+            return null;
+        }
+
+        var inputs = data?.Inputs;
+        var layers = context.List(layersNode, "model.layers", (item, path) =>
+        {
+            var layer = BindLayer(item, path, inputs);
+            inputs = layer?.Units;
+            return layer;
+        });
+        if (layers is null)
+        {
+            return null;
+        }
+
+        if (layers.Count == 0)
+        {
+            context.Error(layersNode, "model.layers is empty; give at least one layer");
+            return null;
+        }
+
+        var last = (YamlSequenceNode)layersNode;
+        if (data?.Targets is { } targets && layers[^1].Units != targets)
+        {
+            context.Error(last.Children[^1], $"the last layer of model.layers has {layers[^1].Units} units but the data has {targets} target values per sample");
+        }
+
+        var lastNode = last.Children[^1] is YamlMappingNode lastLayer && lastLayer.Children.TryGetValue(new YamlScalarNode("activation"), out var activation)
+            ? activation
+            : last.Children[^1];
+        return new BoundModel(new ModelDefinition(ModelKind.Layers, [.. layers], init, [], Activation.Linear, Activation.Linear), lastNode);
+    }
+
+    private LayerDefinition? BindLayer(YamlNode node, string path, int? inputs)
+    {
+        if (context.Section(node, path, ExperimentSchema.Layer) is not { } layer)
+        {
+            return null;
+        }
+
+        var units = layer.Required("units", "units: 1") is { } unitsNode
+            ? context.Rule(unitsNode, $"{path}.units", context.Integer(unitsNode, $"{path}.units"), u => u >= 1, "must be at least 1")
+            : null;
+        var activation = layer.Choice("activation", Activations) ?? Activation.Linear;
+        var clipMin = layer.Number("clip_min") ?? double.NegativeInfinity;
+        var clipMax = layer.Number("clip_max") ?? double.PositiveInfinity;
+        OnlyFor(layer, "clip_min", activation == Activation.Clip, "activation clip");
+        OnlyFor(layer, "clip_max", activation == Activation.Clip, "activation clip");
+        if (clipMin >= clipMax)
+        {
+            context.Error(layer["clip_max"]!, $"{path}.clip_max must be greater than clip_min ({clipMin})");
+        }
+
+        if (units is not { } u)
+        {
+            return null;
+        }
+
+        var weights = layer["weights"] is { } weightsNode ? Weights(weightsNode, $"{path}.weights", u, inputs) : null;
+        var bias = layer["bias"] is { } biasNode ? context.Numbers(biasNode, $"{path}.bias") : null;
+        if (bias is not null && bias.Length != u)
+        {
+            context.Error(layer["bias"]!, $"{path}.bias has {bias.Length} values but the layer has {u} units; give one bias per unit");
+        }
+
+        return new LayerDefinition(u, activation, clipMin, clipMax, weights, bias?.ToImmutableArray());
+    }
+
+    /// <summary>Explicit weights: one row per unit, one column per input.</summary>
+    private ImmutableArray<ImmutableArray<double>>? Weights(YamlNode node, string path, int units, int? inputs)
+    {
+        if (Matrix(node, path) is not { } rows)
+        {
+            return null;
+        }
+
+        if (rows.Length != units)
+        {
+            context.Error(node, $"{path} has {rows.Length} rows but the layer has {units} units; give one row per unit");
+        }
+        else if (inputs is { } width && rows[0].Length != width)
+        {
+            context.Error(node, $"{path} rows have {rows[0].Length} values but the layer has {width} inputs; give one weight per input");
+        }
+
+        return rows;
+    }
+
+    private BoundModel? BindAutoencoder(YamlSection model, InitKind init)
+    {
+        OnlyFor(model, "layers", applies: false, "kind layers (an autoencoder's layers come from hidden)");
+        var hidden = model.Required("hidden", "hidden: [32]") is { } hiddenNode ? context.Numbers(hiddenNode, "model.hidden") : null;
+        if (hidden is not null && (hidden.Length == 0 || hidden.Any(h => h < 1 || h != Math.Floor(h))))
+        {
+            context.Error(model["hidden"]!, "model.hidden must list at least one layer width, each a whole number of at least 1");
+            hidden = null;
+        }
+
+        var activation = model.Choice("activation", Activations) ?? Activation.Relu;
+        var output = model.Choice("output", Activations) ?? Activation.Sigmoid;
+        return hidden is null
+            ? null
+            : new BoundModel(new ModelDefinition(ModelKind.Autoencoder, [], init, [.. hidden.Select(h => (int)h)], activation, output), model["output"] ?? model.Node);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Sweep.Models.Experiments;
+
+namespace Sweep.Models.Search;
+
+/// <summary>
+/// A trial's id: the first 16 hex digits of the SHA-256 of its resolved data, model and training blocks
+/// and its seed, serialised canonically (fixed property order, round-trip numbers). The same configuration
+/// gets the same id whatever the key order or number spelling in the file (1e-3 or 0.001), on any machine.
+/// Names, descriptions and the search block are not part of it.
+/// </summary>
+public static class TrialIdentity
+{
+    private static readonly JsonSerializerOptions Canonical = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static string Of(ExperimentDefinition configuration, int seed) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson(configuration, seed))))[..16];
+
+    /// <summary>The text the id hashes; also what the store keeps as the trial's resolved configuration.</summary>
+    public static string CanonicalJson(ExperimentDefinition configuration, int seed) =>
+        JsonSerializer.Serialize(new { configuration.Data, configuration.Model, configuration.Training, Seed = seed }, Canonical);
+}

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Sweep.Models.Experiments;
+using Sweep.Models.Validation;
+
+namespace Sweep.Models.Search;
+
+/// <summary>
+/// Expands an experiment's search block into trials: the cartesian product of the parameters (grid), draws
+/// from their spaces (random), the coarse stage of a coarse-to-fine search, or the one run of a range
+/// test; each configuration once per repeat. Later parameters vary fastest, as in nested loops.
+/// </summary>
+public static class TrialPlanner
+{
+    public static TrialPlanResult Plan(LoadedExperiment experiment)
+    {
+        var definition = experiment.Definition;
+        var search = definition.Search;
+        var errors = new List<ValidationError>();
+        var configurations = search.Strategy switch
+        {
+            SearchStrategy.Grid => Grid(search.Parameters),
+            SearchStrategy.Random => Draws(search, definition.Seed),
+            SearchStrategy.CoarseToFine => CoarseStage(experiment, errors),
+            _ => [[]],
+        };
+
+        var trials = ImmutableArray.CreateBuilder<TrialPlan>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var assignments in configurations)
+        {
+            var (configuration, problems) = experiment.Resolve(assignments);
+            errors.AddRange(problems);
+            if (configuration is null)
+            {
+                continue;
+            }
+
+            for (var repeat = 0; repeat < search.Repeats; repeat++)
+            {
+                var seed = SeedSequence.ForRepeat(configuration.Seed, repeat);
+                var id = TrialIdentity.Of(configuration, seed);
+                // The same configuration reached twice (values [0.1, 0.10]) is one trial.
+                if (seen.Add(id))
+                {
+                    trials.Add(new TrialPlan(id, trials.Count + 1, repeat, seed, 0, assignments, configuration with { Seed = seed }));
+                }
+            }
+        }
+
+        return new TrialPlanResult(trials.ToImmutable(), [.. errors.Distinct()]);
+    }
+
+    private static List<ImmutableArray<ParameterAssignment>> Grid(ImmutableArray<SearchParameter> parameters)
+    {
+        List<ImmutableArray<ParameterAssignment>> combinations = [[]];
+        foreach (var parameter in parameters)
+        {
+            var points = PointsOf(parameter);
+            combinations = [.. combinations.SelectMany(prefix => points.Select(point => prefix.Add(new ParameterAssignment(parameter.Path, point))))];
+        }
+
+        return combinations;
+    }
+
+    private static ImmutableArray<ParameterValue> PointsOf(SearchParameter parameter)
+    {
+        var points = parameter.Space.Points();
+        return parameter.IncludeZero && !points.Any(p => p.Number == 0) ? points.Insert(0, ParameterValue.Of(0)) : points;
+    }
+
+    private static List<ImmutableArray<ParameterAssignment>> Draws(SearchDefinition search, int seed)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, search.Trials).Select(_ => search.Parameters.Select(p => Draw(p, random)).ToImmutableArray())];
+    }
+
+    private static ParameterAssignment Draw(SearchParameter parameter, Random random)
+    {
+        // include_zero gives zero the same chance as one listed value.
+        if (parameter.IncludeZero && parameter.Space.IsDiscrete)
+        {
+            var points = PointsOf(parameter);
+            return new ParameterAssignment(parameter.Path, points[random.Next(points.Length)]);
+        }
+
+        return new ParameterAssignment(parameter.Path, parameter.Space.Sample(random));
+    }
+
+    private static List<ImmutableArray<ParameterAssignment>> CoarseStage(LoadedExperiment experiment, List<ValidationError> errors)
+    {
+        var settings = experiment.Definition.Search.CoarseToFine!;
+        var start = settings.Start ?? experiment.NumberAt(settings.Target);
+        if (start is not > 0)
+        {
+            errors.Add(new ValidationError(experiment.File, 0, 0, $"search.start is needed: {settings.Target} has no positive value in the experiment to start from"));
+            return [];
+        }
+
+        return [.. CoarseGrid.Around(start.Value, settings.Decades, settings.Min, settings.Max)
+            .Select(value => ImmutableArray.Create(new ParameterAssignment(settings.Target, ParameterValue.Of(value))))];
+    }
+}

@@ -1,0 +1,38 @@
+using Sweep.Models.Experiments;
+using Sweep.Models.Search;
+
+namespace Sweep.Runner.Commands;
+
+/// <summary>Loads and expands an experiment for a command, printing every problem to stderr.</summary>
+internal static class ExperimentFile
+{
+    /// <summary>The experiment and its trials, or null after the problems were written to <paramref name="error"/>.</summary>
+    public static (LoadedExperiment Experiment, TrialPlanResult Plan)? Load(string path, TextWriter error)
+    {
+        var loaded = ExperimentLoader.Load(path);
+        if (loaded.Experiment is not { } experiment)
+        {
+            WriteProblems(loaded.Errors, error);
+            return null;
+        }
+
+        var plan = TrialPlanner.Plan(experiment);
+        if (!plan.IsValid)
+        {
+            WriteProblems(plan.Errors, error);
+            return null;
+        }
+
+        return (experiment, plan);
+    }
+
+    private static void WriteProblems(IReadOnlyCollection<Sweep.Models.Validation.ValidationError> errors, TextWriter error)
+    {
+        foreach (var problem in errors)
+        {
+            error.WriteLine(problem);
+        }
+
+        error.WriteLine($"{errors.Count} problem{(errors.Count == 1 ? "" : "s")} found; nothing was run.");
+    }
+}

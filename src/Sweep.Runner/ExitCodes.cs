@@ -1,0 +1,18 @@
+namespace Sweep.Runner;
+
+/// <summary>The exit codes of SPEC section 2, which CI jobs rely on.</summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The run finished but some trials threw.</summary>
+    public const int TrialsFailed = 1;
+
+    /// <summary>Bad YAML, a bad option or a missing file.</summary>
+    public const int InvalidInput = 2;
+
+    public const int StoreError = 3;
+
+    /// <summary>Ctrl+C or SIGTERM, after a clean stop.</summary>
+    public const int Interrupted = 130;
+}
