@@ -41,8 +41,8 @@ public sealed class LoadedExperiment
         YamlMappingNode? tree = root;
         foreach (var assignment in assignments)
         {
-            var (value, origin) = NodeFor(assignment);
-            tree = tree is null ? null : ExperimentTree.With(tree, assignment.Path, value, context, origin);
+            var bound = Parameters.First(p => p.Parameter.Path == assignment.Path);
+            tree = tree is null ? null : ExperimentTree.With(tree, assignment.Path, NodeFor(bound, assignment.Value, context), context, bound.KeyNode);
         }
 
         var definition = tree is null ? null : new ExperimentBinder(context).Bind(tree);
@@ -68,11 +68,16 @@ public sealed class LoadedExperiment
             : null;
     }
 
-    /// <summary>The node a value is written as, with the place in the file its problems are reported at.</summary>
-    private (YamlNode Value, YamlNode Origin) NodeFor(ParameterAssignment assignment)
+    /// <summary>The node a value is written as: the one in the file for listed values, else a new one reported at the parameter's key.</summary>
+    private static YamlNode NodeFor(BoundParameter bound, ParameterValue value, BindContext context)
     {
-        var bound = Parameters.First(p => p.Parameter.Path == assignment.Path);
-        var written = bound.ValueNodes?.FirstOrDefault(n => n is YamlScalarNode s && s.Value == assignment.Value.Text);
-        return written is not null ? (written, written) : (new YamlScalarNode(assignment.Value.Text), bound.KeyNode);
+        if (bound.ValueNodes?.FirstOrDefault(n => n is YamlScalarNode s && s.Value == value.Text) is { } written)
+        {
+            return written;
+        }
+
+        var made = new YamlScalarNode(value.Text);
+        context.Place(made, bound.KeyNode);
+        return made;
     }
 }
