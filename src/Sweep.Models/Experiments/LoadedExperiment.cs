@@ -31,6 +31,8 @@ public sealed class LoadedExperiment
 
     internal IReadOnlyList<BoundParameter> Parameters { get; }
 
+    private YamlNode SearchNode => root.Children.TryGetValue(new YamlScalarNode("search"), out var search) ? search : root;
+
     /// <summary>
     /// The experiment with the given values set, or the problems that makes (a value out of range for its
     /// key, reported where the value is written).
@@ -41,8 +43,11 @@ public sealed class LoadedExperiment
         YamlMappingNode? tree = root;
         foreach (var assignment in assignments)
         {
-            var bound = Parameters.First(p => p.Parameter.Path == assignment.Path);
-            tree = tree is null ? null : ExperimentTree.With(tree, assignment.Path, NodeFor(bound, assignment.Value, context), context, bound.KeyNode);
+            // Values an adaptive search picks have no parameter of their own; their problems belong to the search block.
+            var bound = Parameters.FirstOrDefault(p => p.Parameter.Path == assignment.Path);
+            var origin = bound?.KeyNode ?? SearchNode;
+            var value = NodeFor(bound, assignment.Value, origin, context);
+            tree = tree is null ? null : ExperimentTree.With(tree, assignment.Path, value, context, origin);
         }
 
         var definition = tree is null ? null : new ExperimentBinder(context).Bind(tree);
@@ -69,15 +74,15 @@ public sealed class LoadedExperiment
     }
 
     /// <summary>The node a value is written as: the one in the file for listed values, else a new one reported at the parameter's key.</summary>
-    private static YamlNode NodeFor(BoundParameter bound, ParameterValue value, BindContext context)
+    private static YamlNode NodeFor(BoundParameter? bound, ParameterValue value, YamlNode origin, BindContext context)
     {
-        if (bound.ValueNodes?.FirstOrDefault(n => n is YamlScalarNode s && s.Value == value.Text) is { } written)
+        if (bound?.ValueNodes?.FirstOrDefault(n => n is YamlScalarNode s && s.Value == value.Text) is { } written)
         {
             return written;
         }
 
         var made = new YamlScalarNode(value.Text);
-        context.Place(made, bound.KeyNode);
+        context.Place(made, origin);
         return made;
     }
 }
