@@ -73,6 +73,9 @@ public sealed class Trainer
     /// <summary>The network being trained: its weights are the final ones after <see cref="Run"/>.</summary>
     public Network Network { get; }
 
+    /// <summary>Optimizer steps taken so far: one per batch.</summary>
+    public long Updates => optimizer.Steps;
+
     /// <summary>
     /// Trains until the last epoch, divergence, patience or cancellation (checked between epochs; the result
     /// is then <see cref="TrialStatus.Interrupted"/>). <paramref name="onEpoch"/> sees each record as it is made.
