@@ -1,0 +1,122 @@
+using System.Numerics.Tensors;
+using Sweep.Models.Experiments;
+
+namespace Sweep.Models.Training;
+
+/// <summary>
+/// Forward and backward passes of the layer activations over a batch stored row-major (count × width).
+/// Backward turns the gradient with respect to the activations (dA) into the gradient with respect to the
+/// pre-activations (dZ) in place.
+/// </summary>
+internal static class ActivationFunctions
+{
+    public static void Forward(
+        Activation activation, float clipMin, float clipMax, ReadOnlySpan<float> z, Span<float> a, int width)
+    {
+        switch (activation)
+        {
+            case Activation.Linear:
+                // The network shares one buffer for z and a of linear layers.
+                if (!z.Overlaps(a))
+                {
+                    z.CopyTo(a);
+                }
+
+                break;
+            case Activation.Sigmoid:
+                TensorPrimitives.Sigmoid(z, a);
+                break;
+            case Activation.Tanh:
+                TensorPrimitives.Tanh(z, a);
+                break;
+            case Activation.Relu:
+                TensorPrimitives.Max(z, 0f, a);
+                break;
+            case Activation.Clip:
+                TensorPrimitives.Clamp(z, clipMin, clipMax, a);
+                break;
+            case Activation.Softmax:
+                for (var row = 0; row < z.Length; row += width)
+                {
+                    Softmax(z.Slice(row, width), a.Slice(row, width));
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+        }
+    }
+
+    /// <summary>
+    /// Multiplies <paramref name="gradient"/> (dA on entry, dZ on return) by the activation's derivative.
+    /// <paramref name="scratch"/> is at least as long as the batch.
+    /// </summary>
+    public static void Backward(
+        Activation activation, float clipMin, float clipMax, ReadOnlySpan<float> z, ReadOnlySpan<float> a,
+        Span<float> gradient, Span<float> scratch, int width)
+    {
+        switch (activation)
+        {
+            case Activation.Linear:
+                break;
+            case Activation.Sigmoid:
+                // σ' = a(1 − a)
+                scratch = scratch[..a.Length];
+                TensorPrimitives.Subtract(1f, a, scratch);
+                TensorPrimitives.Multiply(scratch, a, scratch);
+                TensorPrimitives.Multiply(gradient, scratch, gradient);
+                break;
+            case Activation.Tanh:
+                // tanh' = 1 − a²
+                scratch = scratch[..a.Length];
+                TensorPrimitives.Multiply(a, a, scratch);
+                TensorPrimitives.Subtract(1f, scratch, scratch);
+                TensorPrimitives.Multiply(gradient, scratch, gradient);
+                break;
+            case Activation.Relu:
+                for (var i = 0; i < z.Length; i++)
+                {
+                    if (!(z[i] > 0f))
+                    {
+                        gradient[i] = 0f;
+                    }
+                }
+
+                break;
+            case Activation.Clip:
+                // As torch.clamp: the gradient flows where min ≤ z ≤ max and is 0 where the output is clipped.
+                for (var i = 0; i < z.Length; i++)
+                {
+                    if (!(z[i] >= clipMin && z[i] <= clipMax))
+                    {
+                        gradient[i] = 0f;
+                    }
+                }
+
+                break;
+            case Activation.Softmax:
+                // dZ_i = a_i (dA_i − Σ_j dA_j a_j): the softmax Jacobian applied row by row.
+                for (var row = 0; row < a.Length; row += width)
+                {
+                    var aRow = a.Slice(row, width);
+                    var gRow = gradient.Slice(row, width);
+                    var dot = TensorPrimitives.Dot(gRow, aRow);
+                    TensorPrimitives.Subtract(gRow, dot, gRow);
+                    TensorPrimitives.Multiply(gRow, aRow, gRow);
+                }
+
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+        }
+    }
+
+    /// <summary>Softmax of one row, shifted by its maximum so exp never overflows.</summary>
+    public static void Softmax(ReadOnlySpan<float> z, Span<float> a)
+    {
+        var max = TensorPrimitives.Max(z);
+        TensorPrimitives.Subtract(z, max, a);
+        TensorPrimitives.Exp(a, a);
+        TensorPrimitives.Divide(a, TensorPrimitives.Sum(a), a);
+    }
+}

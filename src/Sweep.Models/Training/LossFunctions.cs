@@ -1,0 +1,157 @@
+using System.Numerics.Tensors;
+using Sweep.Models.Experiments;
+
+namespace Sweep.Models.Training;
+
+/// <summary>
+/// The data losses and their gradients, with PyTorch's default <c>reduction='mean'</c>:
+/// MSE, MAE and BCE average over every output of every sample (count × width elements), CCE sums over
+/// the classes of a sample and averages over the samples. Sigmoid + BCE and softmax + CCE are fused and work
+/// on the logits (the gradient is then with respect to the pre-activation); any other pairing clamps its
+/// logs at −100 as torch's BCELoss does.
+/// </summary>
+internal static class LossFunctions
+{
+    /// <summary>log(p) never goes below this, as in torch.nn.BCELoss.</summary>
+    private const float MinLog = -100f;
+
+    /// <summary>Keeps the non-fused cross-entropy gradients finite when a probability reaches 0 or 1.</summary>
+    private const float MinProbability = 1e-12f;
+
+    /// <summary>Whether the loss works on the logits of <paramref name="activation"/> (then its gradient is dZ).</summary>
+    public static bool IsFused(LossKind loss, Activation activation) =>
+        (loss, activation) is (LossKind.Bce, Activation.Sigmoid) or (LossKind.Cce, Activation.Softmax);
+
+    /// <summary>
+    /// The mean loss of a batch; writes its gradient into <paramref name="gradient"/>: with respect to the
+    /// pre-activations <paramref name="z"/> when <see cref="IsFused"/>, else to the outputs <paramref name="a"/>.
+    /// </summary>
+    public static double Evaluate(
+        LossKind loss, Activation activation, ReadOnlySpan<float> z, ReadOnlySpan<float> a,
+        ReadOnlySpan<float> targets, Span<float> gradient, int count, int width)
+    {
+        var elements = count * width;
+        z = z[..elements];
+        a = a[..elements];
+        targets = targets[..elements];
+        gradient = gradient[..elements];
+        return loss switch
+        {
+            LossKind.Mse => MeanSquared(a, targets, gradient, width, elements),
+            LossKind.Mae => MeanAbsolute(a, targets, gradient, elements),
+            LossKind.Bce when activation == Activation.Sigmoid => BinaryOnLogits(z, a, targets, gradient, elements),
+            LossKind.Bce => Binary(a, targets, gradient, elements),
+            LossKind.Cce when activation == Activation.Softmax => CategoricalOnLogits(z, a, targets, gradient, count, width),
+            LossKind.Cce => Categorical(a, targets, gradient, count),
+            _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown loss."),
+        };
+    }
+
+    private static double MeanSquared(
+        ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient, int width, int elements)
+    {
+        TensorPrimitives.Subtract(a, targets, gradient);
+        // Summing row by row in double keeps the mean exact enough for full batches of many samples.
+        var sum = 0.0;
+        for (var row = 0; row < elements; row += width)
+        {
+            sum += TensorPrimitives.SumOfSquares(gradient.Slice(row, width));
+        }
+
+        TensorPrimitives.Multiply(gradient, 2f / elements, gradient);
+        return sum / elements;
+    }
+
+    private static double MeanAbsolute(ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient, int elements)
+    {
+        var scale = 1f / elements;
+        var sum = 0.0;
+        for (var i = 0; i < elements; i++)
+        {
+            var difference = a[i] - targets[i];
+            sum += Math.Abs(difference);
+            // Comparisons rather than MathF.Sign, which throws on NaN; sign(0) = 0 as torch.sign.
+            gradient[i] = difference > 0f ? scale : difference < 0f ? -scale : 0f;
+        }
+
+        return sum / elements;
+    }
+
+    private static double BinaryOnLogits(
+        ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient, int elements)
+    {
+        // max(z, 0) − z·t + log(1 + e^−|z|) is BCE(σ(z), t) without ever taking the log of 0.
+        var sum = 0.0;
+        for (var i = 0; i < elements; i++)
+        {
+            var logit = z[i];
+            sum += Math.Max(logit, 0f) - (logit * targets[i]) + Math.Log(1.0 + Math.Exp(-Math.Abs(logit)));
+        }
+
+        TensorPrimitives.Subtract(a, targets, gradient);
+        TensorPrimitives.Multiply(gradient, 1f / elements, gradient);
+        return sum / elements;
+    }
+
+    private static double Binary(ReadOnlySpan<float> p, ReadOnlySpan<float> targets, Span<float> gradient, int elements)
+    {
+        var scale = 1f / elements;
+        var sum = 0.0;
+        for (var i = 0; i < elements; i++)
+        {
+            var probability = p[i];
+            var target = targets[i];
+            sum -= (target * Math.Max(MathF.Log(probability), MinLog))
+                 + ((1f - target) * Math.Max(MathF.Log(1f - probability), MinLog));
+            gradient[i] = (probability - target) / Math.Max(probability * (1f - probability), MinProbability) * scale;
+        }
+
+        return sum / elements;
+    }
+
+    private static double CategoricalOnLogits(
+        ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient,
+        int count, int width)
+    {
+        // −Σ t_j log softmax(z)_j = Σ t_j (logsumexp(z) − z_j), with the max shifted out of the exponent.
+        var sum = 0.0;
+        for (var row = 0; row < count * width; row += width)
+        {
+            var logits = z.Slice(row, width);
+            var max = TensorPrimitives.Max(logits);
+            var exponentials = 0.0;
+            for (var j = 0; j < width; j++)
+            {
+                exponentials += Math.Exp(logits[j] - max);
+            }
+
+            var logSumExp = max + Math.Log(exponentials);
+            for (var j = 0; j < width; j++)
+            {
+                var target = targets[row + j];
+                if (target != 0f)
+                {
+                    sum += target * (logSumExp - logits[j]);
+                }
+            }
+        }
+
+        TensorPrimitives.Subtract(a, targets, gradient);
+        TensorPrimitives.Multiply(gradient, 1f / count, gradient);
+        return sum / count;
+    }
+
+    private static double Categorical(ReadOnlySpan<float> p, ReadOnlySpan<float> targets, Span<float> gradient, int count)
+    {
+        var scale = 1f / count;
+        var sum = 0.0;
+        for (var i = 0; i < p.Length; i++)
+        {
+            var target = targets[i];
+            sum -= target * Math.Max(MathF.Log(p[i]), MinLog);
+            gradient[i] = -target / Math.Max(p[i], MinProbability) * scale;
+        }
+
+        return sum / count;
+    }
+}

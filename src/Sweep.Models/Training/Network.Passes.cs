@@ -1,0 +1,129 @@
+using System.Numerics.Tensors;
+using Sweep.Models.Experiments;
+
+namespace Sweep.Models.Training;
+
+/// <summary>Forward and backward passes over one batch, all in the preallocated buffers.</summary>
+public sealed partial class Network
+{
+    /// <summary>
+    /// Runs <paramref name="count"/> samples (count × <see cref="Inputs"/>, row-major) through the network.
+    /// The returned outputs (count × <see cref="Outputs"/>) are valid until the next pass.
+    /// </summary>
+    public ReadOnlySpan<float> Forward(ReadOnlySpan<float> inputs, int count)
+    {
+        CheckBatch(inputs, count);
+        var input = inputs[..(count * Inputs)];
+        for (var l = 0; l < layers.Length; l++)
+        {
+            var layer = layers[l];
+            var size = count * layer.Units;
+            var z = preActivations[l].AsSpan(0, size);
+            Gemm.Multiply(
+                false, true, count, layer.Units, layer.Inputs,
+                input, layer.Inputs, LayerWeights(l), layer.Inputs, z, layer.Units);
+
+            var bias = LayerBias(l);
+            for (var row = 0; row < size; row += layer.Units)
+            {
+                var zRow = z.Slice(row, layer.Units);
+                TensorPrimitives.Add(zRow, bias, zRow);
+            }
+
+            var a = activations[l].AsSpan(0, size);
+            ActivationFunctions.Forward(layer.Activation, layer.ClipMin, layer.ClipMax, z, a, layer.Units);
+            input = a;
+        }
+
+        return input;
+    }
+
+    /// <summary>The mean data loss of a batch against its targets (count × <see cref="Outputs"/>), without gradients.</summary>
+    public double Evaluate(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, LossKind loss)
+    {
+        Forward(inputs, count);
+        var last = layers.Length - 1;
+        return LossFunctions.Evaluate(
+            loss, layers[last].Activation, preActivations[last], activations[last], targets, deltas[last], count, Outputs);
+    }
+
+    /// <summary>
+    /// Forward and backward over one batch: returns its mean data loss and overwrites <see cref="Gradients"/>
+    /// with the loss's gradient (penalties are added separately by <see cref="AddPenaltyGradient"/>).
+    /// </summary>
+    public double ComputeGradients(ReadOnlySpan<float> inputs, ReadOnlySpan<float> targets, int count, LossKind loss)
+    {
+        var value = Evaluate(inputs, targets, count, loss);
+        var last = layers.Length - 1;
+        var lastLayer = layers[last];
+        if (!LossFunctions.IsFused(loss, lastLayer.Activation))
+        {
+            BackwardThroughActivation(last, count);
+        }
+
+        for (var l = last; l >= 0; l--)
+        {
+            var layer = layers[l];
+            var delta = deltas[l].AsSpan(0, count * layer.Units);
+            ReadOnlySpan<float> input = l == 0 ? inputs[..(count * Inputs)] : activations[l - 1].AsSpan(0, count * layer.Inputs);
+
+            // dW = dZᵀ · A_prev (units × inputs); db = column sums of dZ.
+            Gemm.Multiply(
+                true, false, layer.Units, layer.Inputs, count,
+                delta, layer.Units, input, layer.Inputs,
+                gradients.AsSpan(layer.WeightOffset, layer.WeightCount), layer.Inputs);
+            var biasGradient = gradients.AsSpan(layer.BiasOffset, layer.Units);
+            biasGradient.Clear();
+            for (var row = 0; row < delta.Length; row += layer.Units)
+            {
+                TensorPrimitives.Add(biasGradient, delta.Slice(row, layer.Units), biasGradient);
+            }
+
+            if (l > 0)
+            {
+                // dA_prev = dZ · W (count × inputs), then through the previous layer's activation.
+                Gemm.Multiply(
+                    false, false, count, layer.Inputs, layer.Units,
+                    delta, layer.Units, LayerWeights(l), layer.Inputs,
+                    deltas[l - 1].AsSpan(0, count * layer.Inputs), layer.Inputs);
+                BackwardThroughActivation(l - 1, count);
+            }
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Writes the outputs for <paramref name="count"/> samples into <paramref name="outputs"/>, in chunks of
+    /// <see cref="MaxBatch"/>.
+    /// </summary>
+    public void Predict(ReadOnlySpan<float> inputs, int count, Span<float> outputs)
+    {
+        for (var start = 0; start < count; start += MaxBatch)
+        {
+            var chunk = Math.Min(MaxBatch, count - start);
+            Forward(inputs.Slice(start * Inputs, chunk * Inputs), chunk)
+                .CopyTo(outputs.Slice(start * Outputs, chunk * Outputs));
+        }
+    }
+
+    /// <summary>The outputs of the last pass for its first <paramref name="count"/> samples.</summary>
+    internal ReadOnlySpan<float> LastOutputs(int count) => activations[^1].AsSpan(0, count * Outputs);
+
+    private void BackwardThroughActivation(int l, int count)
+    {
+        var layer = layers[l];
+        var size = count * layer.Units;
+        ActivationFunctions.Backward(
+            layer.Activation, layer.ClipMin, layer.ClipMax,
+            preActivations[l].AsSpan(0, size), activations[l].AsSpan(0, size), deltas[l].AsSpan(0, size),
+            scratch, layer.Units);
+    }
+
+    private void CheckBatch(ReadOnlySpan<float> inputs, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, MaxBatch);
+        ArgumentOutOfRangeException.ThrowIfLessThan(inputs.Length, count * Inputs, nameof(inputs));
+    }
+}

@@ -1,0 +1,237 @@
+using System.Diagnostics;
+using System.Numerics.Tensors;
+using Sweep.Models.Data;
+using Sweep.Models.Experiments;
+using Sweep.Models.Results;
+
+namespace Sweep.Models.Training;
+
+/// <summary>
+/// Trains one model on a dataset for the epochs of a <see cref="TrainingDefinition"/>, deterministically
+/// for a given seed: the network's init draws from <c>Random(seed)</c>, the epoch shuffles from a second
+/// stream derived from the same seed. Every buffer is allocated here, so an epoch allocates nothing.
+/// </summary>
+/// <remarks>
+/// Each batch's loss is taken before its update; an epoch's train loss is the mean of those batch losses
+/// (data loss only, penalties left out). Divergence is judged on the train loss; losses a millionth of the
+/// first epoch's or less do not count as a best to diverge from, since at that level float32 rounding makes
+/// the loss jump by any factor (y = 3x at lr 0.1 converges to ~1e-13 and wobbles 4× there). Patience
+/// watches the validation loss when there is a validation set, else the train loss.
+/// </remarks>
+public sealed class Trainer
+{
+    /// <summary>Losses below this share of the first epoch's are rounding noise for the divergence test.</summary>
+    private const double NoiseFloor = 1e-6;
+
+    private readonly TrainingDefinition training;
+    private readonly SampleSet train;
+    private readonly float[] trainTargets;
+    private readonly SampleSet? validation;
+    private readonly float[]? validationTargets;
+    private readonly bool isClassification;
+    private readonly int batchSize;
+    private readonly int[] order;
+    private readonly float[] batchInputs;
+    private readonly float[] batchTargets;
+    private readonly Random shuffler;
+    private readonly Optimizer optimizer;
+    private readonly List<EpochRecord> records;
+    private bool hasRun;
+
+    public Trainer(ModelDefinition model, TrainingDefinition training, Dataset data, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(training.Epochs, 0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(data.Train.Count, 1, nameof(data));
+        this.training = training;
+        train = data.Train;
+        validation = data.Validation is { Count: > 0 } ? data.Validation : null;
+        isClassification = data.IsClassification;
+
+        // An autoencoder's target is its input, whatever Y holds.
+        var autoencoder = model.Kind == ModelKind.Autoencoder;
+        var targetWidth = autoencoder ? train.Features : train.Targets;
+        trainTargets = autoencoder ? train.X : train.Y;
+        validationTargets = validation is null ? null : autoencoder ? validation.X : validation.Y;
+
+        batchSize = training.Batch.For(train.Count);
+        Network = Network.For(model, train.Features, batchSize, seed);
+        if (Network.Outputs != targetWidth)
+        {
+            throw new ArgumentException(
+                $"The model has {Network.Outputs} outputs but the data has {targetWidth} targets per sample.",
+                nameof(model));
+        }
+
+        order = new int[train.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        batchInputs = training.Shuffle ? new float[batchSize * train.Features] : [];
+        batchTargets = training.Shuffle ? new float[batchSize * targetWidth] : [];
+        shuffler = new Random(unchecked((int)((uint)seed * 2654435761u) ^ 0x5EED));
+        optimizer = Optimizer.Create(training.Optimizer, Network.Parameters.Length, Network.WeightCount);
+        records = new List<EpochRecord>(training.Epochs);
+    }
+
+    /// <summary>The network being trained: its weights are the final ones after <see cref="Run"/>.</summary>
+    public Network Network { get; }
+
+    /// <summary>Optimizer steps taken so far: one per batch.</summary>
+    public long Updates => optimizer.Steps;
+
+    /// <summary>
+    /// Trains until the last epoch, divergence, patience or cancellation (checked between epochs; the result
+    /// is then <see cref="TrialStatus.Interrupted"/>). <paramref name="onEpoch"/> sees each record as it is made.
+    /// </summary>
+    public TrainingResult Run(Action<EpochRecord>? onEpoch = null, CancellationToken cancellationToken = default)
+    {
+        if (hasRun)
+        {
+            throw new InvalidOperationException("A trainer runs once; create another for a new trial.");
+        }
+
+        hasRun = true;
+        var status = TrialStatus.Completed;
+        var bestLoss = double.PositiveInfinity;
+        var noiseFloor = 0.0;
+        var bestMonitored = double.PositiveInfinity;
+        var epochsWithoutImprovement = 0;
+        for (var epoch = 1; epoch <= training.Epochs; epoch++)
+        {
+            if (cancellationToken.IsCancellationRequested)
+            {
+                status = TrialStatus.Interrupted;
+                break;
+            }
+
+            var record = RunEpoch(epoch);
+            records.Add(record);
+            onEpoch?.Invoke(record);
+
+            // A null divergence factor or patience lifts the comparison to null, which is false.
+            var loss = record.TrainLoss;
+            if (!double.IsFinite(loss) || loss > training.EarlyStop.Divergence * bestLoss)
+            {
+                status = TrialStatus.Diverged;
+                break;
+            }
+
+            if (epoch == 1)
+            {
+                noiseFloor = loss * NoiseFloor;
+            }
+
+            bestLoss = Math.Max(Math.Min(bestLoss, loss), noiseFloor);
+            var monitored = record.ValidationLoss ?? loss;
+            if (monitored < bestMonitored)
+            {
+                bestMonitored = monitored;
+                epochsWithoutImprovement = 0;
+            }
+            else if (++epochsWithoutImprovement >= training.EarlyStop.Patience)
+            {
+                break;
+            }
+        }
+
+        return new TrainingResult(status, [.. records]);
+    }
+
+    private EpochRecord RunEpoch(int epoch)
+    {
+        var started = Stopwatch.GetTimestamp();
+        if (training.Shuffle)
+        {
+            shuffler.Shuffle(order);
+        }
+
+        var features = train.Features;
+        var targetWidth = Network.Outputs;
+        var lossSum = 0.0;
+        var batches = 0;
+        for (var start = 0; start < train.Count; start += batchSize)
+        {
+            var count = Math.Min(batchSize, train.Count - start);
+            ReadOnlySpan<float> inputs;
+            ReadOnlySpan<float> targets;
+            if (training.Shuffle)
+            {
+                for (var i = 0; i < count; i++)
+                {
+                    var sample = order[start + i];
+                    train.X.AsSpan(sample * features, features).CopyTo(batchInputs.AsSpan(i * features));
+                    trainTargets.AsSpan(sample * targetWidth, targetWidth).CopyTo(batchTargets.AsSpan(i * targetWidth));
+                }
+
+                inputs = batchInputs;
+                targets = batchTargets;
+            }
+            else
+            {
+                // In file order a batch is a contiguous slice of the data: no copy needed.
+                inputs = train.X.AsSpan(start * features, count * features);
+                targets = trainTargets.AsSpan(start * targetWidth, count * targetWidth);
+            }
+
+            lossSum += Network.ComputeGradients(inputs, targets, count, training.Loss);
+            Network.AddPenaltyGradient(training.WeightDecay);
+            optimizer.Step(Network.Parameters, Network.Gradients, training.LearningRate);
+            batches++;
+        }
+
+        var gradientNorm = TensorPrimitives.Norm(Network.Gradients);
+        var (validationLoss, accuracy) = Validate();
+        return new EpochRecord(
+            epoch,
+            lossSum / batches,
+            validationLoss,
+            accuracy,
+            training.LearningRate,
+            TensorPrimitives.Norm(Network.Weights),
+            gradientNorm,
+            Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private (double? Loss, double? Accuracy) Validate()
+    {
+        if (validation is null || validationTargets is null)
+        {
+            return (null, null);
+        }
+
+        var features = validation.Features;
+        var width = Network.Outputs;
+        var lossSum = 0.0;
+        var correct = 0;
+        for (var start = 0; start < validation.Count; start += Network.MaxBatch)
+        {
+            var count = Math.Min(Network.MaxBatch, validation.Count - start);
+            var targets = validationTargets.AsSpan(start * width, count * width);
+            // Every reduction is a mean over samples (times a fixed width), so chunks weigh by their size.
+            lossSum += count * Network.Evaluate(validation.X.AsSpan(start * features, count * features), targets, count, training.Loss);
+            if (isClassification)
+            {
+                correct += CountCorrect(Network.LastOutputs(count), targets, width);
+            }
+        }
+
+        return (lossSum / validation.Count, isClassification ? (double)correct / validation.Count : null);
+    }
+
+    /// <summary>Samples whose predicted class (argmax; output ≥ 0.5 for a single output) is the target's.</summary>
+    private static int CountCorrect(ReadOnlySpan<float> outputs, ReadOnlySpan<float> targets, int width)
+    {
+        var correct = 0;
+        for (var row = 0; row < outputs.Length; row += width)
+        {
+            var hit = width == 1
+                ? outputs[row] >= 0.5f == targets[row] >= 0.5f
+                : TensorPrimitives.IndexOfMax(outputs.Slice(row, width)) == TensorPrimitives.IndexOfMax(targets.Slice(row, width));
+            correct += hit ? 1 : 0;
+        }
+
+        return correct;
+    }
+}
