@@ -10,6 +10,7 @@ internal static class SweepCli
     {
         ValidateCommand.Create(output, error),
         PlanCommand.Create(output, error),
+        RunCommand.Create(output, error),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

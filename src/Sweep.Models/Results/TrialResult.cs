@@ -1,0 +1,16 @@
+using System.Collections.Immutable;
+
+namespace Sweep.Models.Results;
+
+/// <summary>
+/// How one trial ended: its status, its epochs, the error text when it threw, and its wall time. The loss
+/// that ranks trials is the validation loss when there is one, else the training loss.
+/// </summary>
+public sealed record TrialResult(string TrialId, TrialStatus Status, ImmutableArray<EpochRecord> Epochs, string? Error, double Seconds)
+{
+    public double? FinalLoss => Epochs.IsEmpty ? null : LossOf(Epochs[^1]);
+
+    public double? BestLoss => Epochs.IsEmpty ? null : Epochs.Min(LossOf);
+
+    private static double LossOf(EpochRecord epoch) => epoch.ValidationLoss ?? epoch.TrainLoss;
+}
