@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sweep.Models.Data;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Runner.Running;
@@ -34,9 +35,24 @@ internal static class RunCommand
             var workers = parsed.GetValue(parallel) ?? loaded.Experiment.Definition.Search.Parallel ?? Environment.ProcessorCount;
             output.WriteLine($"Running {trials.Length} trial{(trials.Length == 1 ? "" : "s")} of '{loaded.Experiment.Definition.Name}' on {Math.Min(workers, trials.Length)} worker{(workers == 1 ? "" : "s")}.");
 
+            // A problem in the data files is the user's to fix, not a failure of every trial: stop before training.
+            var datasets = new DatasetCache();
+            try
+            {
+                foreach (var trial in trials)
+                {
+                    datasets.For(trial.Configuration);
+                }
+            }
+            catch (DataLoadException e)
+            {
+                error.WriteLine($"{loaded.Experiment.File}: data: {e.Message}");
+                return ExitCodes.InvalidInput;
+            }
+
             var done = 0;
             var gate = new Lock();
-            var scheduler = new SweepScheduler(new TrialRunner(new DatasetCache()), workers);
+            var scheduler = new SweepScheduler(new TrialRunner(datasets), workers);
             var results = await scheduler.RunAsync(trials, (trial, result) =>
             {
                 lock (gate)

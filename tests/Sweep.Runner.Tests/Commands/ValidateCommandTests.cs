@@ -52,6 +52,7 @@ public sealed class ValidateCommandTests
     [Theory]
     [InlineData("validate")]
     [InlineData("plan")]
+    [InlineData("run")]
     public void Every_command_has_help(string command)
     {
         var run = CliRun.Of(command, "--help");
