@@ -32,8 +32,8 @@ internal static class RunCommand
             }
 
             var trials = loaded.Plan.Trials;
-            var workers = parsed.GetValue(parallel) ?? loaded.Experiment.Definition.Search.Parallel ?? Environment.ProcessorCount;
-            output.WriteLine($"Running {trials.Length} trial{(trials.Length == 1 ? "" : "s")} of '{loaded.Experiment.Definition.Name}' on {Math.Min(workers, trials.Length)} worker{(workers == 1 ? "" : "s")}.");
+            var workers = Math.Min(parsed.GetValue(parallel) ?? loaded.Experiment.Definition.Search.Parallel ?? Environment.ProcessorCount, trials.Length);
+            output.WriteLine($"Running {trials.Length} trial{(trials.Length == 1 ? "" : "s")} of '{loaded.Experiment.Definition.Name}' on {workers} worker{(workers == 1 ? "" : "s")}.");
 
             // A problem in the data files is the user's to fix, not a failure of every trial: stop before training.
             var datasets = new DatasetCache();
