@@ -7,21 +7,9 @@ internal sealed partial class ExperimentBinder
 {
     private static readonly string[] SourceKeys = ["inline", "csv", "idx", "synthetic"];
 
-    private static readonly Dictionary<string, Normalization> Normalizations = new()
-    {
-        ["none"] = Normalization.None,
-        ["standard"] = Normalization.Standard,
-        ["minmax"] = Normalization.MinMax,
-        ["scale"] = Normalization.Scale,
-    };
+    private static readonly IReadOnlyDictionary<string, Normalization> Normalizations = EnumWords.Lower<Normalization>();
 
-    private static readonly Dictionary<string, SyntheticKind> SyntheticKinds = new()
-    {
-        ["linear"] = SyntheticKind.Linear,
-        ["clip"] = SyntheticKind.Clip,
-        ["blobs"] = SyntheticKind.Blobs,
-        ["spiral"] = SyntheticKind.Spiral,
-    };
+    private static readonly IReadOnlyDictionary<string, SyntheticKind> SyntheticKinds = EnumWords.Lower<SyntheticKind>();
 
     /// <summary>The data block, with the input and target widths when the file alone tells them.</summary>
     private sealed record BoundData(DataDefinition Definition, int? Inputs, int? Targets);

@@ -5,30 +5,11 @@ namespace Sweep.Models.Experiments.Yaml;
 
 internal sealed partial class ExperimentBinder
 {
-    private static readonly Dictionary<string, ModelKind> ModelKinds = new()
-    {
-        ["layers"] = ModelKind.Layers,
-        ["autoencoder"] = ModelKind.Autoencoder,
-    };
+    private static readonly IReadOnlyDictionary<string, ModelKind> ModelKinds = EnumWords.Lower<ModelKind>();
 
-    private static readonly Dictionary<string, Activation> Activations = new()
-    {
-        ["linear"] = Activation.Linear,
-        ["sigmoid"] = Activation.Sigmoid,
-        ["tanh"] = Activation.Tanh,
-        ["relu"] = Activation.Relu,
-        ["softmax"] = Activation.Softmax,
-        ["clip"] = Activation.Clip,
-    };
+    private static readonly IReadOnlyDictionary<string, Activation> Activations = EnumWords.Lower<Activation>();
 
-    private static readonly Dictionary<string, InitKind> Inits = new()
-    {
-        ["zeros"] = InitKind.Zeros,
-        ["uniform"] = InitKind.Uniform,
-        ["normal"] = InitKind.Normal,
-        ["xavier"] = InitKind.Xavier,
-        ["he"] = InitKind.He,
-    };
+    private static readonly IReadOnlyDictionary<string, InitKind> Inits = EnumWords.Lower<InitKind>();
 
     /// <summary>The model block and the node that sets its last activation (for loss checks).</summary>
     private sealed record BoundModel(ModelDefinition Definition, YamlNode LastActivationNode);

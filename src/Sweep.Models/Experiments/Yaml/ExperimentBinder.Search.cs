@@ -5,20 +5,9 @@ namespace Sweep.Models.Experiments.Yaml;
 
 internal sealed partial class ExperimentBinder
 {
-    private static readonly Dictionary<string, SearchStrategy> Strategies = new()
-    {
-        ["grid"] = SearchStrategy.Grid,
-        ["random"] = SearchStrategy.Random,
-        ["coarse-to-fine"] = SearchStrategy.CoarseToFine,
-        ["lr-range-test"] = SearchStrategy.LrRangeTest,
-    };
+    private static readonly IReadOnlyDictionary<string, SearchStrategy> Strategies = EnumWords.Kebab<SearchStrategy>();
 
-    private static readonly Dictionary<string, SelectionMetric> Metrics = new()
-    {
-        ["final_loss"] = SelectionMetric.FinalLoss,
-        ["best_loss"] = SelectionMetric.BestLoss,
-        ["epochs_to_target"] = SelectionMetric.EpochsToTarget,
-    };
+    private static readonly IReadOnlyDictionary<string, SelectionMetric> Metrics = EnumWords.Snake<SelectionMetric>();
 
     private static readonly string[] SpaceKeys = ["values", "log", "linear", "loguniform", "uniform"];
 

@@ -5,21 +5,9 @@ namespace Sweep.Models.Experiments.Yaml;
 
 internal sealed partial class ExperimentBinder
 {
-    private static readonly Dictionary<string, LossKind> Losses = new()
-    {
-        ["mse"] = LossKind.Mse,
-        ["mae"] = LossKind.Mae,
-        ["bce"] = LossKind.Bce,
-        ["cce"] = LossKind.Cce,
-    };
+    private static readonly IReadOnlyDictionary<string, LossKind> Losses = EnumWords.Lower<LossKind>();
 
-    private static readonly Dictionary<string, OptimizerKind> Optimizers = new()
-    {
-        ["sgd"] = OptimizerKind.Sgd,
-        ["adam"] = OptimizerKind.Adam,
-        ["rmsprop"] = OptimizerKind.RmsProp,
-        ["adamw"] = OptimizerKind.AdamW,
-    };
+    private static readonly IReadOnlyDictionary<string, OptimizerKind> Optimizers = EnumWords.Lower<OptimizerKind>();
 
     private TrainingDefinition? BindTraining(YamlNode node, BoundModel? model)
     {
