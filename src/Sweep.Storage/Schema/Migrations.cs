@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+
+namespace Sweep.Storage.Schema;
+
+/// <summary>Every migration this code knows, in order; the last one's version is the schema it writes.</summary>
+internal static class Migrations
+{
+    public static ImmutableArray<Migration> All { get; } =
+    [
+        new(1, "initial schema", Migration001InitialSchema.Sql),
+    ];
+
+    public static int Latest => All[^1].Version;
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace Sweep.Storage.Tests;
+
+public sealed class ConcurrentWriterTests : StoreTestBase
+{
+    [Fact]
+    public void Two_stores_writing_from_two_threads_for_seconds_never_fail_and_leave_a_sound_file()
+    {
+        var setup = OpenStore();
+        var (experimentId, _, trials) = Planned(setup, rates: 40, decays: 5);
+        var failures = new ConcurrentQueue<Exception>();
+        var completed = new ConcurrentBag<string>();
+        var writes = 0;
+        var clock = Stopwatch.StartNew();
+
+        void Work(int worker)
+        {
+            try
+            {
+                var store = OpenStore();
+                var runId = store.StartRun(experimentId, $"worker {worker}");
+                while (clock.Elapsed < TimeSpan.FromSeconds(3))
+                {
+                    // Each pass: plan again, register again, claim, complete, record a range test, read back.
+                    store.RegisterExperiment(Some.Experiment(rates: 40, decays: 5));
+                    store.AddPlannedTrials(experimentId, trials);
+                    if (store.ClaimNextTrial(experimentId, runId) is { } id)
+                    {
+                        Assert.True(store.CompleteTrial(experimentId, id, runId, Some.Completed(100)));
+                        completed.Add(id);
+                    }
+                    else
+                    {
+                        store.InterruptRunningTrials(runId);
+                    }
+
+                    store.WriteRangeTest(experimentId, $"worker-{worker}", RangeSteps(50));
+                    store.ListExperiments();
+                    Interlocked.Add(ref writes, 5);
+                }
+
+                store.FinishRun(runId, RunStatus.Completed);
+            }
+            catch (Exception e)
+            {
+                failures.Enqueue(e);
+            }
+        }
+
+        Parallel.Invoke(() => Work(1), () => Work(2));
+
+        Assert.Empty(failures);
+        Assert.True(writes > 100, $"only {writes} writes in 3 seconds");
+        Assert.Equal(completed.Count, completed.Distinct().Count());
+        Assert.Equal(completed.Count * 100, Scalar<int>("SELECT COUNT(*) FROM epochs"));
+        Assert.Equal("ok", Scalar<string>("PRAGMA integrity_check"));
+        Assert.Equal(0, Scalar<int>("SELECT COUNT(*) FROM pragma_foreign_key_check"));
+    }
+
+    private static IEnumerable<RangeTestStep> RangeSteps(int count) =>
+        Enumerable.Range(0, count).Select(s => new RangeTestStep(s, 1e-5 * Math.Pow(1.2, s), 1.0 / (s + 1), 1.0 / (s + 2)));
+}

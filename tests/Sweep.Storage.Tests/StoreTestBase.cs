@@ -1,0 +1,81 @@
+using System.Collections.Immutable;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Sweep.Models.Search;
+
+namespace Sweep.Storage.Tests;
+
+/// <summary>
+/// Each test gets its own folder with a store file in it; stores opened through <see cref="OpenStore"/>
+/// are closed and the folder deleted afterwards.
+/// </summary>
+public abstract class StoreTestBase : IDisposable
+{
+    private readonly List<ResultStore> stores = [];
+
+    protected StoreTestBase()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "sweep-storage-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+        DbPath = Path.Combine(Folder, "sweep.db");
+    }
+
+    protected string Folder { get; }
+
+    protected string DbPath { get; }
+
+    protected ResultStore OpenStore()
+    {
+        var store = ResultStore.Open(DbPath);
+        lock (stores)
+        {
+            stores.Add(store);
+        }
+
+        return store;
+    }
+
+    /// <summary>An experiment registered in <paramref name="store"/> with its trials planned and a run started.</summary>
+    protected static (long ExperimentId, long RunId, ImmutableArray<TrialPlan> Trials) Planned(ResultStore store, int rates = 4, int decays = 2)
+    {
+        var experiment = Some.Experiment(rates: rates, decays: decays);
+        var registration = store.RegisterExperiment(experiment);
+        var trials = Some.Trials(experiment);
+        store.AddPlannedTrials(registration.Id, trials);
+        return (registration.Id, store.StartRun(registration.Id, "test"), trials);
+    }
+
+    /// <summary>A query on a connection of its own, as sqlite3 or pandas would read the file.</summary>
+    protected T Scalar<T>(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        return connection.ExecuteScalar<T>(sql)!;
+    }
+
+    protected void Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        connection.Execute(sql);
+    }
+
+    public void Dispose()
+    {
+        foreach (var store in stores)
+        {
+            store.Dispose();
+        }
+
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind must not fail the test that used it.
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.Json;
+using Sweep.Models.Results;
+using Sweep.Models.Search;
+
+namespace Sweep.Storage.Tests;
+
+public sealed class TrialPlanningTests : StoreTestBase
+{
+    [Fact]
+    public void Planned_trials_are_added_once_and_keep_their_status_when_planned_again()
+    {
+        var store = OpenStore();
+        var (experimentId, runId, trials) = Planned(store);
+        store.TryClaimTrial(experimentId, trials[0].Id, runId);
+        store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5));
+
+        var added = store.AddPlannedTrials(experimentId, trials);
+
+        Assert.Equal(0, added);
+        var listed = store.ListTrials(experimentId);
+        Assert.Equal(trials.Select(t => t.Id), listed.Select(t => t.Id));
+        Assert.Equal(TrialStatus.Completed, listed[0].Status);
+        Assert.All(listed.Skip(1), t => Assert.Equal(TrialStatus.Pending, t.Status));
+    }
+
+    [Fact]
+    public void A_trial_row_holds_its_plan_parameters_and_indexed_hyperparameters()
+    {
+        var store = OpenStore();
+        var (experimentId, _, trials) = Planned(store);
+        var plan = trials[3];
+
+        var trial = store.GetTrial(experimentId, plan.Id)!;
+
+        Assert.Equal((plan.Number, plan.Stage, plan.Repeat, plan.Seed), (trial.Trial.Number, trial.Trial.Stage, trial.Trial.Repeat, trial.Trial.Seed));
+        Assert.Equal((0.002, 0.0, 0.01, "full"), (trial.Trial.LearningRate, trial.Trial.WeightDecayL1, trial.Trial.WeightDecayL2, trial.Trial.Batch));
+        Assert.Equal("""{"training.learning_rate":0.002,"training.weight_decay.l2":0.01}""", trial.Trial.ParametersJson);
+        Assert.Equal(TrialIdentity.CanonicalJson(plan.Configuration, plan.Seed), trial.ConfigurationJson);
+        Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(trial.ConfigurationJson).RootElement.ValueKind);
+        Assert.Null(trial.Trial.RunId);
+        Assert.Empty(trial.Epochs);
+    }
+
+    [Fact]
+    public void The_same_trial_in_two_experiment_versions_is_two_rows()
+    {
+        var store = OpenStore();
+        var first = store.RegisterExperiment(Some.Experiment());
+        var second = store.RegisterExperiment(Some.Experiment(comment: "edited"));
+        var trials = Some.Trials(Some.Experiment());
+
+        store.AddPlannedTrials(first.Id, trials);
+        store.AddPlannedTrials(second.Id, trials);
+
+        Assert.Equal(16, Scalar<int>("SELECT COUNT(*) FROM trials"));
+        Assert.Equal(2, store.FindTrials(trials[0].Id).Length);
+        Assert.Equal(2, store.FindTrials(trials[0].Id[..6]).Length);
+    }
+
+    [Fact]
+    public void A_diagnosis_is_stored_with_the_numbers_that_decided_it()
+    {
+        var store = OpenStore();
+        var (experimentId, _, trials) = Planned(store);
+
+        var recorded = store.RecordDiagnosis(experimentId, trials[0].Id, "too-low", """{"slope":-0.001}""");
+
+        var trial = store.GetTrial(experimentId, trials[0].Id)!;
+        Assert.True(recorded);
+        Assert.Equal("too-low", trial.Trial.Diagnosis);
+        Assert.Equal("""{"slope":-0.001}""", trial.DiagnosisJson);
+        Assert.False(store.RecordDiagnosis(experimentId, "0000000000000000", "too-low", "{}"));
+    }
+}
