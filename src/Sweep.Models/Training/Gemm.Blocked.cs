@@ -1,0 +1,184 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace Sweep.Models.Training;
+
+public static partial class Gemm
+{
+    /// <summary>Rows of C per micro-tile: eight broadcasts of A feed each step of the kernel.</summary>
+    private const int TileRows = 8;
+
+    /// <summary>
+    /// Depth of one packed block: a 32-wide panel of it (32 KB) stays in L1 next to the eight
+    /// rows of A it meets.
+    /// </summary>
+    private const int BlockDepth = 256;
+
+    /// <summary>Columns per packed block: 256 x 512 floats (512 KB) stay in L2 while A streams past.</summary>
+    private const int BlockColumns = 512;
+
+    /// <summary>Floats per cache line, the alignment of every scratch region.</summary>
+    private const int LineFloats = 16;
+
+    /// <summary>
+    /// Packing buffers of this thread, pinned so the kernels can hold raw pointers into them.
+    /// Only grows, so a training loop allocates once during its first step.
+    /// </summary>
+    [ThreadStatic]
+    private static float[]? t_scratch;
+
+    private static unsafe void MultiplyBlocked(
+        bool transposeA, bool transposeB, int m, int n, int k, float* a, int lda, float* b, int ldb, float* c, int ldc, float beta)
+    {
+        int panelWidth = Vector512.IsHardwareAccelerated ? 32 : 8;
+        int maxDepth = Math.Min(k, BlockDepth);
+        int maxColumns = Math.Min(RoundUp(n, panelWidth), BlockColumns);
+        int packedBFloats = RoundUp(maxDepth * maxColumns, LineFloats);
+        int edgeAFloats = RoundUp(maxDepth * TileRows, LineFloats);
+        float* packedB = Scratch(packedBFloats + edgeAFloats + (TileRows * 32));
+        float* edgeA = packedB + packedBFloats;
+        float* tile = edgeA + edgeAFloats;
+
+        // A is read in place: a transposed A only swaps which stride walks rows and which walks depth.
+        nint aRow = transposeA ? 1 : lda;
+        nint aStep = transposeA ? lda : 1;
+
+        for (int jc = 0; jc < n; jc += BlockColumns)
+        {
+            int columns = Math.Min(BlockColumns, n - jc);
+            for (int pc = 0; pc < k; pc += BlockDepth)
+            {
+                int depth = Math.Min(BlockDepth, k - pc);
+                float blockBeta = pc == 0 ? beta : 1f;
+                PackB(transposeB, b, ldb, pc, jc, depth, columns, panelWidth, packedB);
+                for (int ic = 0; ic < m; ic += TileRows)
+                {
+                    int rows = Math.Min(TileRows, m - ic);
+                    float* aTile = a + (ic * aRow) + (pc * aStep);
+                    nint rowStride = aRow;
+                    nint depthStride = aStep;
+                    if (rows < TileRows)
+                    {
+                        PackEdgeA(aTile, aRow, aStep, rows, depth, edgeA);
+                        aTile = edgeA;
+                        rowStride = 1;
+                        depthStride = TileRows;
+                    }
+
+                    float* cRow = c + ((nint)ic * ldc) + jc;
+                    for (int jr = 0; jr < columns; jr += panelWidth)
+                    {
+                        int panelColumns = Math.Min(panelWidth, columns - jr);
+                        float* panel = packedB + ((nint)jr * depth);
+                        if (panelWidth == 8)
+                        {
+                            Kernel8x8(aTile, rowStride, depthStride, panel, depth, cRow + jr, ldc, blockBeta, rows, panelColumns, tile);
+                        }
+                        else if (panelColumns > 16)
+                        {
+                            Kernel8x32(aTile, rowStride, depthStride, panel, depth, cRow + jr, ldc, blockBeta, rows, panelColumns, tile);
+                        }
+                        else
+                        {
+                            Kernel8x16(aTile, rowStride, depthStride, panel, depth, cRow + jr, ldc, blockBeta, rows, panelColumns, tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    private static unsafe float* Scratch(int floats)
+    {
+        var buffer = t_scratch;
+        if (buffer is null || buffer.Length < floats + LineFloats)
+        {
+            buffer = GC.AllocateUninitializedArray<float>(floats + LineFloats, pinned: true);
+            t_scratch = buffer;
+        }
+
+        nint start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
+        return (float*)((start + 63) & ~(nint)63);
+    }
+
+    /// <summary>
+    /// Copies a depth x columns block of op(B) into panels of <paramref name="panelWidth"/> columns,
+    /// each stored depth-major so the kernel reads it as one forward stream. A last panel of at most
+    /// 16 columns on the 32-wide path is packed 16 wide so the narrow kernel wastes less.
+    /// </summary>
+    private static unsafe void PackB(
+        bool transposeB, float* b, int ldb, int pc, int jc, int depth, int columns, int panelWidth, float* packed)
+    {
+        for (int jr = 0; jr < columns; jr += panelWidth)
+        {
+            int panelColumns = Math.Min(panelWidth, columns - jr);
+            int width = panelWidth == 32 && panelColumns <= 16 ? 16 : panelWidth;
+            float* dst = packed + ((nint)jr * depth);
+            if (!transposeB)
+            {
+                float* src = b + ((nint)pc * ldb) + jc + jr;
+                for (int p = 0; p < depth; p++)
+                {
+                    var from = new ReadOnlySpan<float>(src + ((nint)p * ldb), panelColumns);
+                    var to = new Span<float>(dst + ((nint)p * width), width);
+                    from.CopyTo(to);
+                    to[panelColumns..].Clear();
+                }
+            }
+            else
+            {
+                float* src = b + ((nint)(jc + jr) * ldb) + pc;
+                for (int j = 0; j < panelColumns; j++)
+                {
+                    float* column = src + ((nint)j * ldb);
+                    for (int p = 0; p < depth; p++)
+                    {
+                        dst[((nint)p * width) + j] = column[p];
+                    }
+                }
+
+                for (int j = panelColumns; j < width; j++)
+                {
+                    for (int p = 0; p < depth; p++)
+                    {
+                        dst[((nint)p * width) + j] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Copies the last, short band of A rows into a zero-padded 8-row tile so the kernel can
+    /// always read eight rows without running past the caller's storage.
+    /// </summary>
+    private static unsafe void PackEdgeA(float* a, nint rowStride, nint depthStride, int rows, int depth, float* packed)
+    {
+        for (int p = 0; p < depth; p++)
+        {
+            float* dst = packed + ((nint)p * TileRows);
+            float* src = a + (p * depthStride);
+            for (int i = 0; i < TileRows; i++)
+            {
+                dst[i] = i < rows ? src[i * rowStride] : 0f;
+            }
+        }
+    }
+
+    /// <summary>Writes the valid part of a kernel's staging tile into C.</summary>
+    private static unsafe void StoreEdge(float* tile, int tileStride, float* c, nint ldc, int rows, int columns, float beta)
+    {
+        for (int i = 0; i < rows; i++)
+        {
+            float* from = tile + ((nint)i * tileStride);
+            float* to = c + (i * ldc);
+            for (int j = 0; j < columns; j++)
+            {
+                to[j] = beta == 0f ? from[j] : from[j] + (beta * to[j]);
+            }
+        }
+    }
+}

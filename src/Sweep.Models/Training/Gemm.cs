@@ -1,0 +1,115 @@
+using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
+
+namespace Sweep.Models.Training;
+
+/// <summary>
+/// Single-precision matrix multiply for the engine's dense layers, on row-major storage:
+/// <c>C[m x n] = op(A) * op(B) + beta * C</c>, where <c>op(X)</c> is <c>X</c> or its transpose.
+/// </summary>
+/// <remarks>
+/// Single-threaded and deterministic: the same inputs give the same bits on the same machine.
+/// After the first call on a thread with a given size class it allocates nothing; the packing
+/// buffers live in thread-static storage that only grows.
+/// The three products of a dense layer with weights <c>W[units x inputs]</c>:
+/// forward <c>Y = X * W^T</c> (<c>transposeB</c>), weight gradient <c>dW = dY^T * X</c>
+/// (<c>transposeA</c>) and input gradient <c>dX = dY * W</c>.
+/// </remarks>
+public static partial class Gemm
+{
+    /// <summary>
+    /// Below this many multiply-adds the packed path costs more than it saves; batch-1 SGD and
+    /// toy networks land here.
+    /// </summary>
+    private const long SmallProductLimit = 2048;
+
+    /// <summary>Computes <c>C = op(A) * op(B) + beta * C</c>.</summary>
+    /// <param name="transposeA">Use the transpose of <paramref name="a"/>: <c>a</c> then holds k rows of m.</param>
+    /// <param name="transposeB">Use the transpose of <paramref name="b"/>: <c>b</c> then holds n rows of k.</param>
+    /// <param name="m">Rows of <c>op(A)</c> and of <c>C</c>.</param>
+    /// <param name="n">Columns of <c>op(B)</c> and of <c>C</c>.</param>
+    /// <param name="k">Columns of <c>op(A)</c>, rows of <c>op(B)</c>.</param>
+    /// <param name="a">Storage of A, row-major.</param>
+    /// <param name="lda">Distance between rows of the stored A.</param>
+    /// <param name="b">Storage of B, row-major.</param>
+    /// <param name="ldb">Distance between rows of the stored B.</param>
+    /// <param name="c">Storage of C, row-major.</param>
+    /// <param name="ldc">Distance between rows of C.</param>
+    /// <param name="beta">0 overwrites C (even NaN there is ignored); 1 accumulates into C.</param>
+    public static unsafe void Multiply(
+        bool transposeA,
+        bool transposeB,
+        int m,
+        int n,
+        int k,
+        ReadOnlySpan<float> a,
+        int lda,
+        ReadOnlySpan<float> b,
+        int ldb,
+        Span<float> c,
+        int ldc,
+        float beta = 0f)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(m);
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegative(k);
+        CheckStorage(a.Length, transposeA ? k : m, transposeA ? m : k, lda, nameof(a), nameof(lda));
+        CheckStorage(b.Length, transposeB ? n : k, transposeB ? k : n, ldb, nameof(b), nameof(ldb));
+        CheckStorage(c.Length, m, n, ldc, nameof(c), nameof(ldc));
+
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        fixed (float* pa = a)
+        fixed (float* pb = b)
+        fixed (float* pc = c)
+        {
+            if (k == 0)
+            {
+                ScaleC(m, n, pc, ldc, beta);
+            }
+            else if ((long)m * n * k <= SmallProductLimit || !Vector256.IsHardwareAccelerated)
+            {
+                MultiplySimple(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc, beta);
+            }
+            else
+            {
+                MultiplyBlocked(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc, beta);
+            }
+        }
+    }
+
+    private static void CheckStorage(int length, int rows, int columns, int stride, string name, string strideName)
+    {
+        if (stride < Math.Max(1, columns))
+        {
+            throw new ArgumentOutOfRangeException(
+                strideName, stride, $"The row stride of {name} must be at least its row length {columns} (and at least 1).");
+        }
+
+        long needed = rows == 0 || columns == 0 ? 0 : ((long)(rows - 1) * stride) + columns;
+        if (length < needed)
+        {
+            throw new ArgumentException(
+                $"{name} holds {length} floats but {rows} rows of {columns} with stride {stride} need {needed}.", name);
+        }
+    }
+
+    private static unsafe void ScaleC(int m, int n, float* c, int ldc, float beta)
+    {
+        for (int i = 0; i < m; i++)
+        {
+            var row = new Span<float>(c + ((nint)i * ldc), n);
+            if (beta == 0f)
+            {
+                row.Clear();
+            }
+            else if (beta != 1f)
+            {
+                TensorPrimitives.Multiply(row, beta, row);
+            }
+        }
+    }
+}
