@@ -70,18 +70,24 @@ public static partial class Gemm
                     for (int jr = 0; jr < columns; jr += panelWidth)
                     {
                         int panelColumns = Math.Min(panelWidth, columns - jr);
-                        float* panel = packedB + ((nint)jr * depth);
-                        if (panelWidth == 8)
+                        int width = PackedWidth(panelWidth, panelColumns);
+
+                        // Whole panels of an untransposed B are already rows of floats: read them where they lie.
+                        bool inPlace = !transposeB && panelColumns == width;
+                        float* panel = inPlace ? b + ((nint)pc * ldb) + jc + jr : packedB + ((nint)jr * depth);
+                        nint panelStride = inPlace ? ldb : width;
+                        float* cTile = cRow + jr;
+                        if (width == 32)
                         {
-                            Kernel8x8(aTile, rowStride, depthStride, panel, depth, cRow + jr, ldc, blockBeta, rows, panelColumns, tile);
+                            Kernel8x32(aTile, rowStride, depthStride, panel, panelStride, depth, cTile, ldc, blockBeta, rows, panelColumns, tile);
                         }
-                        else if (panelColumns > 16)
+                        else if (width == 16)
                         {
-                            Kernel8x32(aTile, rowStride, depthStride, panel, depth, cRow + jr, ldc, blockBeta, rows, panelColumns, tile);
+                            Kernel8x16(aTile, rowStride, depthStride, panel, panelStride, depth, cTile, ldc, blockBeta, rows, panelColumns, tile);
                         }
                         else
                         {
-                            Kernel8x16(aTile, rowStride, depthStride, panel, depth, cRow + jr, ldc, blockBeta, rows, panelColumns, tile);
+                            Kernel8x8(aTile, rowStride, depthStride, panel, panelStride, depth, cTile, ldc, blockBeta, rows, panelColumns, tile);
                         }
                     }
                 }
@@ -90,6 +96,13 @@ public static partial class Gemm
     }
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+
+    /// <summary>
+    /// A last panel of at most 16 columns on the 32-wide path is packed 16 wide so the narrow
+    /// kernel wastes less.
+    /// </summary>
+    private static int PackedWidth(int panelWidth, int panelColumns) =>
+        panelWidth == 32 && panelColumns <= 16 ? 16 : panelWidth;
 
     private static unsafe float* Scratch(int floats)
     {
@@ -106,8 +119,8 @@ public static partial class Gemm
 
     /// <summary>
     /// Copies a depth x columns block of op(B) into panels of <paramref name="panelWidth"/> columns,
-    /// each stored depth-major so the kernel reads it as one forward stream. A last panel of at most
-    /// 16 columns on the 32-wide path is packed 16 wide so the narrow kernel wastes less.
+    /// each stored depth-major so the kernel reads it as one forward stream. An untransposed B
+    /// only needs its last, partial panel padded; the kernel reads the others in place.
     /// </summary>
     private static unsafe void PackB(
         bool transposeB, float* b, int ldb, int pc, int jc, int depth, int columns, int panelWidth, float* packed)
@@ -115,10 +128,15 @@ public static partial class Gemm
         for (int jr = 0; jr < columns; jr += panelWidth)
         {
             int panelColumns = Math.Min(panelWidth, columns - jr);
-            int width = panelWidth == 32 && panelColumns <= 16 ? 16 : panelWidth;
+            int width = PackedWidth(panelWidth, panelColumns);
             float* dst = packed + ((nint)jr * depth);
             if (!transposeB)
             {
+                if (panelColumns == width)
+                {
+                    continue;
+                }
+
                 float* src = b + ((nint)pc * ldb) + jc + jr;
                 for (int p = 0; p < depth; p++)
                 {

@@ -12,7 +12,7 @@ public static partial class Gemm
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Kernel8x32(
-        float* a, nint rowStride, nint depthStride, float* b, int depth, float* c, nint ldc, float beta, int rows, int columns, float* tile)
+        float* a, nint rowStride, nint depthStride, float* b, nint bStride, int depth, float* c, nint ldc, float beta, int rows, int columns, float* tile)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default, c30 = default, c31 = default;
@@ -54,7 +54,7 @@ public static partial class Gemm
             c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
             a0 += depthStride;
             a4 += depthStride;
-            b += 32;
+            b += bStride;
         }
 
         // A short tile goes through the staging buffer so no store runs past C's last row or column.
@@ -93,7 +93,7 @@ public static partial class Gemm
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Kernel8x16(
-        float* a, nint rowStride, nint depthStride, float* b, int depth, float* c, nint ldc, float beta, int rows, int columns, float* tile)
+        float* a, nint rowStride, nint depthStride, float* b, nint bStride, int depth, float* c, nint ldc, float beta, int rows, int columns, float* tile)
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
         Vector512<float> c4 = default, c5 = default, c6 = default, c7 = default;
@@ -114,7 +114,7 @@ public static partial class Gemm
             c7 = Vector512.FusedMultiplyAdd(Vector512.Create(a4[rs3]), b0, c7);
             a0 += depthStride;
             a4 += depthStride;
-            b += 16;
+            b += bStride;
         }
 
         bool direct = rows == TileRows && columns == 16;
@@ -142,7 +142,7 @@ public static partial class Gemm
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Kernel8x8(
-        float* a, nint rowStride, nint depthStride, float* b, int depth, float* c, nint ldc, float beta, int rows, int columns, float* tile)
+        float* a, nint rowStride, nint depthStride, float* b, nint bStride, int depth, float* c, nint ldc, float beta, int rows, int columns, float* tile)
     {
         Vector256<float> c0 = default, c1 = default, c2 = default, c3 = default;
         Vector256<float> c4 = default, c5 = default, c6 = default, c7 = default;
@@ -163,7 +163,7 @@ public static partial class Gemm
             c7 = MultiplyAdd(Vector256.Create(a4[rs3]), b0, c7);
             a0 += depthStride;
             a4 += depthStride;
-            b += 8;
+            b += bStride;
         }
 
         bool direct = rows == TileRows && columns == 8;
