@@ -44,7 +44,7 @@ internal static class GemmWorkload
             var c = new float[shape.M * shape.N];
             int lda = shape.TransposeA ? shape.M : shape.K;
             int ldb = shape.TransposeB ? shape.K : shape.N;
-            double seconds = MedianTimer.MedianSeconds(count =>
+            var timing = MedianTimer.Measure(count =>
             {
                 for (int i = 0; i < count; i++)
                 {
@@ -52,12 +52,15 @@ internal static class GemmWorkload
                 }
             });
             double flops = 2.0 * shape.M * shape.N * shape.K;
-            var result = new GemmResult("gemm", shape.Label, shape.M, shape.N, shape.K, Math.Round(flops / seconds / 1e9, 2), seconds);
+            var result = new GemmResult(
+                "gemm", shape.Label, shape.M, shape.N, shape.K, Gflops(flops, timing.MedianSeconds), timing.MedianSeconds, Gflops(flops, timing.MinSeconds));
             output.WriteLine(JsonSerializer.Serialize(result, Json));
         }
 
         return 0;
     }
+
+    private static double Gflops(double flops, double seconds) => Math.Round(flops / seconds / 1e9, 2);
 
     private static float[] Fill(Random random, int length)
     {
@@ -75,5 +78,5 @@ internal static class GemmWorkload
         public string Label => $"{M}x{K}x{N} {(TransposeA ? 'T' : 'N')}{(TransposeB ? 'T' : 'N')}";
     }
 
-    private sealed record GemmResult(string Workload, string Shape, int M, int N, int K, double Gflops, double MedianSeconds);
+    private sealed record GemmResult(string Workload, string Shape, int M, int N, int K, double Gflops, double MedianSeconds, double BestGflops);
 }
