@@ -28,6 +28,8 @@ public static partial class Gemm
     [ThreadStatic]
     private static float[]? t_scratch;
 
+    // Kept out of Multiply so the tiny products do not pay for this method's frame.
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static unsafe void MultiplyBlocked(
         bool transposeA, bool transposeB, int m, int n, int k, float* a, int lda, float* b, int ldb, float* c, int ldc, float beta)
     {

@@ -1,4 +1,7 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace Sweep.Models.Training;
@@ -62,26 +65,39 @@ public static partial class Gemm
             return;
         }
 
-        fixed (float* pa = a)
-        fixed (float* pb = b)
-        fixed (float* pc = c)
+        if (k == 0)
         {
-            if (k == 0)
-            {
-                ScaleC(m, n, pc, ldc, beta);
-            }
-            else if ((long)m * n * k <= SmallProductLimit || !Vector256.IsHardwareAccelerated)
-            {
-                MultiplySimple(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc, beta);
-            }
-            else
+            ScaleC(m, n, c, ldc, beta);
+        }
+        else if ((long)m * n * k <= SmallProductLimit || !Vector256.IsHardwareAccelerated)
+        {
+            // No pinning here: batch-1 SGD calls this per sample, where a few nanoseconds are the whole cost.
+            MultiplySimple(
+                transposeA, transposeB, m, n, k,
+                ref MemoryMarshal.GetReference(a), lda, ref MemoryMarshal.GetReference(b), ldb, ref MemoryMarshal.GetReference(c), ldc, beta);
+        }
+        else
+        {
+            fixed (float* pa = a)
+            fixed (float* pb = b)
+            fixed (float* pc = c)
             {
                 MultiplyBlocked(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc, beta);
             }
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void CheckStorage(int length, int rows, int columns, int stride, string name, string strideName)
+    {
+        if (stride < columns || stride < 1 || (rows != 0 && columns != 0 && length < ((long)(rows - 1) * stride) + columns))
+        {
+            ThrowBadStorage(length, rows, columns, stride, name, strideName);
+        }
+    }
+
+    [DoesNotReturn]
+    private static void ThrowBadStorage(int length, int rows, int columns, int stride, string name, string strideName)
     {
         if (stride < Math.Max(1, columns))
         {
@@ -89,19 +105,16 @@ public static partial class Gemm
                 strideName, stride, $"The row stride of {name} must be at least its row length {columns} (and at least 1).");
         }
 
-        long needed = rows == 0 || columns == 0 ? 0 : ((long)(rows - 1) * stride) + columns;
-        if (length < needed)
-        {
-            throw new ArgumentException(
-                $"{name} holds {length} floats but {rows} rows of {columns} with stride {stride} need {needed}.", name);
-        }
+        long needed = ((long)(rows - 1) * stride) + columns;
+        throw new ArgumentException(
+            $"{name} holds {length} floats but {rows} rows of {columns} with stride {stride} need {needed}.", name);
     }
 
-    private static unsafe void ScaleC(int m, int n, float* c, int ldc, float beta)
+    private static void ScaleC(int m, int n, Span<float> c, int ldc, float beta)
     {
         for (int i = 0; i < m; i++)
         {
-            var row = new Span<float>(c + ((nint)i * ldc), n);
+            var row = c.Slice(i * ldc, n);
             if (beta == 0f)
             {
                 row.Clear();
