@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics;
 
 namespace Sweep.Models.Training;
 
@@ -33,14 +32,13 @@ public static partial class Gemm
     private static unsafe void MultiplyBlocked(
         bool transposeA, bool transposeB, int m, int n, int k, float* a, int lda, float* b, int ldb, float* c, int ldc, float beta)
     {
-        int panelWidth = Vector512.IsHardwareAccelerated ? 32 : 8;
+        int panelWidth = UseVector512 ? 32 : 8;
         int maxDepth = Math.Min(k, BlockDepth);
         int maxColumns = Math.Min(RoundUp(n, panelWidth), BlockColumns);
         int packedBFloats = RoundUp(maxDepth * maxColumns, LineFloats);
         int edgeAFloats = RoundUp(maxDepth * TileRows, LineFloats);
-        float* packedB = Scratch(packedBFloats + edgeAFloats + (TileRows * 32));
+        float* packedB = Scratch(packedBFloats + edgeAFloats);
         float* edgeA = packedB + packedBFloats;
-        float* tile = edgeA + edgeAFloats;
 
         // A is read in place: a transposed A only swaps which stride walks rows and which walks depth.
         nint aRow = transposeA ? 1 : lda;
@@ -81,15 +79,15 @@ public static partial class Gemm
                         float* cTile = cRow + jr;
                         if (width == 32)
                         {
-                            Kernel8x32(aTile, rowStride, depthStride, panel, panelStride, depth, cTile, ldc, blockBeta, rows, panelColumns, tile);
+                            Kernel8x32(aTile, rowStride, depthStride, panel, panelStride, depth, cTile, ldc, blockBeta, rows, panelColumns);
                         }
                         else if (width == 16)
                         {
-                            Kernel8x16(aTile, rowStride, depthStride, panel, panelStride, depth, cTile, ldc, blockBeta, rows, panelColumns, tile);
+                            Kernel8x16(aTile, rowStride, depthStride, panel, panelStride, depth, cTile, ldc, blockBeta, rows, panelColumns);
                         }
                         else
                         {
-                            Kernel8x8(aTile, rowStride, depthStride, panel, panelStride, depth, cTile, ldc, blockBeta, rows, panelColumns, tile);
+                            Kernel8x8(aTile, rowStride, depthStride, panel, panelStride, depth, cTile, ldc, blockBeta, rows, panelColumns);
                         }
                     }
                 }
@@ -117,19 +115,5 @@ public static partial class Gemm
 
         nint start = (nint)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(buffer));
         return (float*)((start + 63) & ~(nint)63);
-    }
-
-    /// <summary>Writes the valid part of a kernel's staging tile into C.</summary>
-    private static unsafe void StoreEdge(float* tile, int tileStride, float* c, nint ldc, int rows, int columns, float beta)
-    {
-        for (int i = 0; i < rows; i++)
-        {
-            float* from = tile + ((nint)i * tileStride);
-            float* to = c + (i * ldc);
-            for (int j = 0; j < columns; j++)
-            {
-                to[j] = beta == 0f ? from[j] : from[j] + (beta * to[j]);
-            }
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Sweep.Models.Training;
 
@@ -12,7 +13,7 @@ public static partial class Gemm
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Kernel8x32(
-        float* a, nint rowStride, nint depthStride, float* b, nint bStride, int depth, float* c, nint ldc, float beta, int rows, int columns, float* tile)
+        float* a, nint rowStride, nint depthStride, float* b, nint bStride, int depth, float* c, nint ldc, float beta, int rows, int columns)
     {
         Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default;
         Vector512<float> c20 = default, c21 = default, c30 = default, c31 = default;
@@ -57,34 +58,91 @@ public static partial class Gemm
             b += bStride;
         }
 
-        // A short tile goes through the staging buffer so no store runs past C's last row or column.
-        bool direct = rows == TileRows && columns == 32;
-        float* dst = direct ? c : tile;
-        nint ld = direct ? ldc : 32;
-        float dstBeta = direct ? beta : 0f;
-        Store(c00, dst, dstBeta);
-        Store(c01, dst + 16, dstBeta);
-        Store(c10, dst + ld, dstBeta);
-        Store(c11, dst + ld + 16, dstBeta);
-        dst += 2 * ld;
-        Store(c20, dst, dstBeta);
-        Store(c21, dst + 16, dstBeta);
-        Store(c30, dst + ld, dstBeta);
-        Store(c31, dst + ld + 16, dstBeta);
-        dst += 2 * ld;
-        Store(c40, dst, dstBeta);
-        Store(c41, dst + 16, dstBeta);
-        Store(c50, dst + ld, dstBeta);
-        Store(c51, dst + ld + 16, dstBeta);
-        dst += 2 * ld;
-        Store(c60, dst, dstBeta);
-        Store(c61, dst + 16, dstBeta);
-        Store(c70, dst + ld, dstBeta);
-        Store(c71, dst + ld + 16, dstBeta);
-        if (!direct)
+        if (rows == TileRows && columns == 32)
         {
-            StoreEdge(tile, 32, c, ldc, rows, columns, beta);
+            Store(c00, c, beta);
+            Store(c01, c + 16, beta);
+            Store(c10, c + ldc, beta);
+            Store(c11, c + ldc + 16, beta);
+            c += 2 * ldc;
+            Store(c20, c, beta);
+            Store(c21, c + 16, beta);
+            Store(c30, c + ldc, beta);
+            Store(c31, c + ldc + 16, beta);
+            c += 2 * ldc;
+            Store(c40, c, beta);
+            Store(c41, c + 16, beta);
+            Store(c50, c + ldc, beta);
+            Store(c51, c + ldc + 16, beta);
+            c += 2 * ldc;
+            Store(c60, c, beta);
+            Store(c61, c + 16, beta);
+            Store(c70, c + ldc, beta);
+            Store(c71, c + ldc + 16, beta);
+            return;
         }
+
+        // Edge tiles: masked stores keep the padded lanes and rows out of C.
+        var low = LaneMask(columns);
+        var high = LaneMask(columns - 16);
+        StoreMasked(c00, c, low, beta);
+        StoreMasked(c01, c + 16, high, beta);
+        if (rows == 1)
+        {
+            return;
+        }
+
+        c += ldc;
+        StoreMasked(c10, c, low, beta);
+        StoreMasked(c11, c + 16, high, beta);
+        if (rows == 2)
+        {
+            return;
+        }
+
+        c += ldc;
+        StoreMasked(c20, c, low, beta);
+        StoreMasked(c21, c + 16, high, beta);
+        if (rows == 3)
+        {
+            return;
+        }
+
+        c += ldc;
+        StoreMasked(c30, c, low, beta);
+        StoreMasked(c31, c + 16, high, beta);
+        if (rows == 4)
+        {
+            return;
+        }
+
+        c += ldc;
+        StoreMasked(c40, c, low, beta);
+        StoreMasked(c41, c + 16, high, beta);
+        if (rows == 5)
+        {
+            return;
+        }
+
+        c += ldc;
+        StoreMasked(c50, c, low, beta);
+        StoreMasked(c51, c + 16, high, beta);
+        if (rows == 6)
+        {
+            return;
+        }
+
+        c += ldc;
+        StoreMasked(c60, c, low, beta);
+        StoreMasked(c61, c + 16, high, beta);
+        if (rows == 7)
+        {
+            return;
+        }
+
+        c += ldc;
+        StoreMasked(c70, c, low, beta);
+        StoreMasked(c71, c + 16, high, beta);
     }
 
     /// <summary>
@@ -93,7 +151,7 @@ public static partial class Gemm
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Kernel8x16(
-        float* a, nint rowStride, nint depthStride, float* b, nint bStride, int depth, float* c, nint ldc, float beta, int rows, int columns, float* tile)
+        float* a, nint rowStride, nint depthStride, float* b, nint bStride, int depth, float* c, nint ldc, float beta, int rows, int columns)
     {
         Vector512<float> c0 = default, c1 = default, c2 = default, c3 = default;
         Vector512<float> c4 = default, c5 = default, c6 = default, c7 = default;
@@ -117,32 +175,52 @@ public static partial class Gemm
             b += bStride;
         }
 
-        bool direct = rows == TileRows && columns == 16;
-        float* dst = direct ? c : tile;
-        nint ld = direct ? ldc : 16;
-        float dstBeta = direct ? beta : 0f;
-        Store(c0, dst, dstBeta);
-        Store(c1, dst + ld, dstBeta);
-        Store(c2, dst + (2 * ld), dstBeta);
-        Store(c3, dst + (3 * ld), dstBeta);
-        dst += 4 * ld;
-        Store(c4, dst, dstBeta);
-        Store(c5, dst + ld, dstBeta);
-        Store(c6, dst + (2 * ld), dstBeta);
-        Store(c7, dst + (3 * ld), dstBeta);
-        if (!direct)
+        var mask = LaneMask(columns);
+        StoreMasked(c0, c, mask, beta);
+        if (rows > 1)
         {
-            StoreEdge(tile, 16, c, ldc, rows, columns, beta);
+            StoreMasked(c1, c + ldc, mask, beta);
+        }
+
+        if (rows > 2)
+        {
+            StoreMasked(c2, c + (2 * ldc), mask, beta);
+        }
+
+        if (rows > 3)
+        {
+            StoreMasked(c3, c + (3 * ldc), mask, beta);
+        }
+
+        c += 4 * ldc;
+        if (rows > 4)
+        {
+            StoreMasked(c4, c, mask, beta);
+        }
+
+        if (rows > 5)
+        {
+            StoreMasked(c5, c + ldc, mask, beta);
+        }
+
+        if (rows > 6)
+        {
+            StoreMasked(c6, c + (2 * ldc), mask, beta);
+        }
+
+        if (rows > 7)
+        {
+            StoreMasked(c7, c + (3 * ldc), mask, beta);
         }
     }
 
     /// <summary>
-    /// The kernel for machines with 256-bit but not 512-bit vectors: eight ymm accumulators
+    /// The kernel for machines with AVX2 but without 512-bit vectors: eight ymm accumulators
     /// leave room in the 16 registers for the panel row and the broadcast.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Kernel8x8(
-        float* a, nint rowStride, nint depthStride, float* b, nint bStride, int depth, float* c, nint ldc, float beta, int rows, int columns, float* tile)
+        float* a, nint rowStride, nint depthStride, float* b, nint bStride, int depth, float* c, nint ldc, float beta, int rows, int columns)
     {
         Vector256<float> c0 = default, c1 = default, c2 = default, c3 = default;
         Vector256<float> c4 = default, c5 = default, c6 = default, c7 = default;
@@ -153,35 +231,55 @@ public static partial class Gemm
         for (int p = 0; p < depth; p++)
         {
             var b0 = Vector256.Load(b);
-            c0 = MultiplyAdd(Vector256.Create(a0[0]), b0, c0);
-            c1 = MultiplyAdd(Vector256.Create(a0[rowStride]), b0, c1);
-            c2 = MultiplyAdd(Vector256.Create(a0[rs2]), b0, c2);
-            c3 = MultiplyAdd(Vector256.Create(a0[rs3]), b0, c3);
-            c4 = MultiplyAdd(Vector256.Create(a4[0]), b0, c4);
-            c5 = MultiplyAdd(Vector256.Create(a4[rowStride]), b0, c5);
-            c6 = MultiplyAdd(Vector256.Create(a4[rs2]), b0, c6);
-            c7 = MultiplyAdd(Vector256.Create(a4[rs3]), b0, c7);
+            c0 = Fma.MultiplyAdd(Vector256.Create(a0[0]), b0, c0);
+            c1 = Fma.MultiplyAdd(Vector256.Create(a0[rowStride]), b0, c1);
+            c2 = Fma.MultiplyAdd(Vector256.Create(a0[rs2]), b0, c2);
+            c3 = Fma.MultiplyAdd(Vector256.Create(a0[rs3]), b0, c3);
+            c4 = Fma.MultiplyAdd(Vector256.Create(a4[0]), b0, c4);
+            c5 = Fma.MultiplyAdd(Vector256.Create(a4[rowStride]), b0, c5);
+            c6 = Fma.MultiplyAdd(Vector256.Create(a4[rs2]), b0, c6);
+            c7 = Fma.MultiplyAdd(Vector256.Create(a4[rs3]), b0, c7);
             a0 += depthStride;
             a4 += depthStride;
             b += bStride;
         }
 
-        bool direct = rows == TileRows && columns == 8;
-        float* dst = direct ? c : tile;
-        nint ld = direct ? ldc : 8;
-        float dstBeta = direct ? beta : 0f;
-        Store(c0, dst, dstBeta);
-        Store(c1, dst + ld, dstBeta);
-        Store(c2, dst + (2 * ld), dstBeta);
-        Store(c3, dst + (3 * ld), dstBeta);
-        dst += 4 * ld;
-        Store(c4, dst, dstBeta);
-        Store(c5, dst + ld, dstBeta);
-        Store(c6, dst + (2 * ld), dstBeta);
-        Store(c7, dst + (3 * ld), dstBeta);
-        if (!direct)
+        var mask = LaneMask256(columns);
+        StoreMasked(c0, c, mask, beta);
+        if (rows > 1)
         {
-            StoreEdge(tile, 8, c, ldc, rows, columns, beta);
+            StoreMasked(c1, c + ldc, mask, beta);
+        }
+
+        if (rows > 2)
+        {
+            StoreMasked(c2, c + (2 * ldc), mask, beta);
+        }
+
+        if (rows > 3)
+        {
+            StoreMasked(c3, c + (3 * ldc), mask, beta);
+        }
+
+        c += 4 * ldc;
+        if (rows > 4)
+        {
+            StoreMasked(c4, c, mask, beta);
+        }
+
+        if (rows > 5)
+        {
+            StoreMasked(c5, c + ldc, mask, beta);
+        }
+
+        if (rows > 6)
+        {
+            StoreMasked(c6, c + (2 * ldc), mask, beta);
+        }
+
+        if (rows > 7)
+        {
+            StoreMasked(c7, c + (3 * ldc), mask, beta);
         }
     }
 
@@ -202,21 +300,35 @@ public static partial class Gemm
         }
     }
 
+    /// <summary>All lanes below <paramref name="count"/> set; none when it is zero or less.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Store(Vector256<float> sum, float* c, float beta)
+    private static Vector512<float> LaneMask(int count) =>
+        Vector512.LessThan(Vector512<int>.Indices, Vector512.Create(count)).AsSingle();
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> LaneMask256(int count) =>
+        Vector256.LessThan(Vector256<int>.Indices, Vector256.Create(count)).AsSingle();
+
+    /// <summary>Masked lanes are neither read nor written, so the tile may end exactly at C's last float.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void StoreMasked(Vector512<float> sum, float* c, Vector512<float> mask, float beta)
     {
-        if (beta == 0f)
+        if (beta != 0f)
         {
-            sum.Store(c);
+            sum = Vector512.FusedMultiplyAdd(Avx512F.MaskLoad(c, mask, Vector512<float>.Zero), Vector512.Create(beta), sum);
         }
-        else
-        {
-            MultiplyAdd(Vector256.Load(c), Vector256.Create(beta), sum).Store(c);
-        }
+
+        Avx512F.MaskStore(c, mask, sum);
     }
 
-    /// <summary>Fused where the CPU has FMA; Vector256.FusedMultiplyAdd would fall back to slow software otherwise.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<float> MultiplyAdd(Vector256<float> x, Vector256<float> y, Vector256<float> addend) =>
-        System.Runtime.Intrinsics.X86.Fma.IsSupported ? Vector256.FusedMultiplyAdd(x, y, addend) : (x * y) + addend;
+    private static unsafe void StoreMasked(Vector256<float> sum, float* c, Vector256<float> mask, float beta)
+    {
+        if (beta != 0f)
+        {
+            sum = Fma.MultiplyAdd(Avx.MaskLoad(c, mask), Vector256.Create(beta), sum);
+        }
+
+        Avx.MaskStore(c, mask, sum);
+    }
 }

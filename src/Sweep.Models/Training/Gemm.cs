@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Sweep.Models.Training;
 
@@ -25,6 +26,15 @@ public static partial class Gemm
     /// toy networks land here.
     /// </summary>
     private const long SmallProductLimit = 2048;
+
+    /// <summary>The blocked path's kernels and packing need x64 AVX2 with FMA; elsewhere every size takes the simple loops.</summary>
+    private static bool UseBlocked => Avx2.IsSupported && Fma.IsSupported;
+
+    /// <summary>
+    /// 512-bit kernels also need the AVX-512 masked loads and stores; the runtime reports
+    /// Vector512 as unaccelerated on CPUs that would slow their clocks for it.
+    /// </summary>
+    private static bool UseVector512 => Vector512.IsHardwareAccelerated && Avx512F.IsSupported;
 
     /// <summary>Computes <c>C = op(A) * op(B) + beta * C</c>.</summary>
     /// <param name="transposeA">Use the transpose of <paramref name="a"/>: <c>a</c> then holds k rows of m.</param>
@@ -69,7 +79,7 @@ public static partial class Gemm
         {
             ScaleC(m, n, c, ldc, beta);
         }
-        else if ((long)m * n * k <= SmallProductLimit || !Vector256.IsHardwareAccelerated)
+        else if ((long)m * n * k <= SmallProductLimit || !UseBlocked)
         {
             // No pinning here: batch-1 SGD calls this per sample, where a few nanoseconds are the whole cost.
             MultiplySimple(
