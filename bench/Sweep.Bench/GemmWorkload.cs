@@ -11,7 +11,7 @@ internal static class GemmWorkload
     /// <summary>
     /// Shapes read "m x k x n" (op(A) is m x k, op(B) is k x n), then N or T for A and B.
     /// Autoencoder 784-32-784 and MLP 784-128-10: forward X*W^T, weight gradient dY^T*X,
-    /// input gradient dY*W; then batch-1 SGD on toy layers.
+    /// input gradient dY*W; then batch-1 SGD on the autoencoder and on toy layers.
     /// </summary>
     private static readonly GemmCase[] Cases =
     [
@@ -27,6 +27,10 @@ internal static class GemmWorkload
         new(64, 10, 128, false, false),
         new(128, 64, 784, true, false),
         new(64, 128, 784, false, false),
+        new(1, 784, 32, false, true),
+        new(1, 32, 784, false, true),
+        new(784, 1, 32, true, false),
+        new(1, 784, 32, false, false),
         new(1, 1, 1, false, true),
         new(4, 1, 1, false, true),
         new(1, 2, 3, false, true),

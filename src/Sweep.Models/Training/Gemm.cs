@@ -92,7 +92,14 @@ public static partial class Gemm
             fixed (float* pb = b)
             fixed (float* pc = c)
             {
-                MultiplyBlocked(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc, beta);
+                if (m == 1 && UseVector512 && (!transposeA || lda == 1))
+                {
+                    MultiplyRowVector(transposeB, n, k, pa, pb, ldb, pc, beta);
+                }
+                else
+                {
+                    MultiplyBlocked(transposeA, transposeB, m, n, k, pa, lda, pb, ldb, pc, ldc, beta);
+                }
             }
         }
     }
