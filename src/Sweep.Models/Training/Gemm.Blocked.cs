@@ -9,12 +9,19 @@ public static partial class Gemm
     private const int TileRows = 8;
 
     /// <summary>
-    /// Depth of one packed block: a 32-wide panel of it (32 KB) stays in L1 next to the eight
-    /// rows of A it meets.
+    /// Deepest block: the eight rows of A a band reads across all panels (32 KB at this depth)
+    /// stay in a 48 KB L1 while the panels stream in from L2.
     /// </summary>
-    private const int BlockDepth = 256;
+    private const int MaxBlockDepth = 1024;
 
-    /// <summary>Columns per packed block: 256 x 512 floats (512 KB) stay in L2 while A streams past.</summary>
+    /// <summary>
+    /// Floats of packed B per block (512 KB), which stay in L2 while every band of A passes.
+    /// Narrow products get the whole depth in one block, so C is written once instead of
+    /// re-read per block.
+    /// </summary>
+    private const int BlockFloats = 128 * 1024;
+
+    /// <summary>Most columns per packed block; wider products split into column blocks.</summary>
     private const int BlockColumns = 512;
 
     /// <summary>Floats per cache line, the alignment of every scratch region.</summary>
@@ -33,8 +40,13 @@ public static partial class Gemm
         bool transposeA, bool transposeB, int m, int n, int k, float* a, int lda, float* b, int ldb, float* c, int ldc, float beta)
     {
         int panelWidth = UseVector512 ? 32 : 8;
-        int maxDepth = Math.Min(k, BlockDepth);
         int maxColumns = Math.Min(RoundUp(n, panelWidth), BlockColumns);
+        int depthLimit = Math.Min(MaxBlockDepth, BlockFloats / maxColumns);
+
+        // Equal blocks: 784 = 4 x 196 rather than 3 x 256 + 16, whose last pass over C would do little work.
+        int depthBlocks = (k + depthLimit - 1) / depthLimit;
+        int blockDepth = (k + depthBlocks - 1) / depthBlocks;
+        int maxDepth = Math.Min(k, blockDepth);
         int packedBFloats = RoundUp(maxDepth * maxColumns, LineFloats);
         int edgeAFloats = RoundUp(maxDepth * TileRows, LineFloats);
         float* packedB = Scratch(packedBFloats + edgeAFloats);
@@ -47,9 +59,9 @@ public static partial class Gemm
         for (int jc = 0; jc < n; jc += BlockColumns)
         {
             int columns = Math.Min(BlockColumns, n - jc);
-            for (int pc = 0; pc < k; pc += BlockDepth)
+            for (int pc = 0; pc < k; pc += blockDepth)
             {
-                int depth = Math.Min(BlockDepth, k - pc);
+                int depth = Math.Min(blockDepth, k - pc);
                 float blockBeta = pc == 0 ? beta : 1f;
                 PackB(transposeB, b, ldb, pc, jc, depth, columns, panelWidth, packedB);
                 for (int ic = 0; ic < m; ic += TileRows)
