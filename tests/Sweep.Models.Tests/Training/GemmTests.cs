@@ -6,7 +6,7 @@ public sealed class GemmTests
 {
     /// <summary>
     /// m, n, k: the degenerate and tiny cases of batch-1 SGD, primes that leave every block ragged,
-    /// depths past one packed block, widths past one column block, single rows of A large enough
+    /// depths split into several blocks (wide and narrow), widths past one column block, single rows of A large enough
     /// for the vectorised row path, and the layers we train.
     /// </summary>
     public static TheoryData<int, int, int, int> Sizes()
@@ -16,7 +16,7 @@ public sealed class GemmTests
             (1, 1, 1), (4, 1, 1), (2, 3, 1), (3, 1, 2), (1, 7, 5),
             (7, 13, 17), (8, 32, 16), (9, 33, 31), (5, 17, 300), (16, 48, 257),
             (33, 65, 129), (3, 530, 5), (11, 1030, 40), (64, 10, 128),
-            (1, 67, 33), (1, 5, 1000), (1, 784, 32), (1, 32, 784),
+            (1, 67, 33), (1, 5, 1000), (1, 784, 32), (1, 32, 784), (9, 530, 300), (3, 20, 1100),
             (256, 784, 32), (256, 32, 784), (32, 784, 256), (784, 32, 256),
         };
         var data = new TheoryData<int, int, int, int>();
