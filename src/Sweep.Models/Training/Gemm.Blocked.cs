@@ -9,13 +9,14 @@ public static partial class Gemm
     private const int TileRows = 8;
 
     /// <summary>
-    /// Deepest block: the eight rows of A a band reads across all panels (32 KB at this depth)
-    /// stay in a 48 KB L1 while the panels stream in from L2.
+    /// Deepest block. Every band re-reads the current panel (at most 32 x 1024 floats, 128 KB)
+    /// from L1 or L2, at 16 bytes a cycle, well within L2's bandwidth; deeper blocks mean fewer
+    /// read-modify-write passes over C.
     /// </summary>
     private const int MaxBlockDepth = 1024;
 
     /// <summary>
-    /// Floats of packed B per block (512 KB), which stay in L2 while every band of A passes.
+    /// Floats of packed B per block (512 KB), which stay in L2 while the bands of A pass each panel.
     /// Narrow products get the whole depth in one block, so C is written once instead of
     /// re-read per block.
     /// </summary>
@@ -64,31 +65,29 @@ public static partial class Gemm
                 int depth = Math.Min(blockDepth, k - pc);
                 float blockBeta = pc == 0 ? beta : 1f;
                 PackB(transposeB, b, ldb, pc, jc, depth, columns, panelWidth, packedB);
-                for (int ic = 0; ic < m; ic += TileRows)
+                int fullRows = m & ~(TileRows - 1);
+                if (fullRows < m)
                 {
-                    int rows = Math.Min(TileRows, m - ic);
-                    float* aTile = a + (ic * aRow) + (pc * aStep);
-                    nint rowStride = aRow;
-                    nint depthStride = aStep;
-                    if (rows < TileRows)
-                    {
-                        PackEdgeA(aTile, aRow, aStep, rows, depth, edgeA);
-                        aTile = edgeA;
-                        rowStride = 1;
-                        depthStride = TileRows;
-                    }
+                    PackEdgeA(a + (fullRows * aRow) + (pc * aStep), aRow, aStep, m - fullRows, depth, edgeA);
+                }
 
-                    float* cRow = c + ((nint)ic * ldc) + jc;
-                    for (int jr = 0; jr < columns; jr += panelWidth)
-                    {
-                        int panelColumns = Math.Min(panelWidth, columns - jr);
-                        int width = PackedWidth(panelWidth, panelColumns);
+                for (int jr = 0; jr < columns; jr += panelWidth)
+                {
+                    int panelColumns = Math.Min(panelWidth, columns - jr);
+                    int width = PackedWidth(panelWidth, panelColumns);
 
-                        // Whole panels of an untransposed B are already rows of floats: read them where they lie.
-                        bool inPlace = !transposeB && panelColumns == width;
-                        float* panel = inPlace ? b + ((nint)pc * ldb) + jc + jr : packedB + ((nint)jr * depth);
-                        nint panelStride = inPlace ? ldb : width;
-                        float* cTile = cRow + jr;
+                    // Whole panels of an untransposed B are already rows of floats: read them where they lie.
+                    bool inPlace = !transposeB && panelColumns == width;
+                    float* panel = inPlace ? b + ((nint)pc * ldb) + jc + jr : packedB + ((nint)jr * depth);
+                    nint panelStride = inPlace ? ldb : width;
+                    for (int ic = 0; ic < m; ic += TileRows)
+                    {
+                        int rows = Math.Min(TileRows, m - ic);
+                        bool edge = rows < TileRows;
+                        float* aTile = edge ? edgeA : a + (ic * aRow) + (pc * aStep);
+                        nint rowStride = edge ? 1 : aRow;
+                        nint depthStride = edge ? TileRows : aStep;
+                        float* cTile = c + ((nint)ic * ldc) + jc + jr;
                         if (width == 32)
                         {
                             Kernel8x32(aTile, rowStride, depthStride, panel, panelStride, depth, cTile, ldc, blockBeta, rows, panelColumns);
