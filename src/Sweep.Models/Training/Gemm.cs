@@ -18,12 +18,13 @@ namespace Sweep.Models.Training;
 /// The three products of a dense layer with weights <c>W[units x inputs]</c>:
 /// forward <c>Y = X * W^T</c> (<c>transposeB</c>), weight gradient <c>dW = dY^T * X</c>
 /// (<c>transposeA</c>) and input gradient <c>dX = dY * W</c>.
+/// There is no alpha: the layers never scale a product. C must not overlap A or B.
 /// </remarks>
 public static partial class Gemm
 {
     /// <summary>
-    /// Below this many multiply-adds the packed path costs more than it saves; batch-1 SGD and
-    /// toy networks land here.
+    /// Below this many multiply-adds the packed path costs more than it saves; toy networks
+    /// (and batch-1 SGD on them) land here.
     /// </summary>
     private const long SmallProductLimit = 2048;
 
