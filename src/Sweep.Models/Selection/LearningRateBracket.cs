@@ -11,9 +11,10 @@ namespace Sweep.Models.Selection;
 /// </summary>
 /// <remarks>
 /// The interval follows the best point's label: a slow best has its optimum above it (up to the next value),
-/// an oscillating or diverging best below it; a good best lies between itself and its better neighbour,
+/// an oscillating or diverging best below it; a good best lies between itself and the neighbour on the side
+/// of the minimum of a parabola through the three (log axis), which is the better neighbour on an even grid,
 /// as the seed reads 0.0015 ≈ 0.002 as "the best lies between 0.0015 and 0.002". Ties go to the smaller
-/// value, both for the best and for the better neighbour.
+/// value, both for the best and for the side.
 /// </remarks>
 public sealed record LearningRateBracket(
     RatePoint Best,
@@ -51,7 +52,7 @@ public sealed record LearningRateBracket(
         {
             CurveLabel.Slow => (best.Rate, above?.Rate ?? best.Rate),
             CurveLabel.Oscillating or CurveLabel.Diverging => (below?.Rate ?? best.Rate, best.Rate),
-            _ => BetterNeighbour(below, above) is { } n ? (Math.Min(n.Rate, best.Rate), Math.Max(n.Rate, best.Rate)) : (best.Rate, best.Rate),
+            _ => NeighbourTowardsMinimum(best, below, above) is { } n ? (Math.Min(n.Rate, best.Rate), Math.Max(n.Rate, best.Rate)) : (best.Rate, best.Rate),
         };
         var extension = (below, above) switch
         {
@@ -70,11 +71,28 @@ public sealed record LearningRateBracket(
 
     private static bool IsTooLarge(CurveLabel label) => label is CurveLabel.Oscillating or CurveLabel.Diverging;
 
-    private static RatePoint? BetterNeighbour(RatePoint? below, RatePoint? above) => (below, above) switch
+    /// <summary>
+    /// The neighbour on the side where a parabola through the three points (on a log axis) has its vertex:
+    /// for evenly spaced points that is the better neighbour, and unlike it the parabola knows that a good
+    /// value measured a decade away says little about the gap next to the best. A neighbour without a finite
+    /// metric leaves the other one.
+    /// </summary>
+    private static RatePoint? NeighbourTowardsMinimum(RatePoint best, RatePoint? below, RatePoint? above)
     {
-        ({ } b, { } a) => RatePoint.CompareBestFirst(b, a) <= 0 ? b : a,
-        _ => below ?? above,
-    };
+        if (below is not { } b || above is not { } a || !double.IsFinite(b.Score) || !double.IsFinite(a.Score))
+        {
+            return below is { } lower && double.IsFinite(lower.Score) ? below
+                : above is { } upper && double.IsFinite(upper.Score) ? above
+                : below ?? above;
+        }
+
+        var (x1, x2, x3) = (Math.Log(b.Rate), Math.Log(best.Rate), Math.Log(a.Rate));
+        var (y1, y2, y3) = (b.Score, best.Score, a.Score);
+        var numerator = ((x2 - x1) * (x2 - x1) * (y2 - y3)) - ((x2 - x3) * (x2 - x3) * (y2 - y1));
+        var denominator = ((x2 - x1) * (y2 - y3)) - ((x2 - x3) * (y2 - y1));
+        // The vertex lies at x2 − numerator / (2 · denominator); a flat triple (denominator 0) goes to the smaller side.
+        return denominator != 0 && x2 - (numerator / (2 * denominator)) > x2 ? a : b;
+    }
 
     private static string Explain(RatePoint best, RatePoint? below, RatePoint? above, double low, double high, GridExtension extension)
     {

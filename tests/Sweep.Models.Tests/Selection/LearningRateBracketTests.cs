@@ -41,6 +41,15 @@ public class LearningRateBracketTests
     }
 
     [Fact]
+    public void On_an_uneven_grid_a_good_best_brackets_towards_the_parabolas_minimum_not_the_better_neighbour()
+    {
+        // |log10(rate / 0.003)|: 0.002 scores better than 0.01 but is five times nearer, and the optimum lies above.
+        var bracket = LearningRateBracket.Of([new(0.002, 0.176, Good), new(0.0025, 0.079, Good), new(0.01, 0.523, Good)]);
+
+        Assert.Equal((0.0025, 0.01), (bracket.Low, bracket.High));
+    }
+
+    [Fact]
     public void An_oscillating_best_brackets_down_to_its_smaller_neighbour()
     {
         var bracket = LearningRateBracket.Of([new(0.01, 0.3, Slow), new(0.1, 0.2, Oscillating), new(1, 5, Diverging)]);
