@@ -74,16 +74,27 @@ public sealed record LearningRateBracket(
     /// <summary>
     /// The neighbour on the side where a parabola through the three points (on a log axis) has its vertex:
     /// for evenly spaced points that is the better neighbour, and unlike it the parabola knows that a good
-    /// value measured a decade away says little about the gap next to the best. A neighbour without a finite
-    /// metric leaves the other one.
+    /// value measured a decade away says little about the gap next to the best. When one neighbour has no
+    /// finite metric (it diverged) there is no parabola, and the labels tell the trend: a slow neighbour
+    /// below says larger rates did better, so the search goes up towards the cliff, where the best rate of a
+    /// fixed number of epochs usually sits; an oscillating one above sends it down. Else it goes to the
+    /// neighbour with a metric.
     /// </summary>
     private static RatePoint? NeighbourTowardsMinimum(RatePoint best, RatePoint? below, RatePoint? above)
     {
-        if (below is not { } b || above is not { } a || !double.IsFinite(b.Score) || !double.IsFinite(a.Score))
+        if (below is not { } b || above is not { } a)
         {
-            return below is { } lower && double.IsFinite(lower.Score) ? below
-                : above is { } upper && double.IsFinite(upper.Score) ? above
-                : below ?? above;
+            return below ?? above;
+        }
+
+        switch (double.IsFinite(b.Score), double.IsFinite(a.Score))
+        {
+            case (false, false):
+                return b;
+            case (true, false):
+                return b.Label == CurveLabel.Slow ? a : b;
+            case (false, true):
+                return IsTooLarge(a.Label) ? b : a;
         }
 
         var (x1, x2, x3) = (Math.Log(b.Rate), Math.Log(best.Rate), Math.Log(a.Rate));
@@ -104,9 +115,12 @@ public sealed record LearningRateBracket(
             _ when low == high => $"{V(best.Rate)} scores best ({M(best)}) and no value beside it is left to try",
             (_, CurveLabel.Slow) => $"{V(best.Rate)} is slow and {V(high)} {Verb(above!.Value.Label)}, {between}",
             (_, CurveLabel.Oscillating or CurveLabel.Diverging) => $"{V(low)} {Verb(below!.Value.Label)} and {V(best.Rate)} {Verb(best.Label)}, {between}",
-            _ => $"{V(best.Rate)} scores best ({M(best)}) and {V(best.Rate == low ? high : low)} next to it ({M(best.Rate == low ? above!.Value : below!.Value)}), {between}",
+            _ => $"{V(best.Rate)} scores best ({M(best)}) and {Beside(best.Rate == low ? above!.Value : below!.Value)}, {between}",
         };
     }
+
+    private static string Beside(RatePoint neighbour) =>
+        double.IsFinite(neighbour.Score) ? $"{V(neighbour.Rate)} next to it ({M(neighbour)})" : $"{V(neighbour.Rate)} {Verb(neighbour.Label)}";
 
     private static string Verb(CurveLabel label) => label switch
     {
