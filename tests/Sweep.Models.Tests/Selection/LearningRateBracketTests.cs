@@ -50,6 +50,15 @@ public class LearningRateBracketTests
     }
 
     [Fact]
+    public void A_good_best_between_a_slow_rate_and_a_diverged_one_brackets_up_towards_the_cliff()
+    {
+        var bracket = LearningRateBracket.Of([new(0.01, 0.075, Slow), new(0.1, 0.0136, Good), new(1, double.PositiveInfinity, Diverging)]);
+
+        Assert.Equal((0.1, 1), (bracket.Low, bracket.High));
+        Assert.Equal("0.1 scores best (0.0136) and 1 diverges, so the best lies between 0.1 and 1", bracket.Reason);
+    }
+
+    [Fact]
     public void An_oscillating_best_brackets_down_to_its_smaller_neighbour()
     {
         var bracket = LearningRateBracket.Of([new(0.01, 0.3, Slow), new(0.1, 0.2, Oscillating), new(1, 5, Diverging)]);
