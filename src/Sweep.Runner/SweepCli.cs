@@ -11,6 +11,7 @@ internal static class SweepCli
         ValidateCommand.Create(output, error),
         PlanCommand.Create(output, error),
         RunCommand.Create(output, error),
+        LrFindCommand.Create(output, error),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error)

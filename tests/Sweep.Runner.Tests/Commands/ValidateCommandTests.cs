@@ -53,6 +53,7 @@ public sealed class ValidateCommandTests
     [InlineData("validate")]
     [InlineData("plan")]
     [InlineData("run")]
+    [InlineData("lr-find")]
     public void Every_command_has_help(string command)
     {
         var run = CliRun.Of(command, "--help");

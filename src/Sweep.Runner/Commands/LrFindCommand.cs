@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Sweep.Models.Data;
+using Sweep.Models.Experiments;
+using Sweep.Models.Search;
+
+namespace Sweep.Runner.Commands;
+
+/// <summary>
+/// `sweep lr-find FILE`: the learning-rate range test (SPEC 5.4) on the experiment's model, data, batches
+/// and optimizer: the rate grows each mini-batch; prints the loss against the rate and the suggested rate.
+/// </summary>
+internal static class LrFindCommand
+{
+    private const int RowsShown = 20;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("experiment") { Description = "The experiment file (YAML)." };
+        var steps = new Option<int?>("--steps") { Description = "Mini-batches the rate grows over (default: search.steps, else 100)." };
+        var min = new Option<double?>("--min") { Description = "The first rate (default: search.min, else 1e-7)." };
+        var max = new Option<double?>("--max") { Description = "The last rate (default: search.max, else 10)." };
+        var format = new Option<string>("--format") { Description = "text for people, json for tools.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "json");
+        var command = new Command("lr-find", "Run the learning-rate range test on an experiment's model and data, and suggest a rate.") { file, steps, min, max, format };
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            if (ExperimentFile.Load(parsed.GetRequiredValue(file), error) is not { } loaded)
+            {
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+
+            var trial = loaded.Plan.Trials[0];
+            var written = trial.Configuration.Search.RangeTest ?? new RangeTestSettings(1e-7, 10, 100, 0.98, 4);
+            var settings = written with
+            {
+                Steps = parsed.GetValue(steps) ?? written.Steps,
+                Min = parsed.GetValue(min) ?? written.Min,
+                Max = parsed.GetValue(max) ?? written.Max,
+            };
+            if (settings.Steps < 2 || settings.Min <= 0 || settings.Max <= settings.Min)
+            {
+                error.WriteLine("sweep: lr-find needs --steps of at least 2 and 0 < --min < --max.");
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+
+            Dataset data;
+            try
+            {
+                data = DatasetLoader.Load(trial.Configuration.Data, trial.Configuration.Directory, trial.Seed);
+            }
+            catch (DataLoadException e)
+            {
+                error.WriteLine($"{loaded.Experiment.File}: data: {e.Message}");
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+
+            var result = LearningRateRangeTest.Run(trial.Configuration.Model, trial.Configuration.Training, data, trial.Seed, settings, cancellationToken);
+            if (parsed.GetValue(format) == "json")
+            {
+                output.WriteLine(JsonSerializer.Serialize(result, Json));
+            }
+            else
+            {
+                WriteText(result, output);
+            }
+
+            return Task.FromResult(cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success);
+        });
+        return command;
+    }
+
+    private static void WriteText(RangeTestResult result, TextWriter output)
+    {
+        // An even sample of the steps keeps the table readable; the json form has them all.
+        var every = Math.Max(1, (int)Math.Ceiling(result.Steps.Length / (double)RowsShown));
+        var rows = result.Steps.Where((_, i) => i % every == 0 || i == result.Steps.Length - 1)
+            .Select(s => (IReadOnlyList<string>)[Text(s.Step), Text(s.LearningRate), Text(s.Loss), Text(s.SmoothedLoss)])
+            .ToList();
+        output.Write(TextTable.Format(["step", "learning rate", "loss", "smoothed loss"], rows));
+        output.WriteLine(result.Reason);
+        output.WriteLine(result.Suggestion is { } rate
+            ? $"Suggested learning rate: {Text(rate)} (steepest fall of the smoothed loss); lowest-loss rate / 10: {Text(result.MinLossRateOverTen)}."
+            : $"The loss never fell; no steepest point. Lowest-loss rate / 10: {Text(result.MinLossRateOverTen)}.");
+    }
+
+    private static string Text(double value) => value.ToString("G4", CultureInfo.InvariantCulture).ToLowerInvariant();
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
