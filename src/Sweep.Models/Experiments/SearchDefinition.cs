@@ -1,11 +1,12 @@
 using System.Collections.Immutable;
+using Sweep.Models.Selection;
 
 namespace Sweep.Models.Experiments;
 
 /// <summary>
 /// The search block. <see cref="Parallel"/> null means one trial per core. <see cref="Trials"/> is the
 /// number of samples a random search draws. <see cref="CoarseToFine"/> and <see cref="RangeTest"/> are set
-/// only for their strategy.
+/// only for their strategy. <see cref="Diagnosis"/> holds the curve-diagnosis thresholds of every strategy.
 /// </summary>
 public sealed record SearchDefinition(
     SearchStrategy Strategy,
@@ -16,5 +17,8 @@ public sealed record SearchDefinition(
     CoarseToFineSettings? CoarseToFine,
     RangeTestSettings? RangeTest)
 {
+    /// <summary>The thresholds that label each finished trial's loss curve (slow, oscillating, diverging, good).</summary>
+    public DiagnosisThresholds Diagnosis { get; init; } = DiagnosisThresholds.Default;
+
     public static SearchDefinition Single { get; } = new(SearchStrategy.Grid, null, 1, 0, [], null, null);
 }

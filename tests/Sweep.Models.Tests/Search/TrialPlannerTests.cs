@@ -156,6 +156,17 @@ public sealed class TrialPlannerTests
     }
 
     [Fact]
+    public void Diagnosis_thresholds_can_be_set_and_default_otherwise()
+    {
+        var set = ExperimentLoader.Parse(Base + "search: {diagnosis: {tail_fraction: 0.3, min_reversals: 3}}\n", "plan.yaml", ".");
+        var unset = ExperimentLoader.Parse(Base, "plan.yaml", ".");
+
+        var thresholds = set.Experiment!.Definition.Search.Diagnosis;
+        Assert.Equal((0.3, 3, Sweep.Models.Selection.DiagnosisThresholds.DefaultMargin), (thresholds.TailFraction, thresholds.MinReversals, thresholds.Margin));
+        Assert.Equal(Sweep.Models.Selection.DiagnosisThresholds.Default, unset.Experiment!.Definition.Search.Diagnosis);
+    }
+
+    [Fact]
     public void Range_test_is_one_trial_of_the_experiment_as_written()
     {
         var plan = Plan("search: {strategy: lr-range-test, steps: 50}\n");

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sweep.Models.Selection;
 using YamlDotNet.RepresentationModel;
 
 namespace Sweep.Models.Experiments.Yaml;
@@ -66,7 +67,27 @@ internal sealed partial class ExperimentBinder
                 search.Number("stop_factor", s => s > 1, "must be greater than 1") ?? 4)
             : null;
 
-        return new SearchDefinition(strategy, parallel, repeats, trials, [.. parameters.Select(p => p.Parameter)], coarseToFine, rangeTest);
+        var diagnosis = search.Section("diagnosis", ExperimentSchema.Search.Keys!["diagnosis"]) is { } thresholds
+            ? BindDiagnosis(thresholds)
+            : DiagnosisThresholds.Default;
+        return new SearchDefinition(strategy, parallel, repeats, trials, [.. parameters.Select(p => p.Parameter)], coarseToFine, rangeTest)
+        {
+            Diagnosis = diagnosis,
+        };
+    }
+
+    private static DiagnosisThresholds BindDiagnosis(YamlSection thresholds)
+    {
+        const string Share = "must be between 0 and 1";
+        var defaults = DiagnosisThresholds.Default;
+        return new DiagnosisThresholds(
+            thresholds.Number("tail_fraction", v => v is > 0 and <= 1, "must be above 0 and at most 1") ?? defaults.TailFraction,
+            thresholds.Number("still_falling", v => v is >= 0 and <= 1, Share) ?? defaults.StillFalling,
+            thresholds.Number("steady_share", v => v is >= 0 and <= 1, Share) ?? defaults.SteadyShare,
+            thresholds.Number("material_step", v => v is >= 0 and <= 1, Share) ?? defaults.MaterialStep,
+            thresholds.Integer("min_reversals", v => v >= 1, "must be at least 1") ?? defaults.MinReversals,
+            thresholds.Number("margin", v => v >= 0, "must be 0 or more") ?? defaults.Margin,
+            thresholds.Number("converged_share", v => v is >= 0 and < 1, "must be at least 0 and below 1") ?? defaults.ConvergedShare);
     }
 
     private CoarseToFineSettings BindCoarseToFine(YamlSection search, double min, double max, TrainingDefinition? training)

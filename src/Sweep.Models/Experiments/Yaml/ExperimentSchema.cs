@@ -35,7 +35,10 @@ internal static class ExperimentSchema
         ("strategy", Leaf), ("parallel", Leaf), ("repeats", Leaf), ("trials", Leaf), ("parameters", Free),
         ("target", Leaf), ("start", Leaf), ("min", Leaf), ("max", Leaf), ("resolution", Leaf), ("budget", Leaf),
         ("decades", Leaf), ("metric", Leaf), ("target_loss", Leaf), ("steps", Leaf), ("smoothing", Leaf),
-        ("stop_factor", Leaf));
+        ("stop_factor", Leaf),
+        ("diagnosis", Map(
+            ("tail_fraction", Leaf), ("still_falling", Leaf), ("steady_share", Leaf), ("material_step", Leaf),
+            ("min_reversals", Leaf), ("margin", Leaf), ("converged_share", Leaf))));
 
     public static SchemaNode Root { get; } = Map(
         ("name", Leaf), ("description", Leaf), ("seed", Leaf), ("data", Data), ("model", Model),
