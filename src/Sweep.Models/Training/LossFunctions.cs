@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Sweep.Models.Experiments;
 
 namespace Sweep.Models.Training;
@@ -80,16 +81,35 @@ internal static class LossFunctions
     private static double BinaryOnLogits(
         ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient, int elements)
     {
-        // max(z, 0) − z·t + log(1 + e^−|z|) is BCE(σ(z), t) without ever taking the log of 0.
-        var sum = 0.0;
-        for (var i = 0; i < elements; i++)
+        // BCE(σ(z), t) = max(z, 0) − z·t + log(1 + e^−|z|), which never takes the log of 0. The last term is
+        // −log(max(σ(z), 1 − σ(z))), and σ(z) is already at hand: one log instead of an exp and a log. One
+        // fused SIMD pass computes loss and gradient, since it runs over every pixel of an autoencoder.
+        var scale = 1f / elements;
+        var i = 0;
+        var sums = Vector512<double>.Zero;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= elements - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                var logit = Vector512.Create(z.Slice(i, Vector512<float>.Count));
+                var target = Vector512.Create(targets.Slice(i, Vector512<float>.Count));
+                var probability = Vector512.Create(a.Slice(i, Vector512<float>.Count));
+                var term = Vector512.Max(logit, Vector512<float>.Zero) - (logit * target)
+                         - Vector512.Log(Vector512.Max(probability, Vector512<float>.One - probability));
+                var (low, high) = Vector512.Widen(term);
+                sums += low + high;
+                ((probability - target) * scale).CopyTo(gradient[i..]);
+            }
+        }
+
+        var sum = Vector512.Sum(sums);
+        for (; i < elements; i++)
         {
             var logit = z[i];
             sum += Math.Max(logit, 0f) - (logit * targets[i]) + Math.Log(1.0 + Math.Exp(-Math.Abs(logit)));
+            gradient[i] = (a[i] - targets[i]) * scale;
         }
 
-        TensorPrimitives.Subtract(a, targets, gradient);
-        TensorPrimitives.Multiply(gradient, 1f / elements, gradient);
         return sum / elements;
     }
 

@@ -18,7 +18,7 @@ namespace Sweep.Models.Training;
 /// the loss jump by any factor (y = 3x at lr 0.1 converges to ~1e-13 and wobbles 4× there). Patience
 /// watches the validation loss when there is a validation set, else the train loss.
 /// </remarks>
-public sealed class Trainer
+public sealed partial class Trainer
 {
     /// <summary>Losses below this share of the first epoch's are rounding noise for the divergence test.</summary>
     private const double NoiseFloor = 1e-6;
@@ -142,42 +142,13 @@ public sealed class Trainer
     private EpochRecord RunEpoch(int epoch)
     {
         var started = Stopwatch.GetTimestamp();
-        if (training.Shuffle)
-        {
-            shuffler.Shuffle(order);
-        }
+        Shuffle();
 
-        var features = train.Features;
-        var targetWidth = Network.Outputs;
         var lossSum = 0.0;
         var batches = 0;
         for (var start = 0; start < train.Count; start += batchSize)
         {
-            var count = Math.Min(batchSize, train.Count - start);
-            ReadOnlySpan<float> inputs;
-            ReadOnlySpan<float> targets;
-            if (training.Shuffle)
-            {
-                for (var i = 0; i < count; i++)
-                {
-                    var sample = order[start + i];
-                    train.X.AsSpan(sample * features, features).CopyTo(batchInputs.AsSpan(i * features));
-                    trainTargets.AsSpan(sample * targetWidth, targetWidth).CopyTo(batchTargets.AsSpan(i * targetWidth));
-                }
-
-                inputs = batchInputs;
-                targets = batchTargets;
-            }
-            else
-            {
-                // In file order a batch is a contiguous slice of the data: no copy needed.
-                inputs = train.X.AsSpan(start * features, count * features);
-                targets = trainTargets.AsSpan(start * targetWidth, count * targetWidth);
-            }
-
-            lossSum += Network.ComputeGradients(inputs, targets, count, training.Loss);
-            Network.AddPenaltyGradient(training.WeightDecay);
-            optimizer.Step(Network.Parameters, Network.Gradients, training.LearningRate);
+            lossSum += TrainBatch(start, training.LearningRate);
             batches++;
         }
 

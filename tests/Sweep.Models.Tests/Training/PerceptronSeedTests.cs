@@ -72,6 +72,17 @@ public class PerceptronSeedTests
         Assert.Equal(-204.8, predictions[3], 2.5);
     }
 
+    [Fact]
+    public void Taken_as_our_own_rates_1_explodes_and_0_00001_converges()
+    {
+        var exploding = Train(Build.Scalars(Inputs, Targets), 1, epochs: 100).Run();
+        var converging = Train(Build.Scalars(Inputs, Targets), 0.00001, epochs: 334).Run();
+
+        Assert.Equal(TrialStatus.Diverged, exploding.Status);
+        Assert.Equal(TrialStatus.Completed, converging.Status);
+        Assert.True(converging.Epochs[^1].TrainLoss < converging.Epochs[0].TrainLoss / 10);
+    }
+
     private static Trainer Train(Dataset data, double learningRate, int epochs) => new(
         Build.Model(InitKind.Zeros, Build.Layer(1, Activation.Clip, weights: [[0.1]], bias: [0.05], clipMax: 250)),
         Build.Training(epochs, learningRate, BatchSize.Single),

@@ -1,0 +1,21 @@
+using Sweep.Bench;
+
+// One workload per first argument; each prints one JSON line per measured case on stdout.
+return args.FirstOrDefault() switch
+{
+    "gemm" => GemmWorkload.Run(Console.Out),
+    "engine" => EngineWorkload.Run(Console.Out, Option("--workload") ?? "fmnist_mlp", int.Parse(Option("--repeats") ?? "3", System.Globalization.CultureInfo.InvariantCulture)),
+    _ => Usage(),
+};
+
+string? Option(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Sweep.Bench gemm | engine [--workload linear_y3x|mlp231|fmnist_autoencoder|fmnist_mlp] [--repeats N]");
+    return 2;
+}

@@ -1,0 +1,44 @@
+using Sweep.Models.Experiments;
+using Sweep.Models.Results;
+
+namespace Sweep.Models.Selection;
+
+/// <summary>
+/// The number a search ranks trials by (SPEC 5.2 step 4), lower being better: the final or best-epoch loss
+/// (validation loss when there is one, else training loss) or the epochs taken to reach a target loss.
+/// </summary>
+public static class TrialMetric
+{
+    /// <summary>
+    /// The metric of one trial; +∞ when it has none: no epochs, a NaN/Inf loss, the target never reached, or
+    /// a diverged trial, whose low point on the way up is no rate anyone can use.
+    /// </summary>
+    public static double Of(TrialResult trial, SelectionMetric metric, double? targetLoss = null) =>
+        Of(trial.Epochs, trial.Status, metric, targetLoss);
+
+    /// <inheritdoc cref="Of(TrialResult, SelectionMetric, double?)"/>
+    public static double Of(IReadOnlyList<EpochRecord> epochs, TrialStatus status, SelectionMetric metric, double? targetLoss = null)
+    {
+        if (epochs.Count == 0 || status == TrialStatus.Diverged)
+        {
+            return double.PositiveInfinity;
+        }
+
+        var losses = epochs.Select(e => e.ValidationLoss ?? e.TrainLoss).ToList();
+        var value = metric switch
+        {
+            SelectionMetric.FinalLoss => losses[^1],
+            SelectionMetric.BestLoss => losses.Where(double.IsFinite).DefaultIfEmpty(double.PositiveInfinity).Min(),
+            SelectionMetric.EpochsToTarget => EpochsTo(epochs, losses, targetLoss
+                ?? throw new ArgumentException("The epochs-to-target metric needs a target loss.", nameof(targetLoss))),
+            _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown selection metric."),
+        };
+        return double.IsFinite(value) ? value : double.PositiveInfinity;
+    }
+
+    private static double EpochsTo(IReadOnlyList<EpochRecord> epochs, List<double> losses, double target)
+    {
+        var reached = losses.FindIndex(loss => loss <= target);
+        return reached < 0 ? double.PositiveInfinity : epochs[reached].Epoch;
+    }
+}

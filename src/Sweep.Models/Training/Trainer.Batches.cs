@@ -1,0 +1,79 @@
+namespace Sweep.Models.Training;
+
+/// <summary>The batch step every loop of <see cref="Trainer"/> shares, and the batch-by-batch loop of the range test.</summary>
+public sealed partial class Trainer
+{
+    /// <summary>
+    /// Trains batch by batch, epochs only marking where the order is shuffled, for the learning-rate range test
+    /// (SPEC 5.4): batch <c>i</c> (from 0) is updated at <paramref name="rateAt"/>(i), then
+    /// <paramref name="onBatch"/> gets i, that rate and the batch's loss (taken before its update) and returns
+    /// false to stop. Nothing is validated or recorded and there is no divergence stop: the caller decides.
+    /// </summary>
+    public void RunBatches(Func<int, double> rateAt, Func<int, double, double, bool> onBatch, CancellationToken cancellationToken = default)
+    {
+        if (hasRun)
+        {
+            throw new InvalidOperationException("A trainer runs once; create another for a new trial.");
+        }
+
+        hasRun = true;
+        for (var step = 0; ;)
+        {
+            Shuffle();
+            for (var start = 0; start < train.Count; start += batchSize, step++)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                var rate = rateAt(step);
+                if (!onBatch(step, rate, TrainBatch(start, rate)))
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void Shuffle()
+    {
+        if (training.Shuffle)
+        {
+            shuffler.Shuffle(order);
+        }
+    }
+
+    /// <summary>One update on the batch that starts at <paramref name="start"/> in the epoch's order; returns the batch's loss before it.</summary>
+    private double TrainBatch(int start, double learningRate)
+    {
+        var features = train.Features;
+        var targetWidth = Network.Outputs;
+        var count = Math.Min(batchSize, train.Count - start);
+        ReadOnlySpan<float> inputs;
+        ReadOnlySpan<float> targets;
+        if (training.Shuffle)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var sample = order[start + i];
+                train.X.AsSpan(sample * features, features).CopyTo(batchInputs.AsSpan(i * features));
+                trainTargets.AsSpan(sample * targetWidth, targetWidth).CopyTo(batchTargets.AsSpan(i * targetWidth));
+            }
+
+            inputs = batchInputs;
+            targets = batchTargets;
+        }
+        else
+        {
+            // In file order a batch is a contiguous slice of the data: no copy needed.
+            inputs = train.X.AsSpan(start * features, count * features);
+            targets = trainTargets.AsSpan(start * targetWidth, count * targetWidth);
+        }
+
+        var loss = Network.ComputeGradients(inputs, targets, count, training.Loss);
+        Network.AddPenaltyGradient(training.WeightDecay);
+        optimizer.Step(Network.Parameters, Network.Gradients, learningRate);
+        return loss;
+    }
+}
