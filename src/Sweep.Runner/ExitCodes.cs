@@ -8,6 +8,9 @@ internal static class ExitCodes
     /// <summary>The run finished but some trials threw.</summary>
     public const int TrialsFailed = 1;
 
+    /// <summary>A bug in Sweep: an error nothing expected. Shares 1 with <see cref="TrialsFailed"/>, as most tools do.</summary>
+    public const int UnexpectedError = 1;
+
     /// <summary>Bad YAML, a bad option or a missing file.</summary>
     public const int InvalidInput = 2;
 

@@ -1,3 +1,4 @@
 using Sweep.Runner;
 
-return SweepCli.Run(args, Console.Out, Console.Error);
+using var signals = new StopSignals();
+return await SweepCli.RunAsync(args, Console.Out, Console.Error, signals.Token);

@@ -1,9 +1,14 @@
 using System.CommandLine;
 using Sweep.Runner.Commands;
+using Sweep.Storage;
 
 namespace Sweep.Runner;
 
-/// <summary>The `sweep` command line: its commands, and parse errors turned into exit code 2.</summary>
+/// <summary>
+/// The `sweep` command line: its commands, parse errors turned into exit code 2, a store that cannot be
+/// used into exit code 3, and any other unexpected error into one line on stderr (its stack trace only
+/// with --verbose).
+/// </summary>
 internal static class SweepCli
 {
     public static RootCommand Build(TextWriter output, TextWriter error) => new("Sweep: hyperparameter sweeps of small neural networks — learning rate, weight decay, batch size.")
@@ -12,13 +17,25 @@ internal static class SweepCli
         PlanCommand.Create(output, error),
         RunCommand.Create(output, error),
         LrFindCommand.Create(output, error),
+        ListCommand.Create(output, error),
+        ShowCommand.Create(output, error),
     };
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken stop = default) =>
+        RunAsync(args, output, error, stop).GetAwaiter().GetResult();
+
+    /// <param name="stop">Cancelled on Ctrl+C or SIGTERM (see <see cref="StopSignals"/>).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stop = default)
     {
         var root = Build(output, error);
         var parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
         if (parsed.Errors.Count > 0 && !IsHelpRequest(args))
         {
             foreach (var problem in parsed.Errors)
@@ -30,7 +47,22 @@ internal static class SweepCli
             return ExitCodes.InvalidInput;
         }
 
-        return parsed.Invoke(configuration);
+        try
+        {
+            return await parsed.InvokeAsync(configuration, stop).ConfigureAwait(false);
+        }
+        catch (StoreException e)
+        {
+            error.WriteLine($"sweep: {e.Message}");
+            return ExitCodes.StoreError;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            error.WriteLine(args.Contains("--verbose")
+                ? $"sweep: unexpected error: {e}"
+                : $"sweep: unexpected error: {e.Message} Run again with --verbose for the details, and report it.");
+            return ExitCodes.UnexpectedError;
+        }
     }
 
     private static bool IsHelpRequest(string[] args) => args.Any(a => a is "--help" or "-h" or "-?");

@@ -50,6 +50,25 @@ public sealed partial class ResultStore
         WHERE run_id = @RunId AND status = 'running'
         """;
 
+    /// <summary>Trials of an experiment version that no live run is training right now.</summary>
+    private const string ResettableCondition = """
+        experiment_id = @ExperimentId
+        AND NOT (status = 'running' AND run_id IN (SELECT r.id FROM runs r WHERE r.status = 'running'))
+        """;
+
+    private const string ResetEpochsSql = """
+        DELETE FROM epochs
+        WHERE (experiment_id, trial_id) IN (SELECT experiment_id, id FROM trials WHERE
+        """ + " " + ResettableCondition + ")";
+
+    private const string ResetTrialsSql = """
+        UPDATE trials
+        SET status = 'pending', run_id = NULL, diagnosis = NULL, diagnosis_json = NULL,
+            final_train_loss = NULL, final_val_loss = NULL, best_train_loss = NULL, best_val_loss = NULL,
+            best_epoch = NULL, epochs = 0, seconds = NULL, error = NULL, started = NULL, ended = NULL
+        WHERE
+        """ + " " + ResettableCondition;
+
     private const string RecordDiagnosisSql = """
         UPDATE trials
         SET diagnosis = @Label, diagnosis_json = @Json
@@ -126,6 +145,17 @@ public sealed partial class ResultStore
     /// <summary>Marks the trials a run still has running as interrupted (on Ctrl+C); returns how many.</summary>
     public int InterruptRunningTrials(long runId) => Write(transaction =>
         connection.Execute(InterruptRunningTrialsSql, new { RunId = runId, Ended = StoredValues.Now() }, transaction));
+
+    /// <summary>
+    /// Puts every trial of an experiment version back to pending and deletes its epochs, in one transaction,
+    /// so the next claims run the whole sweep again (<c>sweep run --fresh</c>). Trials a live run is training
+    /// are left to it. Returns how many trials were reset.
+    /// </summary>
+    public int ResetTrials(long experimentId) => Write(transaction =>
+    {
+        connection.Execute(ResetEpochsSql, new { ExperimentId = experimentId }, transaction);
+        return connection.Execute(ResetTrialsSql, new { ExperimentId = experimentId }, transaction);
+    });
 
     /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>
     public bool RecordDiagnosis(long experimentId, string trialId, string label, string detailsJson) => Write(transaction =>

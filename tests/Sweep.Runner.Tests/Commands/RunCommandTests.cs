@@ -1,31 +1,17 @@
+using System.Text.Json;
+
 namespace Sweep.Runner.Tests.Commands;
 
-public sealed class RunCommandTests
+public sealed class RunCommandTests : IDisposable
 {
-    private static string Experiment(string yaml)
-    {
-        var file = Path.Combine(Directory.CreateTempSubdirectory("sweep-run-").FullName, "experiment.yaml");
-        File.WriteAllText(file, yaml);
-        return file;
-    }
+    private readonly SweepFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
 
     [Fact]
     public void Run_trains_every_trial_and_ranks_the_finished_ones()
     {
-        var file = Experiment("""
-            name: y3x
-            data:
-              inline: {x: [[1], [2], [3], [4]], y: [[3], [6], [9], [12]]}
-            model:
-              layers: [{units: 1}]
-              init: zeros
-            training: {epochs: 200, batch: full}
-            search:
-              parameters:
-                training.learning_rate: [0.001, 0.01, 1]
-            """);
-
-        var run = CliRun.Of("run", file, "--parallel", "2");
+        var run = folder.Run(folder.Write("y3x.yaml", Experiments.Linear()), "--parallel", "2");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Running 3 trials of 'y3x' on 2 workers.", run.Output, StringComparison.Ordinal);
@@ -33,12 +19,126 @@ public sealed class RunCommandTests
         Assert.Matches(@"\n1\s+[0-9a-f]{16}\s+0\.01\s", run.Output);
         Assert.Matches(@"\n2\s+[0-9a-f]{16}\s+0\.001\s", run.Output);
         Assert.Contains("2 completed, 1 diverged. Best: trial", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"Results are in the store '{folder.DbPath}' (experiment 'y3x' version 1, run 1)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_stores_every_trial_with_its_status_and_epochs()
+    {
+        var run = folder.Run(folder.Write("y3x.yaml", Experiments.Linear()));
+
+        Assert.Equal(0, run.ExitCode);
+        var trials = folder.Query<(double Rate, string Status, int Epochs)>("SELECT learning_rate, status, epochs FROM trials ORDER BY learning_rate");
+        Assert.Equal([(0.001, "completed", 200), (0.01, "completed", 200)], trials.Take(2));
+        Assert.Equal("diverged", trials[2].Status);
+        Assert.Equal(trials.Sum(t => t.Epochs), folder.Scalar<int>("SELECT COUNT(*) FROM epochs"));
+        Assert.Equal("completed", folder.Scalar<string>("SELECT status FROM runs"));
+    }
+
+    [Fact]
+    public void Running_again_resumes_without_running_a_finished_trial_twice()
+    {
+        var file = folder.Write("y3x.yaml", Experiments.Linear());
+        Assert.Equal(0, folder.Run(file).ExitCode);
+        var first = folder.Query<(string Id, long RunId, string Ended)>("SELECT id, run_id, ended FROM trials ORDER BY id");
+
+        var again = folder.Run(file);
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("All 3 trials of 'y3x' are already finished", again.Output, StringComparison.Ordinal);
+        Assert.Contains("2 completed, 1 diverged. Best: trial", again.Output, StringComparison.Ordinal);
+        Assert.Equal(first, folder.Query<(string Id, long RunId, string Ended)>("SELECT id, run_id, ended FROM trials ORDER BY id"));
+        Assert.Equal(2, folder.Scalar<int>("SELECT COUNT(*) FROM runs"));
+    }
+
+    [Fact]
+    public void Fresh_runs_every_trial_again_in_a_new_run()
+    {
+        var file = folder.Write("y3x.yaml", Experiments.Linear());
+        Assert.Equal(0, folder.Run(file).ExitCode);
+
+        var fresh = folder.Run(file, "--fresh");
+
+        Assert.Equal(0, fresh.ExitCode);
+        Assert.Contains("--fresh: 3 stored trials of 'y3x' version 1 reset to run again.", fresh.Output, StringComparison.Ordinal);
+        Assert.Equal([2L, 2L, 2L], folder.Query<long>("SELECT run_id FROM trials"));
+        Assert.Equal(1, folder.Scalar<int>("SELECT COUNT(*) FROM experiments"));
+        Assert.Equal(400 + folder.Scalar<int>("SELECT epochs FROM trials WHERE status = 'diverged'"), folder.Scalar<int>("SELECT COUNT(*) FROM epochs"));
+    }
+
+    [Fact]
+    public void Max_trials_runs_at_most_that_many_and_the_next_run_goes_on()
+    {
+        var file = folder.Write("y3x.yaml", Experiments.Linear(rates: "0.001, 0.002, 0.003, 0.004"));
+
+        var limited = folder.Run(file, "--max-trials", "2", "--parallel", "3");
+
+        Assert.Equal(0, limited.ExitCode);
+        Assert.Contains("2 trials not finished yet", limited.Output, StringComparison.Ordinal);
+        Assert.Equal(2, folder.Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
+        Assert.Equal(2, folder.Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'pending'"));
+
+        Assert.Equal(0, folder.Run(file).ExitCode);
+        Assert.Equal(4, folder.Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
+    }
+
+    [Fact]
+    public void A_trial_that_throws_is_recorded_as_failed_and_the_others_complete_with_exit_1()
+    {
+        var run = folder.Run(Experiments.Throwing(folder));
+
+        Assert.Equal(1, run.ExitCode);
+        var failed = folder.Query<(string Status, string? Error)>("SELECT status, error FROM trials WHERE number = 2").Single();
+        Assert.Equal("failed", failed.Status);
+        Assert.Contains("The model has 2 outputs but the data has 3 targets per sample.", failed.Error, StringComparison.Ordinal);
+        Assert.Equal("completed", folder.Scalar<string>("SELECT status FROM trials WHERE number = 1"));
+        Assert.Equal("failed", folder.Scalar<string>("SELECT status FROM runs"));
+        Assert.Matches(@"warning: \[\d/2\] trial [0-9a-f]{16} \(model.layers.0.units=2\) failed: The model has 2 outputs", run.Error);
+        Assert.Contains("Failed: trial", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verbose_shows_the_stack_trace_of_a_trial_that_throws()
+    {
+        var run = folder.Run(Experiments.Throwing(folder), "--verbose");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("   at Sweep.Models.Training.Trainer..ctor", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_file_becomes_a_new_version_and_the_old_results_stay()
+    {
+        var file = folder.Write("y3x.yaml", Experiments.Linear(epochs: 50));
+        Assert.Equal(0, folder.Run(file).ExitCode);
+        File.WriteAllText(file, Experiments.Linear(epochs: 60));
+
+        var changed = folder.Run(file);
+
+        Assert.Equal(0, changed.ExitCode);
+        Assert.Contains("changed since 'y3x' last ran, so its trials start afresh as version 2", changed.Error, StringComparison.Ordinal);
+        Assert.Equal([(1, 3), (2, 3)], folder.Query<(int Version, int Trials)>(
+            "SELECT e.version, COUNT(t.id) FROM experiments e JOIN trials t ON t.experiment_id = e.id GROUP BY e.id ORDER BY e.version"));
+        Assert.Equal([(1, 50), (2, 60)], folder.Query<(int Version, int Epochs)>(
+            "SELECT DISTINCT e.version, t.epochs FROM trials t JOIN experiments e ON e.id = t.experiment_id WHERE t.status = 'completed' ORDER BY 1"));
+    }
+
+    [Fact]
+    public void An_invalid_experiment_exits_2_and_writes_nothing_to_the_store()
+    {
+        var run = folder.Run(folder.Write("bad.yaml", Experiments.Linear().Replace("epochs: 200", "epochs: ten", StringComparison.Ordinal)));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("training.epochs must be a whole number", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.DbPath));
     }
 
     [Fact]
     public void Run_stops_before_training_when_a_data_file_is_bad()
     {
-        var file = Experiment("""
+        folder.Write("points.csv", "x,y\n1,3\n2,six\n");
+        var file = folder.Write("bad-csv.yaml", """
             name: bad-csv
             data:
               csv: {path: points.csv, target: y}
@@ -46,18 +146,101 @@ public sealed class RunCommandTests
               layers: [{units: 1}]
             training: {epochs: 5}
             """);
-        File.WriteAllText(Path.Combine(Path.GetDirectoryName(file)!, "points.csv"), "x,y\n1,3\n2,six\n");
 
-        var run = CliRun.Of("run", file);
+        var run = folder.Run(file);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("points.csv:3: column 'y' holds 'six'", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("[1/", run.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.DbPath));
     }
 
     [Fact]
-    public void Run_rejects_zero_workers()
+    public void A_store_that_is_not_a_database_exits_3_naming_the_file()
     {
-        Assert.Equal(2, CliRun.Of("run", RepositoryFiles.Experiment("quickstart.yaml"), "--parallel", "0").ExitCode);
+        File.WriteAllText(folder.DbPath, "this is not a SQLite file, just some text that is long enough to have a header");
+
+        var run = folder.Run(folder.Write("y3x.yaml", Experiments.Linear()));
+
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains($"error: The file '{folder.DbPath}' is not a SQLite database", run.Error, StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stop_before_the_first_trial_runs_nothing_and_exits_130()
+    {
+        using var stopped = new CancellationTokenSource();
+        stopped.Cancel();
+
+        var run = folder.Run(folder.Write("y3x.yaml", Experiments.Linear()), stopped.Token);
+
+        Assert.Equal(130, run.ExitCode);
+        Assert.Contains("Interrupted: 3 trials not finished; run the same command again to resume.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(3, folder.Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'pending'"));
+        Assert.Equal("interrupted", folder.Scalar<string>("SELECT status FROM runs"));
+    }
+
+    [Fact]
+    public void Timeout_interrupts_the_running_trials_and_exits_0_with_a_warning()
+    {
+        var file = folder.Write("spiral.yaml", Experiments.Spiral("spiral", trials: 2, epochs: 200_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var run = folder.Run(file, "--timeout", "1s", "--parallel", "2");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 1, 10);
+        Assert.Contains("The sweep is incomplete: --timeout 1s passed with 2 trials not finished", run.Error, StringComparison.Ordinal);
+        Assert.Equal(2, folder.Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'interrupted' AND epochs > 0"));
+    }
+
+    [Fact]
+    public void Json_log_format_writes_one_json_object_a_line_ending_with_the_summary()
+    {
+        var run = folder.Run(folder.Write("y3x.yaml", Experiments.Linear()), "--log-format", "json");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Contains(lines, line => line.TryGetProperty("@mt", out var template) && template.GetString()!.Contains("{TrialId}", StringComparison.Ordinal));
+        var summary = lines[^1];
+        Assert.Equal(2, summary.GetProperty("trials").GetProperty("completed").GetInt32());
+        Assert.Equal(0.01, summary.GetProperty("ranking")[0].GetProperty("parameters").GetProperty("training.learning_rate").GetDouble());
+    }
+
+    [Fact]
+    public void Quiet_prints_only_the_summary()
+    {
+        var run = folder.Run(folder.Write("y3x.yaml", Experiments.Linear()), "--quiet");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.DoesNotContain("[1/3]", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Running", run.Output, StringComparison.Ordinal);
+        Assert.StartsWith("\nrank  trial", run.Output, StringComparison.Ordinal);
+        Assert.Equal("", run.Error);
+    }
+
+    [Fact]
+    public void The_log_file_under_out_records_every_trial()
+    {
+        var run = folder.Run(folder.Write("y3x.yaml", Experiments.Linear()), "--quiet");
+
+        var log = File.ReadAllText(Path.Combine(folder.OutPath, "sweep.log"));
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(3, folder.Query<string>("SELECT id FROM trials").Count(id => log.Contains($"trial {id} (", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("--parallel", "0")]
+    [InlineData("--max-trials", "0")]
+    [InlineData("--timeout", "ten minutes")]
+    [InlineData("--log-format", "xml")]
+    public void A_bad_option_value_exits_2(string option, string value)
+    {
+        var run = folder.Run(RepositoryFiles.Experiment("quickstart.yaml"), option, value);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(option, run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.DbPath));
     }
 }

@@ -50,16 +50,18 @@ public sealed class ValidateCommandTests
     }
 
     [Theory]
-    [InlineData("validate")]
-    [InlineData("plan")]
-    [InlineData("run")]
-    [InlineData("lr-find")]
-    public void Every_command_has_help(string command)
+    [InlineData("validate", "validate <experiment> [options]")]
+    [InlineData("plan", "plan <experiment> [options]")]
+    [InlineData("run", "run <experiment> [options]")]
+    [InlineData("list", "list [options]")]
+    [InlineData("show", "show <trial-or-experiment> [options]")]
+    [InlineData("lr-find", "lr-find <experiment> [options]")]
+    public void Every_command_has_help(string command, string usage)
     {
         var run = CliRun.Of(command, "--help");
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Usage:", run.Output, StringComparison.Ordinal);
-        Assert.Contains($"{command} <experiment> [options]", run.Output, StringComparison.Ordinal);
+        Assert.Contains(usage, run.Output, StringComparison.Ordinal);
     }
 }

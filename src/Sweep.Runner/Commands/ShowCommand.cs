@@ -1,0 +1,136 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Sweep.Storage;
+
+namespace Sweep.Runner.Commands;
+
+/// <summary>
+/// `sweep show NAME-OR-ID`: an experiment's trials with status and losses (its latest version), or one
+/// trial (id or a unique prefix of it) with its parameters, status, error, diagnosis and epochs.
+/// </summary>
+internal static class ShowCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var target = new Argument<string>("trial-or-experiment") { Description = "An experiment name, or a trial id (or the first digits of one)." };
+        var store = CommonOptions.Store();
+        var command = new Command("show", "Show an experiment's trials, or one trial with its epochs.") { target, store, CommonOptions.Verbose() };
+        command.SetAction(parsed =>
+        {
+            var path = parsed.GetValue(store)!;
+            var wanted = parsed.GetRequiredValue(target);
+            using var opened = StoreFile.OpenExisting(path, error);
+            if (opened is null)
+            {
+                return ExitCodes.StoreError;
+            }
+
+            if (opened.FindExperiment(wanted) is { } experiment)
+            {
+                WriteExperiment(experiment, opened.ListTrials(experiment.Id), output);
+                return ExitCodes.Success;
+            }
+
+            var matches = wanted.Length == 0 ? [] : opened.FindTrials(wanted);
+            var ids = matches.Select(t => t.Id).Distinct().ToList();
+            if (ids.Count == 0)
+            {
+                error.WriteLine($"sweep: the store '{path}' has no experiment named '{wanted}' and no trial whose id starts with it; 'sweep list --db {path}' shows what it holds.");
+                return ExitCodes.InvalidInput;
+            }
+
+            if (ids.Count > 1)
+            {
+                error.WriteLine($"sweep: '{wanted}' starts {ids.Count} trial ids ({string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", ..." : "")}); give more of the id.");
+                return ExitCodes.InvalidInput;
+            }
+
+            // The same configuration in several versions of an experiment: show the latest.
+            var trial = matches.MaxBy(t => t.ExperimentId)!;
+            var owner = opened.ListExperiments().Single(e => e.Id == trial.ExperimentId);
+            WriteTrial(owner, opened.GetTrial(trial.ExperimentId, trial.Id)!, output);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void WriteExperiment(ExperimentSummary experiment, IReadOnlyList<TrialSummary> trials, TextWriter output)
+    {
+        output.WriteLine($"Experiment '{experiment.Name}' version {experiment.Version} ({experiment.File}): {Sweep.Runner.Progress.Counted.Of(experiment.Trials.Total, "trial")}, {Sweep.Runner.Progress.Counted.Of(experiment.Runs, "run")}, last {StoreFile.Time(experiment.LastRun)}.");
+        string[] header = ["#", "trial", "parameters", "status", "epochs", "final loss", "best loss", "diagnosis"];
+        var rows = trials.Select(t => (IReadOnlyList<string>)
+        [
+            t.Number.ToString(CultureInfo.InvariantCulture),
+            t.Id,
+            Parameters(t.ParametersJson),
+            t.Status.ToString().ToLowerInvariant(),
+            t.Epochs.ToString(CultureInfo.InvariantCulture),
+            StoreFile.Number(t.FinalValidationLoss ?? t.FinalTrainLoss),
+            StoreFile.Number(t.BestValidationLoss ?? t.BestTrainLoss),
+            t.Diagnosis ?? "",
+        ]).ToList();
+        output.Write(TextTable.Format(header, rows));
+    }
+
+    private static void WriteTrial(ExperimentSummary experiment, TrialDetail detail, TextWriter output)
+    {
+        var trial = detail.Trial;
+        output.WriteLine($"Trial {trial.Id} of experiment '{experiment.Name}' version {experiment.Version}");
+        var facts = new List<IReadOnlyList<string>>
+        {
+            new[] { "parameters", Parameters(trial.ParametersJson) },
+            new[] { "seed", trial.Seed.ToString(CultureInfo.InvariantCulture) },
+            new[] { "status", trial.Status.ToString().ToLowerInvariant() },
+            new[] { "run", trial.RunId?.ToString(CultureInfo.InvariantCulture) ?? "" },
+            new[] { "started", StoreFile.Time(trial.Started) },
+            new[] { "ended", StoreFile.Time(trial.Ended) },
+            new[] { "seconds", StoreFile.Number(trial.Seconds) },
+            new[] { "final loss", StoreFile.Number(trial.FinalValidationLoss ?? trial.FinalTrainLoss) },
+            new[] { "best loss", trial.BestEpoch is { } best ? $"{StoreFile.Number(trial.BestValidationLoss ?? trial.BestTrainLoss)} (epoch {best})" : "" },
+        };
+        if (trial.Error is { } problem)
+        {
+            facts.Add(["error", problem]);
+        }
+
+        if (trial.Diagnosis is { } diagnosis)
+        {
+            facts.Add(["diagnosis", detail.DiagnosisJson is { } numbers ? $"{diagnosis} {numbers}" : diagnosis]);
+        }
+
+        foreach (var fact in facts)
+        {
+            output.WriteLine($"  {fact[0],-11} {fact[1]}");
+        }
+
+        output.WriteLine();
+        if (detail.Epochs.IsEmpty)
+        {
+            output.WriteLine("No epochs recorded.");
+            return;
+        }
+
+        string[] header = ["epoch", "train loss", "val loss", "accuracy", "learning rate", "weight norm", "grad norm", "seconds"];
+        var rows = detail.Epochs.Select(e => (IReadOnlyList<string>)
+        [
+            e.Epoch.ToString(CultureInfo.InvariantCulture),
+            StoreFile.Number(e.TrainLoss),
+            StoreFile.Number(e.ValidationLoss),
+            StoreFile.Number(e.Accuracy),
+            StoreFile.Number(e.LearningRate),
+            StoreFile.Number(e.WeightNorm),
+            StoreFile.Number(e.GradientNorm),
+            e.Seconds.ToString("0.######", CultureInfo.InvariantCulture),
+        ]).ToList();
+        output.Write(TextTable.Format(header, rows));
+    }
+
+    /// <summary>The stored JSON object of search values as <c>path=value, ...</c>.</summary>
+    private static string Parameters(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var pairs = document.RootElement.EnumerateObject().Select(p => $"{p.Name}={(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText())}").ToList();
+        return pairs.Count == 0 ? "as written" : string.Join(", ", pairs);
+    }
+}

@@ -1,0 +1,24 @@
+using Sweep.Storage;
+
+namespace Sweep.Runner.Commands;
+
+/// <summary>Opens the store for a command that only reads it: a missing file is reported, not created empty.</summary>
+internal static class StoreFile
+{
+    public static ResultStore? OpenExisting(string path, TextWriter error)
+    {
+        if (!File.Exists(path))
+        {
+            error.WriteLine($"sweep: there is no store at '{path}'; run 'sweep run EXPERIMENT.yaml --db {path}' first, or pass the --db path of an existing store.");
+            return null;
+        }
+
+        return ResultStore.Open(path);
+    }
+
+    public static string Time(DateTimeOffset? time) =>
+        time?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    public static string Number(double? value) =>
+        value?.ToString("G6", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+}

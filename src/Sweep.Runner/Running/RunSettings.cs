@@ -1,0 +1,14 @@
+using Sweep.Runner.Logging;
+
+namespace Sweep.Runner.Running;
+
+/// <summary>What `sweep run` was asked to do: the options as given, nulls where the user gave none.</summary>
+internal sealed record RunSettings(
+    string ExperimentPath,
+    string StorePath,
+    string OutputFolder,
+    int? Parallel,
+    bool Fresh,
+    int? MaxTrials,
+    TimeSpan? Timeout,
+    LogSettings Log);

@@ -1,0 +1,225 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Serilog;
+using Sweep.Models.Data;
+using Sweep.Models.Experiments;
+using Sweep.Models.Results;
+using Sweep.Models.Search;
+using Sweep.Runner.Commands;
+using Sweep.Runner.Logging;
+using Sweep.Runner.Progress;
+using Sweep.Storage;
+
+namespace Sweep.Runner.Running;
+
+/// <summary>
+/// One `sweep run`: checks the file and its data before touching the store (a mistake writes nothing),
+/// then registers the experiment, starts a run, adds the planned trials and lets the workers claim every
+/// trial not finished yet. Ends with the ranking and an exit code: 130 after Ctrl+C or SIGTERM, 1 when
+/// some trial of the experiment failed, 3 when the store cannot be used.
+/// </summary>
+internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWriter error)
+{
+    private const string LogFileName = "sweep.log";
+
+    private static readonly string SweepVersion =
+        typeof(SweepRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+
+    public async Task<int> ExecuteAsync(CancellationToken stop)
+    {
+        if (ExperimentFile.Load(settings.ExperimentPath, error) is not { } loaded)
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var datasets = new DatasetCache();
+        if (!LoadData(loaded.Experiment, loaded.Plan.Trials, datasets) || !CreateOutputFolder())
+        {
+            return ExitCodes.InvalidInput;
+        }
+
+        var logFile = Path.Combine(settings.OutputFolder, LogFileName);
+        var (logger, levels) = SweepLog.Create(settings.Log, output, error, logFile);
+        using (logger)
+        {
+            try
+            {
+                using var store = ResultStore.Open(settings.StorePath);
+                return await RunAsync(store, loaded.Experiment, loaded.Plan.Trials, datasets, logger, levels, logFile, stop).ConfigureAwait(false);
+            }
+            catch (StoreException e)
+            {
+                logger.Error(e, "{Problem}", e.Message);
+                return ExitCodes.StoreError;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.Fatal(e, "Unexpected error: {Problem} Run again with --verbose for the details, and report it.", e.Message);
+                return ExitCodes.UnexpectedError;
+            }
+        }
+    }
+
+    private async Task<int> RunAsync(
+        ResultStore store,
+        LoadedExperiment experiment,
+        ImmutableArray<TrialPlan> trials,
+        DatasetCache datasets,
+        ILogger log,
+        ConsoleLevels levels,
+        string logFile,
+        CancellationToken stop)
+    {
+        var name = experiment.Definition.Name;
+        if (store.ReleaseAbandonedRuns() is var released and > 0)
+        {
+            log.Information("Found {Runs} on this machine whose process is gone; their unfinished trials run again.", Counted.Of(released, "earlier run"));
+        }
+
+        var registration = store.RegisterExperiment(experiment);
+        if (registration.IsChanged)
+        {
+            log.Warning(
+                "{File} changed since '{Experiment}' last ran, so its trials start afresh as version {Version}; the results of earlier versions stay in the store",
+                experiment.File, name, registration.Version);
+        }
+
+        if (settings.Fresh && store.ResetTrials(registration.Id) is var reset and > 0)
+        {
+            log.Information("--fresh: {Trials} of '{Experiment}' version {Version} reset to run again.", Counted.Of(reset, "stored trial"), name, registration.Version);
+        }
+
+        store.AddPlannedTrials(registration.Id, trials);
+        var finishedBefore = store.ListTrials(registration.Id).Count(IsFinished);
+        var toRun = Math.Min(trials.Length - finishedBefore, settings.MaxTrials ?? int.MaxValue);
+        var workers = Math.Max(1, Math.Min(settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount, toRun));
+        var runId = store.StartRun(registration.Id, SweepVersion);
+        if (finishedBefore == 0)
+        {
+            log.Information("Running {Trials} of '{Experiment}' on {Workers}.", Counted.Of(trials.Length, "trial"), name, Counted.Of(workers, "worker"));
+        }
+        else if (finishedBefore == trials.Length)
+        {
+            log.Information(
+                "All {Trials} of '{Experiment}' are already finished in {Store}; nothing to run (--fresh runs them again).",
+                Counted.Of(trials.Length, "trial"), name, settings.StorePath);
+        }
+        else
+        {
+            log.Information(
+                "Resuming '{Experiment}': {Finished} of {Trials} already finished in {Store}; running the rest on {Workers}.",
+                name, finishedBefore, Counted.Of(trials.Length, "trial"), settings.StorePath, Counted.Of(workers, "worker"));
+        }
+
+        using var deadline = new CancellationTokenSource();
+        if (settings.Timeout is { } timeout)
+        {
+            deadline.CancelAfter(timeout);
+        }
+
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
+        using var onSignal = stop.Register(() => log.Warning("Stopping: no new trial starts, running trials stop at their next epoch. Press Ctrl+C again to quit at once."));
+        var plan = trials.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var target = new SweepTarget(registration.Id, runId, plan);
+
+        ImmutableArray<TrialResult> results;
+        var events = new PlainProgress(log, trials.Length, finishedBefore);
+        var live = LiveProgress.IsWanted(output, settings.Log) ? new LiveProgress(events, levels, log, $"{name} v{registration.Version}", trials.Length, finishedBefore) : null;
+        try
+        {
+            var scheduler = new SweepScheduler(store, new TrialRunner(datasets, log), (ISweepProgress?)live ?? events, log);
+            results = await scheduler.RunAsync(target, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false);
+        }
+        catch (StoreException)
+        {
+            AbandonRun(store, runId);
+            throw;
+        }
+        finally
+        {
+            if (live is not null)
+            {
+                await live.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+
+        var interrupted = stop.IsCancellationRequested;
+        var timedOut = !interrupted && deadline.IsCancellationRequested;
+        store.InterruptRunningTrials(runId);
+        store.FinishRun(runId, interrupted || timedOut ? RunStatus.Interrupted
+            : results.Any(r => r.Status == TrialStatus.Failed) ? RunStatus.Failed
+            : RunStatus.Completed);
+
+        var stored = store.ListTrials(registration.Id);
+        new SweepSummary(registration, runId, settings.StorePath, logFile, plan, stored).Write(output, settings.Log.Format);
+        var left = stored.Count(t => !IsFinished(t));
+        if (interrupted)
+        {
+            log.Warning("Interrupted: {Left} not finished; run the same command again to resume.", Counted.Of(left, "trial"));
+            return ExitCodes.Interrupted;
+        }
+
+        if (timedOut)
+        {
+            log.Warning(
+                "The sweep is incomplete: --timeout {Timeout} passed with {Left} not finished; run the same command again to resume.",
+                DurationText.Format(settings.Timeout!.Value), Counted.Of(left, "trial"));
+        }
+        else if (left > 0)
+        {
+            log.Information(
+                "{Left} not finished yet (held back by --max-trials, or running in another process); run the same command again to go on.", Counted.Of(left, "trial"));
+        }
+
+        return stored.Any(t => t.Status == TrialStatus.Failed) ? ExitCodes.TrialsFailed : ExitCodes.Success;
+    }
+
+    private static bool IsFinished(TrialSummary trial) => trial.Status is TrialStatus.Completed or TrialStatus.Diverged or TrialStatus.Failed;
+
+    /// <summary>After a store failure, records what it can; a run left marked running is released by the next `sweep run`.</summary>
+    private static void AbandonRun(ResultStore store, long runId)
+    {
+        try
+        {
+            store.InterruptRunningTrials(runId);
+            store.FinishRun(runId, RunStatus.Interrupted);
+        }
+        catch (StoreException)
+        {
+            // The store is what failed; the error that stopped the sweep is the one to report.
+        }
+    }
+
+    /// <summary>A problem in the data files is the user's to fix, not a failure of every trial: stop before training.</summary>
+    private bool LoadData(LoadedExperiment experiment, ImmutableArray<TrialPlan> trials, DatasetCache datasets)
+    {
+        try
+        {
+            foreach (var trial in trials)
+            {
+                datasets.For(trial.Configuration);
+            }
+
+            return true;
+        }
+        catch (DataLoadException e)
+        {
+            error.WriteLine($"{experiment.File}: data: {e.Message}");
+            return false;
+        }
+    }
+
+    private bool CreateOutputFolder()
+    {
+        try
+        {
+            Directory.CreateDirectory(settings.OutputFolder);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            error.WriteLine($"sweep: the output folder '{settings.OutputFolder}' cannot be created ({e.Message}); pass another --out.");
+            return false;
+        }
+    }
+}

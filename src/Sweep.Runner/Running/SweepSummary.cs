@@ -1,0 +1,155 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using Sweep.Models.Results;
+using Sweep.Models.Search;
+using Sweep.Runner.Logging;
+using Sweep.Runner.Progress;
+using Sweep.Storage;
+
+namespace Sweep.Runner.Running;
+
+/// <summary>
+/// What `sweep run` prints at the end, from the store (so a resumed sweep ranks every trial, not only
+/// this run's): the ten best completed trials by final loss (validation loss when there is one), the
+/// counts by status, the failed trials with their errors, and where the results are. With --log-format
+/// json it is one JSON object on one line.
+/// </summary>
+internal sealed record SweepSummary(
+    ExperimentRegistration Experiment,
+    long RunId,
+    string StorePath,
+    string LogFile,
+    IReadOnlyDictionary<string, TrialPlan> Plan,
+    ImmutableArray<TrialSummary> Trials)
+{
+    private const int ShownInRanking = 10;
+
+    public static double? FinalLoss(TrialSummary trial) => trial.FinalValidationLoss ?? trial.FinalTrainLoss;
+
+    public static double? BestLoss(TrialSummary trial) => trial.BestValidationLoss ?? trial.BestTrainLoss;
+
+    public void Write(TextWriter output, LogFormat format)
+    {
+        if (format == LogFormat.Json)
+        {
+            WriteJson(output);
+        }
+        else
+        {
+            WriteText(output);
+        }
+    }
+
+    private List<TrialSummary> Ranked() => [.. Trials
+        .Where(t => t.Status == TrialStatus.Completed && FinalLoss(t) is not null)
+        .OrderBy(FinalLoss)
+        .ThenBy(t => t.Number)];
+
+    private string Describe(TrialSummary trial) =>
+        Plan.TryGetValue(trial.Id, out var plan) ? TrialText.Describe(plan) : $"trial {trial.Id}";
+
+    private void WriteText(TextWriter output)
+    {
+        var ranked = Ranked();
+        output.WriteLine();
+        if (ranked.Count == 0)
+        {
+            output.WriteLine("No trial completed.");
+        }
+        else
+        {
+            var paths = Plan.Values.SelectMany(t => t.Parameters.Select(p => p.Path)).Distinct().ToList();
+            var header = new List<string> { "rank", "trial" };
+            header.AddRange(paths);
+            header.AddRange(["final loss", "best loss", "epochs"]);
+            var rows = ranked.Take(ShownInRanking).Select((trial, rank) =>
+            {
+                var row = new List<string> { (rank + 1).ToString(CultureInfo.InvariantCulture), trial.Id };
+                var parameters = Plan.TryGetValue(trial.Id, out var plan) ? plan.Parameters : [];
+                row.AddRange(paths.Select(path => parameters.FirstOrDefault(p => p.Path == path).Value.Text ?? ""));
+                row.Add(Number(FinalLoss(trial)));
+                row.Add(Number(BestLoss(trial)));
+                row.Add(trial.Epochs.ToString(CultureInfo.InvariantCulture));
+                return (IReadOnlyList<string>)row;
+            }).ToList();
+            output.Write(TextTable.Format(header, rows));
+        }
+
+        var counts = string.Join(", ", Trials.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {StatusWord(g.Key)}"));
+        output.WriteLine(ranked.Count == 0
+            ? $"{counts}."
+            : $"{counts}. Best: {Describe(ranked[0])}, final loss {Number(FinalLoss(ranked[0]))}.");
+        foreach (var failed in Trials.Where(t => t.Status == TrialStatus.Failed))
+        {
+            output.WriteLine($"Failed: {Describe(failed)}: {failed.Error}");
+        }
+
+        output.WriteLine($"Results are in the store '{StorePath}' (experiment '{Experiment.Name}' version {Experiment.Version}, run {RunId}); see them with: sweep show {Experiment.Name} --db {StorePath}");
+        output.WriteLine($"Log: {LogFile}");
+    }
+
+    private void WriteJson(TextWriter output)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream))
+        {
+            json.WriteStartObject();
+            json.WriteString("experiment", Experiment.Name);
+            json.WriteNumber("version", Experiment.Version);
+            json.WriteNumber("run_id", RunId);
+            json.WriteString("store", StorePath);
+            json.WriteString("log", LogFile);
+            json.WriteStartObject("trials");
+            foreach (var group in Trials.GroupBy(t => t.Status).OrderBy(g => g.Key))
+            {
+                json.WriteNumber(StatusWord(group.Key), group.Count());
+            }
+
+            json.WriteEndObject();
+            json.WriteStartArray("ranking");
+            foreach (var trial in Ranked().Take(ShownInRanking))
+            {
+                json.WriteStartObject();
+                json.WriteString("trial_id", trial.Id);
+                json.WritePropertyName("parameters");
+                json.WriteRawValue(trial.ParametersJson);
+                json.WriteNumber("final_loss", FinalLoss(trial)!.Value);
+                WriteNumberOrNull(json, "best_loss", BestLoss(trial));
+                json.WriteNumber("epochs", trial.Epochs);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("failed");
+            foreach (var failed in Trials.Where(t => t.Status == TrialStatus.Failed))
+            {
+                json.WriteStartObject();
+                json.WriteString("trial_id", failed.Id);
+                json.WriteString("error", failed.Error);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
+    private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } number && double.IsFinite(number))
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static string Number(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "";
+
+    private static string StatusWord(TrialStatus status) => status.ToString().ToLowerInvariant();
+}

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Sweep.Runner.Tests;
+
+/// <summary>Experiment files for the tests, each small enough to name what it is for.</summary>
+internal static class Experiments
+{
+    /// <summary>y = 3x at the given learning rates: 0.001 and 0.01 complete, 1 diverges.</summary>
+    public static string Linear(string name = "y3x", string rates = "0.001, 0.01, 1", int epochs = 200) => $$"""
+        name: {{name}}
+        data:
+          inline: {x: [[1], [2], [3], [4]], y: [[3], [6], [9], [12]]}
+        model:
+          layers: [{units: 1}]
+          init: zeros
+        training: {epochs: {{epochs}}, batch: full}
+        search:
+          parameters:
+            training.learning_rate: [{{rates}}]
+        """;
+
+    /// <summary>
+    /// Two trials on a CSV whose one-hot target has three classes: three output units complete, two make
+    /// the engine throw when the trial starts (the width is known only once the file is read).
+    /// </summary>
+    public static string Throwing(SweepFolder folder)
+    {
+        folder.Write("points.csv", "a,b,label\n0,0,x\n1,0,y\n0,1,z\n1,1,x\n");
+        return folder.Write("throwing.yaml", """
+            name: throwing
+            data:
+              csv: {path: points.csv, target: label, one_hot: true}
+            model:
+              layers: [{units: 3, activation: softmax}]
+            training: {epochs: 20, batch: full, loss: cce}
+            search:
+              parameters:
+                model.layers.0.units: [3, 2]
+            """);
+    }
+
+    /// <summary>Spirals learnt by a small MLP with Adam: each trial takes a few hundred milliseconds per 1000 epochs.</summary>
+    public static string Spiral(string name, int trials, int epochs)
+    {
+        var rates = string.Join(", ", Enumerable.Range(1, trials).Select(i => (0.001 * i).ToString("R", CultureInfo.InvariantCulture)));
+        return $$"""
+            name: {{name}}
+            seed: 1
+            data:
+              synthetic: {kind: spiral, n: 600, classes: 3, noise: 0.5}
+              validation: 0.25
+            model:
+              layers:
+                - {units: 16, activation: tanh}
+                - {units: 3, activation: softmax}
+              init: xavier
+            training:
+              epochs: {{epochs}}
+              loss: cce
+              optimizer: adam
+              batch: 32
+              early_stop: {divergence: null}
+            search:
+              parameters:
+                training.learning_rate: [{{rates}}]
+            """;
+    }
+}
