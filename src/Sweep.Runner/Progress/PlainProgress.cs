@@ -10,6 +10,8 @@ namespace Sweep.Runner.Progress;
 /// </summary>
 internal sealed class PlainProgress(ILogger log, int total, int finished) : ISweepProgress
 {
+    // Counting and writing under one lock keeps the [done/total] lines in order when trials end together.
+    private readonly Lock gate = new();
     private int done = finished;
 
     public int Done => Volatile.Read(ref done);
@@ -29,7 +31,14 @@ internal sealed class PlainProgress(ILogger log, int total, int finished) : ISwe
             return;
         }
 
-        var count = Interlocked.Increment(ref done);
+        lock (gate)
+        {
+            Report(trial, result, parameters, Interlocked.Increment(ref done));
+        }
+    }
+
+    private void Report(TrialPlan trial, TrialResult result, string parameters, int count)
+    {
         switch (result.Status)
         {
             case TrialStatus.Failed:
