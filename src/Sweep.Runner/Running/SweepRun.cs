@@ -150,6 +150,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             : results.Any(r => r.Status == TrialStatus.Failed) ? RunStatus.Failed
             : RunStatus.Completed);
 
+        SweepDiagnosis.Record(store, registration.Id, experiment.Definition.Search.Diagnosis);
         var stored = store.ListTrials(registration.Id);
         new SweepSummary(registration, runId, settings.StorePath, logFile, plan, stored).Write(output, settings.Log.Format);
         var left = stored.Count(t => !IsFinished(t));

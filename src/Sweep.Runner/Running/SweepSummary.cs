@@ -62,7 +62,7 @@ internal sealed record SweepSummary(
             var paths = Plan.Values.SelectMany(t => t.Parameters.Select(p => p.Path)).Distinct().ToList();
             var header = new List<string> { "rank", "trial" };
             header.AddRange(paths);
-            header.AddRange(["final loss", "best loss", "epochs"]);
+            header.AddRange(["final loss", "best loss", "epochs", "diagnosis"]);
             var rows = ranked.Take(ShownInRanking).Select((trial, rank) =>
             {
                 var row = new List<string> { (rank + 1).ToString(CultureInfo.InvariantCulture), trial.Id };
@@ -71,6 +71,7 @@ internal sealed record SweepSummary(
                 row.Add(Number(FinalLoss(trial)));
                 row.Add(Number(BestLoss(trial)));
                 row.Add(trial.Epochs.ToString(CultureInfo.InvariantCulture));
+                row.Add(trial.Diagnosis ?? "");
                 return (IReadOnlyList<string>)row;
             }).ToList();
             output.Write(TextTable.Format(header, rows));

@@ -36,6 +36,18 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Every_finished_trial_is_diagnosed_and_its_label_stored_with_the_numbers()
+    {
+        var run = folder.Run(folder.Write("y3x.yaml", Experiments.Linear(rates: "0.001, 0.1, 1")));
+
+        Assert.Equal(0, run.ExitCode);
+        var labels = folder.Query<(double Rate, string Diagnosis, string Details)>("SELECT learning_rate, diagnosis, diagnosis_json FROM trials ORDER BY learning_rate");
+        Assert.Equal([(0.001, "slow"), (0.1, "good"), (1.0, "diverging")], labels.Select(l => (l.Rate, l.Diagnosis)));
+        Assert.Contains("\"reason\":\"loss still falling", labels[0].Details, StringComparison.Ordinal);
+        Assert.Matches(@"\n1\s+[0-9a-f]{16}\s+0\.1\s.*\sgood\n", run.Output);
+    }
+
+    [Fact]
     public void Running_again_resumes_without_running_a_finished_trial_twice()
     {
         var file = folder.Write("y3x.yaml", Experiments.Linear());
