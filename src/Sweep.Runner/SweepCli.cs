@@ -17,6 +17,7 @@ internal static class SweepCli
         PlanCommand.Create(output, error),
         RunCommand.Create(output, error),
         LrFindCommand.Create(output, error),
+        BestCommand.Create(output, error),
         ListCommand.Create(output, error),
         ShowCommand.Create(output, error),
     };
