@@ -4,6 +4,7 @@ using Sweep.Bench;
 return args.FirstOrDefault() switch
 {
     "gemm" => GemmWorkload.Run(Console.Out),
+    "store" => StoreWorkload.Run(Console.Out),
     "engine" => EngineWorkload.Run(Console.Out, Option("--workload") ?? "fmnist_mlp", int.Parse(Option("--repeats") ?? "3", System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
@@ -16,6 +17,6 @@ string? Option(string name)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Sweep.Bench gemm | engine [--workload linear_y3x|mlp231|fmnist_autoencoder|fmnist_mlp] [--repeats N]");
+    Console.Error.WriteLine("usage: Sweep.Bench gemm | store | engine [--workload linear_y3x|mlp231|fmnist_autoencoder|fmnist_mlp] [--repeats N]");
     return 2;
 }

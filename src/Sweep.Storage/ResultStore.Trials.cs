@@ -17,12 +17,12 @@ public sealed partial class ResultStore
 
     /// <summary>
     /// A trial may be claimed when it never ran, was interrupted, or is marked running by a run that has
-    /// ended (its process stopped without finishing the trial).
+    /// ended (its process stopped without finishing the trial). The status list is written exactly as in
+    /// the partial index <c>trials_claimable</c> (migration 2), so SQLite can use it.
     /// </summary>
     private const string ClaimableCondition = """
-        (status IN ('pending', 'interrupted')
-         OR (status = 'running'
-             AND (run_id IS NULL OR run_id IN (SELECT r.id FROM runs r WHERE r.status <> 'running'))))
+        (status IN ('pending', 'interrupted', 'running')
+         AND (status <> 'running' OR run_id IS NULL OR run_id IN (SELECT r.id FROM runs r WHERE r.status <> 'running')))
         """;
 
     private const string ClaimTrialSql = """
@@ -31,7 +31,7 @@ public sealed partial class ResultStore
         WHERE experiment_id = @ExperimentId AND id = @TrialId AND
         """ + ClaimableCondition;
 
-    private const string ClaimNextTrialSql = """
+    internal const string ClaimNextTrialSql = """
         UPDATE trials
         SET status = 'running', run_id = @RunId, started = @Now, ended = NULL, error = NULL
         WHERE experiment_id = @ExperimentId AND id = (

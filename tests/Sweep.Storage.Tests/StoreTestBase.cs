@@ -53,6 +53,14 @@ public abstract class StoreTestBase : IDisposable
         return connection.ExecuteScalar<T>(sql)!;
     }
 
+    /// <summary>The steps SQLite plans for <paramref name="sql"/> (the detail column of EXPLAIN QUERY PLAN).</summary>
+    protected string QueryPlan(string sql, object parameters)
+    {
+        using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");
+        connection.Open();
+        return string.Join("\n", connection.Query<(int Id, int Parent, int NotUsed, string Detail)>("EXPLAIN QUERY PLAN " + sql, parameters).Select(step => step.Detail));
+    }
+
     protected void Execute(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={DbPath};Pooling=False");

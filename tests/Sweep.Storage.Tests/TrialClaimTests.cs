@@ -147,4 +147,16 @@ public sealed class TrialClaimTests : StoreTestBase
         Assert.Equal((runId, Environment.MachineName, Environment.ProcessId, RunStatus.Completed, "test"), (run.Id, run.Host, run.ProcessId, run.Status, run.SweepVersion));
         Assert.True(run.Ended >= run.Started);
     }
+
+    [Fact]
+    public void Claiming_the_next_trial_walks_the_claim_index_instead_of_sorting_every_trial()
+    {
+        var store = OpenStore();
+        var (experimentId, runId, _) = Planned(store, rates: 10, decays: 5);
+
+        var plan = QueryPlan(ResultStore.ClaimNextTrialSql, new { ExperimentId = experimentId, RunId = runId, Now = "now" });
+
+        Assert.Contains("USING INDEX trials_claimable", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
 }

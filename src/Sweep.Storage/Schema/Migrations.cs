@@ -8,6 +8,7 @@ internal static class Migrations
     public static ImmutableArray<Migration> All { get; } =
     [
         new(1, "initial schema", Migration001InitialSchema.Sql),
+        new(2, "claim index", Migration002ClaimIndex.Sql),
     ];
 
     public static int Latest => All[^1].Version;

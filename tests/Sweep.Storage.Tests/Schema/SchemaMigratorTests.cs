@@ -5,9 +5,9 @@ namespace Sweep.Storage.Tests.Schema;
 
 public sealed class SchemaMigratorTests : StoreTestBase
 {
-    private static readonly Migration AddNotes = new(2, "notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);");
+    private static readonly Migration AddNotes = new(Migrations.Latest + 1, "notes", "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);");
 
-    private static readonly Migration FirstNote = new(3, "first note", "INSERT INTO notes (text) VALUES ('after 2');");
+    private static readonly Migration FirstNote = new(Migrations.Latest + 2, "first note", "INSERT INTO notes (text) VALUES ('after notes');");
 
     [Fact]
     public void Migrations_are_numbered_one_to_the_latest_without_gaps()
@@ -22,8 +22,8 @@ public sealed class SchemaMigratorTests : StoreTestBase
 
         ResultStore.Open(DbPath, [.. Migrations.All, AddNotes, FirstNote]).Dispose();
 
-        Assert.Equal(3, Scalar<int>("PRAGMA user_version"));
-        Assert.Equal("after 2", Scalar<string>("SELECT text FROM notes"));
+        Assert.Equal(Migrations.Latest + 2, Scalar<int>("PRAGMA user_version"));
+        Assert.Equal("after notes", Scalar<string>("SELECT text FROM notes"));
     }
 
     [Fact]
@@ -40,12 +40,12 @@ public sealed class SchemaMigratorTests : StoreTestBase
     [Fact]
     public void A_failing_migration_leaves_the_store_at_the_version_before_it()
     {
-        var broken = new Migration(3, "broken", "INSERT INTO notes (text) VALUES ('half'); INSERT INTO missing_table VALUES (1);");
+        var broken = new Migration(Migrations.Latest + 2, "broken", "INSERT INTO notes (text) VALUES ('half'); INSERT INTO missing_table VALUES (1);");
 
         var error = Assert.Throws<StoreException>(() => ResultStore.Open(DbPath, [.. Migrations.All, AddNotes, broken]));
 
         Assert.Contains(DbPath, error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, Scalar<int>("PRAGMA user_version"));
+        Assert.Equal(Migrations.Latest + 1, Scalar<int>("PRAGMA user_version"));
         Assert.Equal(0, Scalar<int>("SELECT COUNT(*) FROM notes"));
     }
 }
