@@ -56,6 +56,7 @@ public sealed class ValidateCommandTests
     [InlineData("list", "list [options]")]
     [InlineData("show", "show <trial-or-experiment> [options]")]
     [InlineData("lr-find", "lr-find <experiment> [options]")]
+    [InlineData("best", "best [options]")]
     public void Every_command_has_help(string command, string usage)
     {
         var run = CliRun.Of(command, "--help");
