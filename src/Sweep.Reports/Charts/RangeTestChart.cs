@@ -1,0 +1,40 @@
+using ScottPlot;
+
+namespace Sweep.Reports.Charts;
+
+/// <summary>
+/// The learning-rate range test: the batch loss and its smoothed value against the rate on a log axis. The loss
+/// axis is linear, as the test stops once the loss has grown a few times over its minimum.
+/// </summary>
+internal static class RangeTestChart
+{
+    /// <summary>The chart as SVG, or null when the sweep ran no range test or none of its losses can be shown.</summary>
+    public static string? Svg(SweepReport report)
+    {
+        var steps = report.RangeTest.Where(s => s.LearningRate > 0).ToList();
+        var (rawX, rawY) = Finite(steps.Select(s => (Math.Log10(s.LearningRate), s.Loss)));
+        var (smoothX, smoothY) = Finite(steps.Select(s => (Math.Log10(s.LearningRate), s.SmoothedLoss)));
+        if (rawX.Length == 0 && smoothX.Length == 0)
+        {
+            return null;
+        }
+        var plot = new Plot();
+        var raw = plot.Add.Scatter(rawX, rawY, Colors.Gray.WithAlpha(0.6));
+        raw.MarkerSize = 0;
+        raw.LegendText = "loss";
+        var smooth = plot.Add.Scatter(smoothX, smoothY, Colors.Navy);
+        smooth.MarkerSize = 0;
+        smooth.LineWidth = 2;
+        smooth.LegendText = "smoothed";
+        ChartStyle.LogAxis(plot.Axes.Bottom, "learning rate (log scale)");
+        ChartStyle.LinearAxis(plot.Axes.Left, "loss");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return ChartStyle.Svg(plot, "range-test");
+    }
+
+    private static (double[] X, double[] Y) Finite(IEnumerable<(double X, double Y)> points)
+    {
+        var kept = points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y)).ToArray();
+        return ([.. kept.Select(p => p.X)], [.. kept.Select(p => p.Y)]);
+    }
+}

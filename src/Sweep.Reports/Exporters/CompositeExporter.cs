@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace Sweep.Reports.Exporters;
+
+/// <summary>
+/// Runs several exporters in order. One that throws is reported to <c>onFailure</c> and the rest still
+/// write (STYLE 5); cancellation still stops. Returns the paths the successful ones wrote.
+/// </summary>
+public sealed class CompositeExporter(IEnumerable<IExporter> exporters, Action<ExporterFailure> onFailure) : IExporter
+{
+    private readonly ImmutableArray<IExporter> exporters = [.. exporters];
+
+    public string Name => "composite";
+
+    public IReadOnlyList<string> Export(SweepReport report, string directory)
+    {
+        var written = new List<string>();
+        foreach (var exporter in exporters)
+        {
+            try
+            {
+                written.AddRange(exporter.Export(report, directory));
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                onFailure(new ExporterFailure(exporter.Name, error));
+            }
+        }
+        return written;
+    }
+}

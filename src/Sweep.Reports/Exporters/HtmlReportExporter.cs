@@ -1,0 +1,107 @@
+using Sweep.Reports.Charts;
+using static System.Net.WebUtility;
+
+namespace Sweep.Reports.Exporters;
+
+/// <summary>
+/// <c>report.html</c>: one self-contained page readable offline as a build artifact — inline CSS, charts as
+/// inline SVG, a small inline script that sorts the trials table, no reference to anything outside the
+/// file. Every string from the experiment or the store is HTML-escaped.
+/// </summary>
+public sealed partial class HtmlReportExporter : ExporterBase
+{
+    protected override string FileName => "report.html";
+
+    protected override void Write(SweepReport report, TextWriter writer)
+    {
+        writer.WriteLine("<!DOCTYPE html>");
+        writer.WriteLine("<html lang=\"en\">");
+        writer.WriteLine($"<head><meta charset=\"utf-8\"><title>Sweep: {HtmlEncode(report.ExperimentName)}</title><style>{Css}</style></head>");
+        writer.WriteLine("<body>");
+        writer.WriteLine($"<h1>Sweep: {HtmlEncode(report.ExperimentName)}</h1>");
+        if (!string.IsNullOrWhiteSpace(report.Description))
+        {
+            writer.WriteLine($"<p class=\"description\">{HtmlEncode(report.Description)}</p>");
+        }
+        writer.WriteLine(
+            $"<p class=\"meta\">Strategy {HtmlEncode(report.Strategy)} · {ReportText.Integer(report.Trials.Length)} trials · " +
+            $"sweep {HtmlEncode(report.Version)} · generated {ReportText.Time(report.GeneratedAt)}</p>");
+        WriteSummary(report, writer);
+        WriteChart(writer, "Loss curves", LossCurvesChart.Svg(report));
+        WriteChart(writer, "Final loss against learning rate", FinalLossChart.Svg(report));
+        if (!report.RangeTest.IsEmpty)
+        {
+            WriteChart(writer, "Learning-rate range test", RangeTestChart.Svg(report));
+        }
+        WriteTrials(report, writer);
+        writer.WriteLine($"<script>{SortScript}</script>");
+        writer.WriteLine("</body>");
+        writer.WriteLine("</html>");
+    }
+
+    private static void WriteSummary(SweepReport report, TextWriter writer)
+    {
+        writer.WriteLine("<section><h2>Best configuration</h2>");
+        if (report.BestTrial is { } best)
+        {
+            var rate = report.ChosenLearningRate is { } chosen ? $"; chosen learning rate <strong>{ReportText.Exact(chosen)}</strong>" : string.Empty;
+            writer.WriteLine($"<p>Trial <code>{HtmlEncode(best.TrialId)}</code> (stage {ReportText.Integer(best.Stage)}): final loss {ReportText.Short(best.FinalLoss)}{rate}.</p>");
+            writer.WriteLine("<table><thead><tr><th>Parameter</th><th>Value</th></tr></thead><tbody>");
+            foreach (var parameter in best.Parameters)
+            {
+                writer.WriteLine($"<tr><td>{HtmlEncode(parameter.Path)}</td><td>{HtmlEncode(parameter.Text)}</td></tr>");
+            }
+            writer.WriteLine("</tbody></table>");
+        }
+        else
+        {
+            writer.WriteLine("<p>No trial finished with a usable loss.</p>");
+        }
+        if (!report.Story.IsEmpty)
+        {
+            writer.WriteLine("<h3>How the rate was chosen</h3><ol class=\"story\">");
+            foreach (var line in report.Story)
+            {
+                writer.WriteLine($"<li>{HtmlEncode(line)}</li>");
+            }
+            writer.WriteLine("</ol>");
+        }
+        writer.WriteLine("</section>");
+    }
+
+    private static void WriteChart(TextWriter writer, string title, string? svg)
+    {
+        writer.WriteLine($"<section><h2>{title}</h2>");
+        writer.WriteLine(svg is null ? "<p>No finite losses to plot.</p>" : $"<figure>{svg}</figure>");
+        writer.WriteLine("</section>");
+    }
+
+    private static void WriteTrials(SweepReport report, TextWriter writer)
+    {
+        writer.WriteLine("<section><h2>Trials</h2><p class=\"hint\">Click a column heading to sort.</p>");
+        writer.WriteLine("<table class=\"sortable\"><thead><tr>");
+        writer.WriteLine(
+            "<th>Trial</th><th data-type=\"number\">Stage</th><th data-type=\"number\">Learning rate</th><th data-type=\"number\">L1</th>" +
+            "<th data-type=\"number\">L2</th><th>Batch</th><th>Status</th><th>Diagnosis</th><th data-type=\"number\">Epochs</th>" +
+            "<th data-type=\"number\">Final train loss</th><th data-type=\"number\">Final val loss</th><th data-type=\"number\">Best val loss</th>" +
+            "<th data-type=\"number\">Seconds</th>");
+        writer.WriteLine("</tr></thead><tbody>");
+        foreach (var trial in report.Ranked())
+        {
+            var label = ReportText.Label(trial.Diagnosis);
+            writer.WriteLine(
+                $"<tr><td>{HtmlEncode(trial.TrialId)}</td>{Number(trial.Stage, ReportText.Integer(trial.Stage))}" +
+                $"{Number(trial.LearningRate, ReportText.Rate(trial.LearningRate))}{Number(trial.WeightDecayL1, ReportText.Short(trial.WeightDecayL1))}" +
+                $"{Number(trial.WeightDecayL2, ReportText.Short(trial.WeightDecayL2))}<td>{HtmlEncode(trial.Batch)}</td>" +
+                $"<td class=\"status-{ReportText.Status(trial.Status)}\">{ReportText.Status(trial.Status)}</td>" +
+                $"<td class=\"label-{(label.Length == 0 ? "none" : label)}\">{label}</td>{Number(trial.EpochsRun, ReportText.Integer(trial.EpochsRun))}" +
+                $"{Number(trial.FinalTrainLoss, ReportText.Short(trial.FinalTrainLoss))}{Number(trial.FinalValidationLoss, ReportText.Short(trial.FinalValidationLoss))}" +
+                $"{Number(trial.BestValidationLoss, ReportText.Short(trial.BestValidationLoss))}{Number(trial.Seconds, ReportText.Seconds(trial.Seconds))}</tr>");
+        }
+        writer.WriteLine("</tbody></table></section>");
+    }
+
+    // The exact value sorts; the short one is shown. An empty data-value (no value) sorts last.
+    private static string Number(double? value, string shown) =>
+        $"<td class=\"number\" data-value=\"{(value is { } v ? ReportText.Exact(v) : string.Empty)}\">{shown}</td>";
+}

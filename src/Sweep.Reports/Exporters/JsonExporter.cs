@@ -1,0 +1,127 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Sweep.Reports.Exporters;
+
+/// <summary>
+/// <c>report.json</c> for machines: the whole report with the CSV files' names and words. Numbers are
+/// round-trip; a NaN or infinite loss is the string <c>"NaN"</c>, <c>"Infinity"</c> or <c>"-Infinity"</c>, as
+/// System.Text.Json reads them with named floating-point literals; a missing value is <c>null</c>.
+/// </summary>
+public sealed class JsonExporter : ExporterBase
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        // Letters such as × stay readable; HTML-sensitive characters are still escaped.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    };
+
+    protected override string FileName => "report.json";
+
+    protected override void Write(SweepReport report, TextWriter writer)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, Options))
+        {
+            json.WriteStartObject();
+            json.WriteString("experiment", report.ExperimentName);
+            json.WriteString("description", report.Description);
+            json.WriteString("version", report.Version);
+            json.WriteString("strategy", report.Strategy);
+            json.WriteString("generated_at", ReportText.Time(report.GeneratedAt));
+            json.WriteString("best_trial_id", report.BestTrialId);
+            Number(json, "chosen_learning_rate", report.ChosenLearningRate);
+            Strings(json, "story", report.Story);
+            json.WriteStartArray("trials");
+            foreach (var trial in report.Trials)
+            {
+                Trial(json, trial);
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("range_test");
+            foreach (var step in report.RangeTest)
+            {
+                json.WriteStartObject();
+                Number(json, "learning_rate", step.LearningRate);
+                Number(json, "loss", step.Loss);
+                Number(json, "smoothed_loss", step.SmoothedLoss);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+        writer.WriteLine();
+    }
+
+    private static void Trial(Utf8JsonWriter json, TrialRow trial)
+    {
+        json.WriteStartObject();
+        json.WriteString("trial_id", trial.TrialId);
+        json.WriteNumber("stage", trial.Stage);
+        Number(json, "learning_rate", trial.LearningRate);
+        Number(json, "weight_decay_l1", trial.WeightDecayL1);
+        Number(json, "weight_decay_l2", trial.WeightDecayL2);
+        json.WriteString("batch", trial.Batch);
+        json.WriteString("status", ReportText.Status(trial.Status));
+        json.WriteString("diagnosis", trial.Diagnosis is null ? null : ReportText.Label(trial.Diagnosis));
+        json.WriteNumber("epochs", trial.EpochsRun);
+        Number(json, "final_train_loss", trial.FinalTrainLoss);
+        Number(json, "final_val_loss", trial.FinalValidationLoss);
+        Number(json, "best_val_loss", trial.BestValidationLoss);
+        Number(json, "seconds", trial.Seconds);
+        json.WriteStartObject("parameters");
+        foreach (var parameter in trial.Parameters)
+        {
+            json.WriteString(parameter.Path, parameter.Text);
+        }
+        json.WriteEndObject();
+        json.WriteStartArray("epoch_records");
+        foreach (var epoch in trial.Epochs)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("epoch", epoch.Epoch);
+            Number(json, "train_loss", epoch.TrainLoss);
+            Number(json, "val_loss", epoch.ValidationLoss);
+            Number(json, "accuracy", epoch.Accuracy);
+            Number(json, "learning_rate", epoch.LearningRate);
+            Number(json, "weight_norm", epoch.WeightNorm);
+            Number(json, "grad_norm", epoch.GradientNorm);
+            Number(json, "seconds", epoch.Seconds);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double? value)
+    {
+        switch (value)
+        {
+            case null:
+                json.WriteNull(name);
+                break;
+            case { } finite when double.IsFinite(finite):
+                json.WriteNumber(name, finite);
+                break;
+            case { } other:
+                json.WriteString(name, ReportText.Exact(other));
+                break;
+        }
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+        json.WriteEndArray();
+    }
+}

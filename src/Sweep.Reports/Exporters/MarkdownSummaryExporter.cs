@@ -1,0 +1,71 @@
+namespace Sweep.Reports.Exporters;
+
+/// <summary>
+/// <c>summary.md</c> for CI job summaries: the best configuration, the top trials by final loss and how the
+/// rate was chosen. Text from the experiment goes into table cells with its pipes escaped.
+/// </summary>
+public sealed class MarkdownSummaryExporter : ExporterBase
+{
+    private const int TopTrials = 10;
+
+    protected override string FileName => "summary.md";
+
+    protected override void Write(SweepReport report, TextWriter writer)
+    {
+        writer.WriteLine($"# Sweep: {report.ExperimentName}");
+        writer.WriteLine();
+        if (!string.IsNullOrWhiteSpace(report.Description))
+        {
+            writer.WriteLine(report.Description);
+            writer.WriteLine();
+        }
+        writer.WriteLine($"Strategy {report.Strategy} · {ReportText.Integer(report.Trials.Length)} trials · sweep {report.Version} · generated {ReportText.Time(report.GeneratedAt)}");
+        writer.WriteLine();
+        writer.WriteLine("## Best configuration");
+        writer.WriteLine();
+        WriteBest(report, writer);
+        writer.WriteLine();
+        writer.WriteLine($"## Top {ReportText.Integer(TopTrials)} trials");
+        writer.WriteLine();
+        writer.WriteLine("| # | Trial | Stage | Learning rate | L1 | L2 | Batch | Status | Diagnosis | Epochs | Final loss | Seconds |");
+        writer.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: |");
+        foreach (var (trial, rank) in report.Ranked().Take(TopTrials).Select((t, i) => (t, i + 1)))
+        {
+            writer.WriteLine(
+                $"| {ReportText.Integer(rank)} | {Cell(trial.TrialId)} | {ReportText.Integer(trial.Stage)} | {ReportText.Rate(trial.LearningRate)} " +
+                $"| {ReportText.Short(trial.WeightDecayL1)} | {ReportText.Short(trial.WeightDecayL2)} | {Cell(trial.Batch)} | {ReportText.Status(trial.Status)} " +
+                $"| {ReportText.Label(trial.Diagnosis)} | {ReportText.Integer(trial.EpochsRun)} | {ReportText.Short(trial.FinalLoss)} | {ReportText.Seconds(trial.Seconds)} |");
+        }
+        if (report.Story.IsEmpty)
+        {
+            return;
+        }
+        writer.WriteLine();
+        writer.WriteLine("## How the rate was chosen");
+        writer.WriteLine();
+        foreach (var line in report.Story)
+        {
+            writer.WriteLine($"- {line}");
+        }
+    }
+
+    private static void WriteBest(SweepReport report, TextWriter writer)
+    {
+        if (report.BestTrial is not { } best)
+        {
+            writer.WriteLine("No trial finished with a usable loss.");
+            return;
+        }
+        var rate = report.ChosenLearningRate is { } chosen ? $"; chosen learning rate **{ReportText.Exact(chosen)}**" : string.Empty;
+        writer.WriteLine($"Trial `{best.TrialId}` (stage {ReportText.Integer(best.Stage)}): final loss {ReportText.Short(best.FinalLoss)}{rate}.");
+        writer.WriteLine();
+        writer.WriteLine("| Parameter | Value |");
+        writer.WriteLine("| --- | --- |");
+        foreach (var parameter in best.Parameters)
+        {
+            writer.WriteLine($"| {Cell(parameter.Path)} | {Cell(parameter.Text)} |");
+        }
+    }
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+}

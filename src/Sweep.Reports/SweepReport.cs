@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+
+namespace Sweep.Reports;
+
+/// <summary>
+/// Everything a report shows about one sweep, built by the Runner from the store: the experiment, its
+/// trials, the pick and the coarse-to-fine story. Exporters only format it.
+/// </summary>
+/// <param name="BestTrialId">The picked trial; null when no trial finished with a usable loss.</param>
+/// <param name="ChosenLearningRate">The learning rate the sweep recommends; null when there is none.</param>
+public sealed record SweepReport(
+    string ExperimentName,
+    string Description,
+    string Version,
+    string Strategy,
+    DateTimeOffset GeneratedAt,
+    ImmutableArray<TrialRow> Trials,
+    string? BestTrialId,
+    double? ChosenLearningRate)
+{
+    /// <summary>How the rate was chosen, one sentence a line, in order; empty when there is no story to tell.</summary>
+    public ImmutableArray<string> Story { get; init; } = [];
+
+    /// <summary>The learning-rate range test's steps; empty when the sweep ran none.</summary>
+    public ImmutableArray<RangeTestStep> RangeTest { get; init; } = [];
+
+    /// <summary>The best trial's row, or null when there is none or its id is not among the trials.</summary>
+    public TrialRow? BestTrial => Trials.FirstOrDefault(t => t.TrialId == BestTrialId);
+
+    /// <summary>
+    /// The trials from the lowest final loss up; trials without a finite final loss come last, ties in
+    /// trial-id order so reports are the same on every run.
+    /// </summary>
+    public IEnumerable<TrialRow> Ranked() =>
+        Trials
+            .OrderBy(t => t.FinalLoss is { } loss && double.IsFinite(loss) ? 0 : 1)
+            .ThenBy(t => t.FinalLoss is { } loss && double.IsFinite(loss) ? loss : 0)
+            .ThenBy(t => t.TrialId, StringComparer.Ordinal);
+}

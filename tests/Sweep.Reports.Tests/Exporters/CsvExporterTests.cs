@@ -1,0 +1,117 @@
+using System.Globalization;
+using CsvHelper;
+using Sweep.Reports.Exporters;
+
+namespace Sweep.Reports.Tests.Exporters;
+
+public sealed class CsvExporterTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("de-DE")]
+    public void Trials_csv_is_the_approved_file_in_any_culture(string culture)
+    {
+        using var scope = new CultureScope(culture);
+        using var directory = new TemporaryDirectory();
+
+        var written = new TrialsCsvExporter().Export(Some.Report(), directory.Path);
+
+        Assert.Equal([Path.Combine(directory.Path, "trials.csv")], written);
+        Approved.AssertFile("trials.csv", written[0]);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("de-DE")]
+    public void Epochs_csv_is_the_approved_file_in_any_culture(string culture)
+    {
+        using var scope = new CultureScope(culture);
+        using var directory = new TemporaryDirectory();
+
+        var written = new EpochsCsvExporter().Export(Some.Report(), directory.Path);
+
+        Assert.Equal([Path.Combine(directory.Path, "epochs.csv")], written);
+        Approved.AssertFile("epochs.csv", written[0]);
+    }
+
+    [Fact]
+    public void The_german_culture_really_writes_decimal_commas_so_the_culture_tests_can_fail()
+    {
+        using var scope = new CultureScope("de-DE");
+
+        Assert.Equal("12.345,678", 12345.678.ToString("N3", CultureInfo.CurrentCulture));
+    }
+
+    [Fact]
+    public void Trials_csv_has_the_fixed_columns_in_order()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var path = new TrialsCsvExporter().Export(Some.Report(), directory.Path)[0];
+
+        Assert.Equal(
+            "trial_id,stage,learning_rate,weight_decay_l1,weight_decay_l2,batch,status,diagnosis,epochs,final_train_loss,final_val_loss,best_val_loss,seconds",
+            File.ReadLines(path).First());
+    }
+
+    [Fact]
+    public void Epochs_csv_has_the_fixed_columns_in_order()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var path = new EpochsCsvExporter().Export(Some.Report(), directory.Path)[0];
+
+        Assert.Equal("trial_id,epoch,train_loss,val_loss,accuracy,learning_rate,weight_norm,grad_norm,seconds", File.ReadLines(path).First());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("de-DE")]
+    public void A_rate_of_one_tenth_plus_two_tenths_reads_back_as_the_same_double(string culture)
+    {
+        using var scope = new CultureScope(culture);
+        using var directory = new TemporaryDirectory();
+
+        var rows = Read(new TrialsCsvExporter().Export(Some.Report(), directory.Path)[0]);
+
+        var text = rows.Single(r => r["trial_id"] == "s1-t002")["learning_rate"];
+        Assert.Equal("0.30000000000000004", text);
+        Assert.Equal(Some.NotShortDecimal, double.Parse(text, CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Missing_values_are_empty_cells_and_words_are_lower_case()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var failed = Read(new TrialsCsvExporter().Export(Some.Report(), directory.Path)[0]).Single(r => r["trial_id"] == "s2-t004");
+
+        Assert.Equal(("failed", "", "0", "", "", ""), (failed["status"], failed["diagnosis"], failed["epochs"], failed["final_train_loss"], failed["final_val_loss"], failed["best_val_loss"]));
+    }
+
+    [Fact]
+    public void Epochs_without_a_validation_set_have_empty_validation_cells()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var rows = Read(new EpochsCsvExporter().Export(Some.Report(), directory.Path)[0]);
+
+        var first = rows.Where(r => r["trial_id"] == "s1-t001").ToList();
+        Assert.Equal(3, first.Count);
+        Assert.All(first, r => Assert.Equal(("", ""), (r["val_loss"], r["accuracy"])));
+        Assert.Equal(7, rows.Count);
+    }
+
+    private static List<Dictionary<string, string>> Read(string path)
+    {
+        using var csv = CsvReader.FromText(File.ReadAllText(path));
+        var rows = new List<Dictionary<string, string>>();
+        csv.ReadHeader();
+        var headers = csv.Headers;
+        while (csv.Read())
+        {
+            rows.Add(headers.Select((h, i) => (h, i)).ToDictionary(c => c.h, c => csv.GetString(c.i)));
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using Sweep.Reports.Exporters;
+
+namespace Sweep.Reports.Tests.Exporters;
+
+public sealed partial class HtmlReportExporterTests
+{
+    private const string Hostile = "<script>alert(1)</script>";
+
+    [Fact]
+    public void Hostile_text_from_the_experiment_is_escaped_everywhere()
+    {
+        using var directory = new TemporaryDirectory();
+        var trial = Some.Trials()[2] with { TrialId = Hostile, Batch = Hostile, Parameters = [new(Hostile, Hostile)] };
+        var report = Some.Report(Hostile) with { ExperimentName = Hostile, Strategy = Hostile, Version = Hostile, Trials = [trial], BestTrialId = Hostile, Story = [Hostile] };
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(report, directory.Path)[0]);
+
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        // Title, heading, description, strategy, version, best trial, parameter path and value, story, table id
+        // and batch, and the loss chart's legend (escaped by the SVG writer).
+        Assert.Equal(12, Regex.Count(html, Regex.Escape("&lt;script&gt;alert(1)&lt;/script&gt;")));
+        Assert.Single(Regex.Matches(html, "<script>"));
+    }
+
+    [Fact]
+    public void The_page_references_nothing_outside_itself()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report(), directory.Path)[0]);
+
+        var addresses = Address().Matches(html).Select(m => m.Value).Distinct().ToList();
+        Assert.Equal(["http://www.w3.org/2000/svg"], addresses);
+        Assert.DoesNotContain(" src=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" href=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Loss_curves_final_loss_and_range_test_are_inline_svg_charts()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report(), directory.Path)[0]);
+
+        Assert.Equal(3, Regex.Count(html, "<svg "));
+        Assert.Contains("<h2>Learning-rate range test</h2>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<?xml", html, StringComparison.Ordinal);
+        Assert.Contains("loss (log scale)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_range_test_its_chart_is_left_out()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report() with { RangeTest = [] }, directory.Path)[0]);
+
+        Assert.Equal(2, Regex.Count(html, "<svg "));
+        Assert.DoesNotContain("range test", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_sweep_with_nothing_to_plot_still_writes_a_page()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = Some.Report() with { Trials = [Some.Trials()[3]], BestTrialId = null, ChosenLearningRate = null, RangeTest = [] };
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(report, directory.Path)[0]);
+
+        Assert.Equal(0, Regex.Count(html, "<svg "));
+        Assert.Equal(2, Regex.Count(html, "No finite losses to plot."));
+        Assert.Contains("No trial finished with a usable loss.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_trials_table_has_a_row_per_trial_best_first_with_its_diagnosis_and_exact_sort_values()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report(), directory.Path)[0]);
+
+        var rows = TrialRow().Matches(html).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["s2-t003", "s1-t001", "s1-t002", "s2-t004"], rows);
+        Assert.Contains("<td class=\"label-good\">good</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"label-none\"></td>", html, StringComparison.Ordinal);
+        Assert.Contains("data-value=\"0.30000000000000004\">0.3</td>", html, StringComparison.Ordinal);
+        Assert.Contains("data-value=\"12345.678\">12345.68</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_page_is_the_same_in_a_culture_that_writes_decimal_commas()
+    {
+        using var directory = new TemporaryDirectory();
+        var exporter = new HtmlReportExporter();
+        var invariant = File.ReadAllText(exporter.Export(Some.Report(), directory.Path)[0]);
+
+        string german;
+        using (new CultureScope("de-DE"))
+        {
+            german = File.ReadAllText(exporter.Export(Some.Report(), directory.Path)[0]);
+        }
+
+        Assert.Equal(invariant, german);
+    }
+
+    [GeneratedRegex("https?://[^\"'\\s<>]*")]
+    private static partial Regex Address();
+
+    [GeneratedRegex("<tr><td>([^<]*)</td><td class=\"number\"")]
+    private static partial Regex TrialRow();
+}

@@ -1,0 +1,61 @@
+using Sweep.Reports.Exporters;
+
+namespace Sweep.Reports.Tests.Exporters;
+
+public sealed class MarkdownSummaryExporterTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("de-DE")]
+    public void Summary_is_the_approved_file_in_any_culture(string culture)
+    {
+        using var scope = new CultureScope(culture);
+        using var directory = new TemporaryDirectory();
+
+        var written = new MarkdownSummaryExporter().Export(Some.Report(), directory.Path);
+
+        Assert.Equal([Path.Combine(directory.Path, "summary.md")], written);
+        Approved.AssertFile("summary.md", written[0]);
+    }
+
+    [Fact]
+    public void A_sweep_without_a_best_trial_or_story_says_so_and_leaves_the_story_out()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = Some.Report() with { BestTrialId = null, ChosenLearningRate = null, Story = [] };
+
+        var text = File.ReadAllText(new MarkdownSummaryExporter().Export(report, directory.Path)[0]);
+
+        Assert.Contains("No trial finished with a usable loss.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("## How the rate was chosen", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_ten_best_trials_are_listed_best_first()
+    {
+        using var directory = new TemporaryDirectory();
+        var template = Some.Trials()[2];
+        var trials = Enumerable.Range(1, 12).Select(i => template with { TrialId = $"t{i:00}", FinalValidationLoss = 1.0 / i }).ToArray();
+        var report = Some.Report() with { Trials = [.. trials] };
+
+        var rows = File.ReadLines(new MarkdownSummaryExporter().Export(report, directory.Path)[0])
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("| t", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(10, rows.Count);
+        Assert.StartsWith("| 1 | t12 |", rows[0], StringComparison.Ordinal);
+        Assert.StartsWith("| 10 | t03 |", rows[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pipe_in_a_parameter_value_does_not_break_the_table()
+    {
+        using var directory = new TemporaryDirectory();
+        var best = Some.Trials()[2] with { Parameters = [new("model.name", "a|b")] };
+        var report = Some.Report() with { Trials = [best] };
+
+        var text = File.ReadAllText(new MarkdownSummaryExporter().Export(report, directory.Path)[0]);
+
+        Assert.Contains("| model.name | a\\|b |", text, StringComparison.Ordinal);
+    }
+}

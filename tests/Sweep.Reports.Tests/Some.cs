@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Sweep.Models.Results;
+using Sweep.Models.Selection;
+
+namespace Sweep.Reports.Tests;
+
+/// <summary>
+/// A small coarse-to-fine sweep with a value in every corner the exporters must get right: no validation set,
+/// a failed trial without epochs, a rate that is not a short decimal (0.1 + 0.2), exponents and a time past
+/// a thousand seconds (where a culture would put a thousands separator).
+/// </summary>
+internal static class Some
+{
+    public const double NotShortDecimal = 0.1 + 0.2;
+
+    public static SweepReport Report(string description = "Learning rate × weight decay, coarse to fine") =>
+        new("lr-decay", description, "0.1.0", "coarse-to-fine", new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero), Trials(), "s2-t003", 0.01)
+        {
+            Story =
+            [
+                "Stage 1 tried decades around 0.01: 0.001 is slow, 0.30000000000000004 diverges.",
+                "Stage 2 narrowed to [0.005, 0.01] (step 0.005); 0.01 converged to 0.0145.",
+                "Stopped: stage 2 gained less than 3%.",
+            ],
+            RangeTest = [new(1e-4, 0.9, 0.9), new(1e-3, 0.7, 0.78), new(1e-2, 0.2, 0.5)],
+        };
+
+    public static ImmutableArray<TrialRow> Trials() =>
+    [
+        Trial("s1-t001", 1, 0.001, 0, 1e-4, "32", TrialStatus.Completed, CurveLabel.Slow, 0.5, null, null, 1.25,
+            [new(1, 0.9, null, null, 0.001, 3.5, 0.25, 0.5), new(2, 0.7, null, null, 0.001, 3.25, 0.125, 1), new(3, 0.5, null, null, 0.001, 3.125, 0.0625, 1.25)]),
+        Trial("s1-t002", 1, NotShortDecimal, 0, 1e-4, "32", TrialStatus.Diverged, CurveLabel.Diverging, 3.1e20, 4.2e21, 0.6, 0.75,
+            [new(1, 0.8, 0.6, 0.5, NotShortDecimal, 40, 1e5, 0.5), new(2, 3.1e20, 4.2e21, 0.1, NotShortDecimal, 1e12, 1e18, 0.75)]),
+        Trial("s2-t003", 2, 0.01, 1e-5, 0, "full", TrialStatus.Completed, CurveLabel.Good, 0.0123, 0.0145, 0.014, 12345.678,
+            [new(1, 0.3, 0.31, 0.875, 0.01, 2, 0.5, 6000), new(2, 0.0123, 0.0145, 0.96875, 0.01, 2.5, 0.015625, 12345.678)]),
+        Trial("s2-t004", 2, 0.005, 1e-5, 0, "full", TrialStatus.Failed, null, null, null, null, 0.5, []),
+    ];
+
+    private static TrialRow Trial(
+        string id, int stage, double rate, double l1, double l2, string batch, TrialStatus status, CurveLabel? label,
+        double? finalTrain, double? finalValidation, double? bestValidation, double seconds, ImmutableArray<EpochRecord> epochs) =>
+        new(id, stage, rate, l1, l2, batch, status, label, epochs.Length, finalTrain, finalValidation, bestValidation, seconds,
+            [new("training.learning_rate", rate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)), new("training.batch", batch)],
+            epochs);
+}
