@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using Serilog;
+using Sweep.Runner.Reporting;
 using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
@@ -151,6 +152,8 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             : RunStatus.Completed);
 
         SweepDiagnosis.Record(store, registration.Id, experiment.Definition.Search.Diagnosis);
+        var reports = ReportWriter.Write(ReportBuilder.Build(store, registration, experiment.Definition), settings.OutputFolder, log);
+        log.Information("Reports: {Reports}", string.Join(", ", reports.Select(Path.GetFileName)));
         var stored = store.ListTrials(registration.Id);
         new SweepSummary(registration, runId, settings.StorePath, logFile, plan, stored).Write(output, settings.Log.Format);
         var left = stored.Count(t => !IsFinished(t));

@@ -48,6 +48,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_writes_the_reports_into_the_output_folder()
+    {
+        var run = folder.Run(folder.Write("y3x.yaml", Experiments.Linear(rates: "0.001, 0.1, 1")));
+
+        Assert.Equal(0, run.ExitCode);
+        var trials = File.ReadAllLines(Path.Combine(folder.OutPath, "trials.csv"));
+        Assert.Equal("trial_id,stage,learning_rate,weight_decay_l1,weight_decay_l2,batch,status,diagnosis,epochs,final_train_loss,final_val_loss,best_val_loss,seconds", trials[0]);
+        Assert.Equal(4, trials.Length);
+        Assert.Contains(trials, line => line.Contains(",0.1,0,0,full,completed,good,200,", StringComparison.Ordinal));
+        var epochs = File.ReadAllLines(Path.Combine(folder.OutPath, "epochs.csv"));
+        Assert.Equal(1 + folder.Scalar<int>("SELECT COUNT(*) FROM epochs"), epochs.Length);
+        Assert.Contains("chosen learning rate **0.1**", File.ReadAllText(Path.Combine(folder.OutPath, "summary.md")), StringComparison.Ordinal);
+        Assert.Contains("<svg", File.ReadAllText(Path.Combine(folder.OutPath, "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Running_again_resumes_without_running_a_finished_trial_twice()
     {
         var file = folder.Write("y3x.yaml", Experiments.Linear());
