@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using Serilog;
-using Sweep.Runner.Reporting;
 using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
@@ -9,6 +8,7 @@ using Sweep.Models.Search;
 using Sweep.Runner.Commands;
 using Sweep.Runner.Logging;
 using Sweep.Runner.Progress;
+using Sweep.Runner.Reporting;
 using Sweep.Storage;
 
 namespace Sweep.Runner.Running;
