@@ -16,20 +16,23 @@ namespace Sweep.Runner.Reporting;
 /// </summary>
 internal static class ReportBuilder
 {
-    public static SweepReport Build(ResultStore store, ExperimentRegistration experiment, ExperimentDefinition definition)
+    public static SweepReport Build(ResultStore store, ExperimentRegistration experiment, ExperimentDefinition definition) =>
+        Build(store, experiment.Id, experiment.Name, experiment.Version, definition.Description, definition.Search.Strategy);
+
+    public static SweepReport Build(ResultStore store, long experimentId, string name, int version, string description, SearchStrategy strategy)
     {
-        var epochs = store.ListEpochs(experiment.Id).GroupBy(e => e.TrialId).ToDictionary(g => g.Key, g => g.Select(e => e.Epoch).ToImmutableArray(), StringComparer.Ordinal);
-        var trials = store.ListTrials(experiment.Id)
+        var epochs = store.ListEpochs(experimentId).GroupBy(e => e.TrialId).ToDictionary(g => g.Key, g => g.Select(e => e.Epoch).ToImmutableArray(), StringComparer.Ordinal);
+        var trials = store.ListTrials(experimentId)
             .Select(t => Row(t, epochs.GetValueOrDefault(t.Id, [])))
             .ToImmutableArray();
         var best = trials.Where(t => t.Status == TrialStatus.Completed && t.FinalLoss is not null)
             .OrderBy(t => t.FinalLoss).ThenBy(t => t.LearningRate).FirstOrDefault();
         var story = best is null ? [] : Recommendation(best, trials);
         return new SweepReport(
-            experiment.Name,
-            definition.Description,
-            experiment.Version.ToString(CultureInfo.InvariantCulture),
-            JsonNamingPolicy.KebabCaseLower.ConvertName(definition.Search.Strategy.ToString()),
+            name,
+            description.TrimEnd(),
+            version.ToString(CultureInfo.InvariantCulture),
+            JsonNamingPolicy.KebabCaseLower.ConvertName(strategy.ToString()),
             DateTimeOffset.UtcNow,
             trials,
             best?.TrialId,

@@ -7,13 +7,22 @@ namespace Sweep.Runner.Reporting;
 /// <summary>Writes the report files of SPEC section 7 into a folder; a failing exporter is logged and the others still write.</summary>
 internal static class ReportWriter
 {
-    public static IReadOnlyList<string> Write(SweepReport report, string folder, ILogger log)
+    /// <summary>The formats `sweep report --format` takes, and the exporters of each.</summary>
+    public static IReadOnlyDictionary<string, Func<IExporter[]>> Formats { get; } = new Dictionary<string, Func<IExporter[]>>(StringComparer.Ordinal)
+    {
+        ["csv"] = () => [new TrialsCsvExporter(), new EpochsCsvExporter()],
+        ["md"] = () => [new MarkdownSummaryExporter()],
+        ["json"] = () => [new JsonExporter()],
+        ["html"] = () => [new HtmlReportExporter()],
+    };
+
+    public static IReadOnlyList<string> Write(SweepReport report, string folder, ILogger log, IReadOnlyCollection<string>? formats = null) =>
+        Write(report, folder, failure => log.Error(failure.Error, "The {Exporter} report could not be written: {Message}", failure.ExporterName, failure.Error.Message), formats);
+
+    public static IReadOnlyList<string> Write(SweepReport report, string folder, Action<ExporterFailure> onFailure, IReadOnlyCollection<string>? formats = null)
     {
         Directory.CreateDirectory(folder);
-        IExporter[] exporters = [new TrialsCsvExporter(), new EpochsCsvExporter(), new MarkdownSummaryExporter(), new JsonExporter(), new HtmlReportExporter()];
-        var composite = new CompositeExporter(
-            exporters,
-            failure => log.Error(failure.Error, "The {Exporter} report could not be written: {Message}", failure.ExporterName, failure.Error.Message));
-        return composite.Export(report, folder);
+        var exporters = (formats ?? Formats.Keys).SelectMany(format => Formats[format]());
+        return new CompositeExporter(exporters, onFailure).Export(report, folder);
     }
 }

@@ -57,6 +57,7 @@ public sealed class ValidateCommandTests
     [InlineData("show", "show <trial-or-experiment> [options]")]
     [InlineData("lr-find", "lr-find <experiment> [options]")]
     [InlineData("best", "best [options]")]
+    [InlineData("report", "report [options]")]
     public void Every_command_has_help(string command, string usage)
     {
         var run = CliRun.Of(command, "--help");

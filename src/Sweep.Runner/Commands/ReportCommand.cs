@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Sweep.Models.Experiments;
+using Sweep.Runner.Reporting;
+using Sweep.Storage;
+
+namespace Sweep.Runner.Commands;
+
+/// <summary>
+/// `sweep report`: writes the reports of SPEC section 7 from the store, for one experiment (its latest
+/// version) into --out, or for every experiment into --out/NAME.
+/// </summary>
+internal static class ReportCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var store = CommonOptions.Store();
+        var experiment = new Option<string?>("--experiment") { Description = "The experiment's name (default: every experiment in the store, each in a folder of its own)." };
+        var formats = new Option<string>("--format") { Description = "Which reports, comma-separated: html,csv,md,json.", DefaultValueFactory = _ => "html,csv,md,json" };
+        formats.Validators.Add(result =>
+        {
+            var unknown = Split(result.GetValueOrDefault<string>() ?? "").Where(f => !ReportWriter.Formats.ContainsKey(f)).ToList();
+            if (unknown.Count > 0)
+            {
+                result.AddError($"--format takes html, csv, md and json; not {string.Join(", ", unknown)}.");
+            }
+        });
+        var folder = new Option<string>("--out") { Description = "The folder to write into.", DefaultValueFactory = _ => "sweep-out" };
+        var command = new Command("report", "Write the CSV, HTML, Markdown and JSON reports of experiments from the store.") { store, experiment, formats, folder };
+        command.SetAction(parsed =>
+        {
+            var path = parsed.GetValue(store)!;
+            using var opened = StoreFile.OpenExisting(path, error);
+            if (opened is null)
+            {
+                return ExitCodes.StoreError;
+            }
+
+            var name = parsed.GetValue(experiment);
+            var experiments = name is null ? [.. opened.ListExperiments().GroupBy(e => e.Name).Select(g => g.MaxBy(e => e.Version)!)] : new[] { opened.FindExperiment(name) };
+            if (experiments.Length == 0 || experiments[0] is null)
+            {
+                error.WriteLine(name is null
+                    ? $"sweep: the store '{path}' holds no experiments yet."
+                    : $"sweep: the store '{path}' has no experiment '{name}'; 'sweep list' shows what it has.");
+                return ExitCodes.InvalidInput;
+            }
+
+            foreach (var found in experiments.OfType<ExperimentSummary>())
+            {
+                var (description, strategy) = Labels(opened, found);
+                var report = ReportBuilder.Build(opened, found.Id, found.Name, found.Version, description, strategy);
+                var target = name is null ? Path.Combine(parsed.GetValue(folder)!, found.Name) : parsed.GetValue(folder)!;
+                var written = ReportWriter.Write(report, target, failure => error.WriteLine($"sweep: the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!));
+                output.WriteLine($"{found.Name} (version {found.Version}): {string.Join(", ", written)}");
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>The description and strategy from the stored file; a file whose data has moved still reports, with its name alone.</summary>
+    private static (string Description, SearchStrategy Strategy) Labels(ResultStore store, ExperimentSummary experiment)
+    {
+        var text = store.ReadExperimentText(experiment.Id) ?? "";
+        var definition = ExperimentLoader.Parse(text, experiment.File, Path.GetDirectoryName(Path.GetFullPath(experiment.File)) ?? ".").Experiment?.Definition;
+        return (definition?.Description ?? "", definition?.Search.Strategy ?? SearchStrategy.Grid);
+    }
+
+    private static string[] Split(string formats) =>
+        formats.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
