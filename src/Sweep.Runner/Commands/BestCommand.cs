@@ -2,15 +2,13 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Sweep.Models.Results;
-using Sweep.Models.Selection;
-using Sweep.Storage;
+using Sweep.Runner.Reporting;
 
 namespace Sweep.Runner.Commands;
 
 /// <summary>
-/// `sweep best --experiment NAME`: the chosen learning rate of an experiment's latest version and why:
-/// the completed trial with the lowest final loss (validation loss when there is one; ties go to the
-/// smaller rate), and, over the rates tried with its other settings, where a finer search should look.
+/// `sweep best --experiment NAME`: the chosen learning rate of an experiment's latest version and why
+/// (<see cref="RateChoice"/>).
 /// </summary>
 internal static class BestCommand
 {
@@ -39,18 +37,15 @@ internal static class BestCommand
             }
 
             var trials = opened.ListTrials(found.Id);
-            var finished = trials.Where(t => t.Status is TrialStatus.Completed or TrialStatus.Diverged or TrialStatus.Failed).ToList();
-            var candidates = trials.Where(t => t.Status == TrialStatus.Completed && FinalLoss(t) is not null)
-                .OrderBy(FinalLoss).ThenBy(t => t.LearningRate).ToList();
-            if (candidates.Count == 0)
+            var finished = trials.Count(t => t.Status is TrialStatus.Completed or TrialStatus.Diverged or TrialStatus.Failed);
+            if (RateChoice.Of(trials) is not { } choice)
             {
                 error.WriteLine($"sweep: experiment '{name}' has no completed trial yet; run it first.");
                 return ExitCodes.InvalidInput;
             }
 
-            var best = candidates[0];
+            var (best, recommendation) = choice;
             var metric = best.FinalValidationLoss is null ? "final_train_loss" : "final_val_loss";
-            var recommendation = Recommend(best, trials);
             if (parsed.GetValue(format) == "json")
             {
                 output.WriteLine(JsonSerializer.Serialize(
@@ -64,9 +59,9 @@ internal static class BestCommand
                         ["weight_decay_l2"] = best.WeightDecayL2,
                         ["batch"] = best.Batch,
                         ["metric"] = metric,
-                        ["value"] = FinalLoss(best),
+                        ["value"] = RateChoice.FinalLoss(best),
                         ["diagnosis"] = best.Diagnosis,
-                        ["trials_run"] = finished.Count,
+                        ["trials_run"] = finished,
                         ["recommendation"] = recommendation?.Text,
                     },
                     Json));
@@ -74,7 +69,7 @@ internal static class BestCommand
             else
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best learning rate of '{found.Name}' (version {found.Version}): {best.LearningRate:R}"));
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {best.Id}: {metric.Replace('_', ' ')} {FinalLoss(best):G6}, weight decay l1 {best.WeightDecayL1:R} l2 {best.WeightDecayL2:R}, batch {best.Batch}, {best.Diagnosis ?? "not diagnosed"}; {finished.Count} trials run."));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {best.Id}: {metric.Replace('_', ' ')} {RateChoice.FinalLoss(best):G6}, weight decay l1 {best.WeightDecayL1:R} l2 {best.WeightDecayL2:R}, batch {best.Batch}, {best.Diagnosis ?? "not diagnosed"}; {finished} trials run."));
                 if (recommendation is not null)
                 {
                     output.WriteLine(recommendation.Text);
@@ -84,23 +79,5 @@ internal static class BestCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    private static double? FinalLoss(TrialSummary trial) => trial.FinalValidationLoss ?? trial.FinalTrainLoss;
-
-    /// <summary>The rates tried with the best trial's other settings, as a grid to read a bracket from.</summary>
-    private static GridRecommendation? Recommend(TrialSummary best, IReadOnlyList<TrialSummary> trials)
-    {
-        var points = trials
-            .Where(t => t.WeightDecayL1 == best.WeightDecayL1 && t.WeightDecayL2 == best.WeightDecayL2 && t.Batch == best.Batch)
-            .Where(t => t.Status is TrialStatus.Completed or TrialStatus.Diverged)
-            .GroupBy(t => t.LearningRate)
-            .Select(g => g.OrderBy(t => FinalLoss(t) ?? double.PositiveInfinity).First())
-            .Select(t => new RatePoint(
-                t.LearningRate,
-                t.Status == TrialStatus.Diverged ? double.PositiveInfinity : FinalLoss(t) ?? double.PositiveInfinity,
-                Enum.TryParse<CurveLabel>(t.Diagnosis, ignoreCase: true, out var label) ? label : CurveLabel.Good))
-            .ToList();
-        return points.Count >= 2 ? GridRecommendation.Of(points) : null;
     }
 }

@@ -10,9 +10,8 @@ using Sweep.Storage;
 namespace Sweep.Runner.Reporting;
 
 /// <summary>
-/// Builds the report of an experiment version from the store: every trial with its epochs, the chosen
-/// rate (the completed trial with the lowest final loss; ties go to the smaller rate) and, from the rates
-/// tried with the chosen trial's other settings, where a finer search should look.
+/// Builds the report of an experiment version from the store: every trial with its epochs, and the
+/// chosen rate with where a finer search should look (<see cref="RateChoice"/>).
 /// </summary>
 internal static class ReportBuilder
 {
@@ -22,12 +21,9 @@ internal static class ReportBuilder
     public static SweepReport Build(ResultStore store, long experimentId, string name, int version, string description, SearchStrategy strategy)
     {
         var epochs = store.ListEpochs(experimentId).GroupBy(e => e.TrialId).ToDictionary(g => g.Key, g => g.Select(e => e.Epoch).ToImmutableArray(), StringComparer.Ordinal);
-        var trials = store.ListTrials(experimentId)
-            .Select(t => Row(t, epochs.GetValueOrDefault(t.Id, [])))
-            .ToImmutableArray();
-        var best = trials.Where(t => t.Status == TrialStatus.Completed && t.FinalLoss is not null)
-            .OrderBy(t => t.FinalLoss).ThenBy(t => t.LearningRate).FirstOrDefault();
-        var story = best is null ? [] : Recommendation(best, trials);
+        var stored = store.ListTrials(experimentId);
+        var trials = stored.Select(t => Row(t, epochs.GetValueOrDefault(t.Id, []))).ToImmutableArray();
+        var choice = RateChoice.Of(stored);
         return new SweepReport(
             name,
             description.TrimEnd(),
@@ -35,10 +31,10 @@ internal static class ReportBuilder
             JsonNamingPolicy.KebabCaseLower.ConvertName(strategy.ToString()),
             DateTimeOffset.UtcNow,
             trials,
-            best?.TrialId,
-            best?.LearningRate)
+            choice?.Best.Id,
+            choice?.Best.LearningRate)
         {
-            Story = story,
+            Story = choice?.Recommendation is { } recommendation ? [recommendation.Text] : [],
         };
     }
 
@@ -65,20 +61,5 @@ internal static class ReportBuilder
         return [.. document.RootElement.EnumerateObject().Select(p => new TrialParameter(
             p.Name,
             p.Value.ValueKind == JsonValueKind.Number ? ParameterValue.Of(p.Value.GetDouble()).Text : p.Value.ToString()))];
-    }
-
-    private static ImmutableArray<string> Recommendation(TrialRow best, ImmutableArray<TrialRow> trials)
-    {
-        var points = trials
-            .Where(t => t.WeightDecayL1 == best.WeightDecayL1 && t.WeightDecayL2 == best.WeightDecayL2 && t.Batch == best.Batch)
-            .Where(t => t.Status is TrialStatus.Completed or TrialStatus.Diverged)
-            .GroupBy(t => t.LearningRate)
-            .Select(g => g.OrderBy(t => t.FinalLoss ?? double.PositiveInfinity).First())
-            .Select(t => new RatePoint(
-                t.LearningRate,
-                t.Status == TrialStatus.Diverged ? double.PositiveInfinity : t.FinalLoss ?? double.PositiveInfinity,
-                t.Diagnosis ?? CurveLabel.Good))
-            .ToList();
-        return points.Count >= 2 ? [GridRecommendation.Of(points).Text] : [];
     }
 }
