@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sweep.Models;
 using Sweep.Models.Results;
 
 namespace Sweep.Storage;
@@ -22,25 +23,9 @@ internal static class StoredValues
 
     public static double? Real(double? value) => value is { } v ? Real(v) : null;
 
-    public static string Name(TrialStatus status) => status switch
-    {
-        TrialStatus.Pending => "pending",
-        TrialStatus.Running => "running",
-        TrialStatus.Completed => "completed",
-        TrialStatus.Diverged => "diverged",
-        TrialStatus.Failed => "failed",
-        TrialStatus.Interrupted => "interrupted",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a trial status"),
-    };
+    public static string Name(TrialStatus status) => EnumText.Lower(status);
 
-    public static string Name(RunStatus status) => status switch
-    {
-        RunStatus.Running => "running",
-        RunStatus.Completed => "completed",
-        RunStatus.Failed => "failed",
-        RunStatus.Interrupted => "interrupted",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "not a run status"),
-    };
+    public static string Name(RunStatus status) => EnumText.Lower(status);
 
     public static TrialStatus ParseTrialStatus(string text) =>
         Enum.Parse<TrialStatus>(text, ignoreCase: true);

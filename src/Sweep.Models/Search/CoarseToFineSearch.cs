@@ -82,19 +82,16 @@ public sealed partial class CoarseToFineSearch
         }
 
         var best = tried.Select(p => p.ToRatePoint()).Order(Comparer<RatePoint>.Create(RatePoint.CompareBestFirst)).First();
-        story.Add($"Best {V(best.Rate)} ({M(best.Metric)}, {Name(best.Label)}) after {tried.Count} trials; stopped: {next.Why}.");
+        story.Add($"Best {V(best.Rate)} ({M(best.Metric)}, {EnumText.Lower(best.Label)}) after {tried.Count} trials; stopped: {next.Why}.");
         return new SearchDecision(best.Rate, best.Score, best.Label, next.Stop!.Value, tried.Count, story.ToImmutable());
     }
 
     private static string Line(int number, StageKind kind, string why, string what) =>
-        $"Stage {number} ({Name(kind)}): {why}: {what}.";
+        $"Stage {number} ({EnumText.Lower(kind)}): {why}: {what}.";
 
-    private static string Describe(StagePoint p) => $"{V(p.Value)} {Name(p.Label)} ({M(p.Metric)})";
+    private static string Describe(StagePoint p) => $"{V(p.Value)} {EnumText.Lower(p.Label)} ({M(p.Metric)})";
 
     private static string List(IEnumerable<double> values) => string.Join(", ", values.Select(V));
-
-    private static string Name<T>(T value)
-        where T : Enum => value.ToString().ToLowerInvariant();
 
     private static string V(double value) => ParameterValue.Of(value).Text;
 

@@ -14,7 +14,7 @@ public sealed record GridRecommendation(RatePoint Best, bool IsLogScale, Learnin
     {
         var bracket = LearningRateBracket.Of(points);
         var best = bracket.Best;
-        var text = $"Best value {ParameterValue.Of(best.Rate).Text} (metric {best.Score.ToString("G4", CultureInfo.InvariantCulture)}, {best.Label.ToString().ToLowerInvariant()}).";
+        var text = $"Best value {ParameterValue.Of(best.Rate).Text} (metric {best.Score.ToString("G4", CultureInfo.InvariantCulture)}, {EnumText.Lower(best.Label)}).";
         if (!IsLogGrid([.. points.Select(p => p.Rate)]))
         {
             return new GridRecommendation(best, false, null, text);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sweep.Models;
 using Sweep.Models.Results;
 using Sweep.Models.Selection;
 
@@ -25,25 +26,8 @@ internal static class ReportText
     public static string Time(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public static string Status(TrialStatus status) => status switch
-    {
-        TrialStatus.Pending => "pending",
-        TrialStatus.Running => "running",
-        TrialStatus.Completed => "completed",
-        TrialStatus.Diverged => "diverged",
-        TrialStatus.Failed => "failed",
-        TrialStatus.Interrupted => "interrupted",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "No report text for this status."),
-    };
+    public static string Status(TrialStatus status) => EnumText.Lower(status);
 
-    public static string Label(CurveLabel? label) => label switch
-    {
-        null => string.Empty,
-        CurveLabel.Slow => "slow",
-        CurveLabel.Oscillating => "oscillating",
-        CurveLabel.Diverging => "diverging",
-        CurveLabel.Good => "good",
-        _ => throw new ArgumentOutOfRangeException(nameof(label), label, "No report text for this label."),
-    };
+    public static string Label(CurveLabel? label) => label is { } value ? EnumText.Lower(value) : string.Empty;
 
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Sweep.Models;
 using Sweep.Storage;
 
 namespace Sweep.Runner.Commands;
@@ -64,7 +65,7 @@ internal static class ListCommand
             Whole(r.Id),
             byId[r.ExperimentId].Name,
             Whole(byId[r.ExperimentId].Version),
-            r.Status.ToString().ToLowerInvariant(),
+            EnumText.Lower(r.Status),
             StoreFile.Time(r.Started),
             StoreFile.Time(r.Ended),
             r.Host,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Sweep.Models;
 using Sweep.Storage;
 
 namespace Sweep.Runner.Commands;
@@ -64,7 +65,7 @@ internal static class ShowCommand
             t.Number.ToString(CultureInfo.InvariantCulture),
             t.Id,
             Parameters(t.ParametersJson),
-            t.Status.ToString().ToLowerInvariant(),
+            EnumText.Lower(t.Status),
             t.Epochs.ToString(CultureInfo.InvariantCulture),
             StoreFile.Number(t.FinalValidationLoss ?? t.FinalTrainLoss),
             StoreFile.Number(t.BestValidationLoss ?? t.BestTrainLoss),
@@ -81,7 +82,7 @@ internal static class ShowCommand
         {
             new[] { "parameters", Parameters(trial.ParametersJson) },
             new[] { "seed", trial.Seed.ToString(CultureInfo.InvariantCulture) },
-            new[] { "status", trial.Status.ToString().ToLowerInvariant() },
+            new[] { "status", EnumText.Lower(trial.Status) },
             new[] { "run", trial.RunId?.ToString(CultureInfo.InvariantCulture) ?? "" },
             new[] { "started", StoreFile.Time(trial.Started) },
             new[] { "ended", StoreFile.Time(trial.Ended) },

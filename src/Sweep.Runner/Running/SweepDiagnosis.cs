@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Sweep.Models;
 using Sweep.Models.Results;
 using Sweep.Models.Selection;
 using Sweep.Storage;
@@ -22,9 +23,11 @@ internal static class SweepDiagnosis
 
     public static void Record(ResultStore store, long experimentId, DiagnosisThresholds thresholds)
     {
+        // One read of every epoch of the version, rather than one query per trial.
+        var epochs = store.ListEpochs(experimentId).ToLookup(e => e.TrialId, e => e.Epoch, StringComparer.Ordinal);
         var finished = store.ListTrials(experimentId)
             .Where(t => t.Status is TrialStatus.Completed or TrialStatus.Diverged)
-            .Select(t => new TrialResult(t.Id, t.Status, store.ReadEpochs(experimentId, t.Id), null, t.Seconds ?? 0))
+            .Select(t => new TrialResult(t.Id, t.Status, [.. epochs[t.Id]], null, t.Seconds ?? 0))
             .Where(t => !t.Epochs.IsEmpty)
             .ToList();
         var diagnoses = CurveDiagnosis.OfSweep(finished, thresholds);
@@ -34,7 +37,7 @@ internal static class SweepDiagnosis
             store.RecordDiagnosis(
                 experimentId,
                 finished[i].TrialId,
-                diagnosis.Label.ToString().ToLowerInvariant(),
+                EnumText.Lower(diagnosis.Label),
                 JsonSerializer.Serialize(new { diagnosis.Label, diagnosis.Reason, diagnosis.Measures }, Json));
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using Sweep.Models;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Runner.Logging;
@@ -77,7 +78,7 @@ internal sealed record SweepSummary(
             output.Write(TextTable.Format(header, rows));
         }
 
-        var counts = string.Join(", ", Trials.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {StatusWord(g.Key)}"));
+        var counts = string.Join(", ", Trials.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {EnumText.Lower(g.Key)}"));
         output.WriteLine(ranked.Count == 0
             ? $"{counts}."
             : $"{counts}. Best: {Describe(ranked[0])}, final loss {Number(FinalLoss(ranked[0]))}.");
@@ -104,7 +105,7 @@ internal sealed record SweepSummary(
             json.WriteStartObject("trials");
             foreach (var group in Trials.GroupBy(t => t.Status).OrderBy(g => g.Key))
             {
-                json.WriteNumber(StatusWord(group.Key), group.Count());
+                json.WriteNumber(EnumText.Lower(group.Key), group.Count());
             }
 
             json.WriteEndObject();
@@ -152,5 +153,4 @@ internal sealed record SweepSummary(
 
     private static string Number(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "";
 
-    private static string StatusWord(TrialStatus status) => status.ToString().ToLowerInvariant();
 }

@@ -54,8 +54,7 @@ internal sealed partial class ExperimentBinder
         };
         if (needed != last)
         {
-            var word = needed.ToString().ToLowerInvariant();
-            context.Error(lossNode, $"training.loss {loss.ToString().ToLowerInvariant()} needs the last layer's activation to be {word}, but it is {last.ToString().ToLowerInvariant()}");
+            context.Error(lossNode, $"training.loss {EnumText.Lower(loss)} needs the last layer's activation to be {EnumText.Lower(needed)}, but it is {EnumText.Lower(last)}");
         }
     }
 
