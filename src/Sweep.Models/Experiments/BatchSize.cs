@@ -26,6 +26,9 @@ public readonly record struct BatchSize
     /// <summary>Samples per update for a training set of <paramref name="samples"/> samples.</summary>
     public int For(int samples) => Mode == BatchMode.Full ? samples : Math.Min(Size, samples);
 
+    /// <summary>Updates per epoch over <paramref name="samples"/> samples: 1, ceil(n / size) or n.</summary>
+    public int UpdatesPerEpoch(int samples) => (samples + For(samples) - 1) / For(samples);
+
     /// <summary>The text a user writes: <c>full</c>, <c>sgd</c> or the size.</summary>
     public override string ToString() => Mode switch
     {

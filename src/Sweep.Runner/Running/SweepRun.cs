@@ -155,7 +155,8 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var reports = ReportWriter.Write(ReportBuilder.Build(store, registration, experiment.Definition), settings.OutputFolder, log);
         log.Information("Reports: {Reports}", string.Join(", ", reports.Select(Path.GetFileName)));
         var stored = store.ListTrials(registration.Id);
-        new SweepSummary(registration, runId, settings.StorePath, logFile, plan, stored).Write(output, settings.Log.Format);
+        new SweepSummary(registration, runId, settings.StorePath, logFile, plan, stored) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
+            .Write(output, settings.Log.Format);
         var left = stored.Count(t => !IsFinished(t));
         if (interrupted)
         {
@@ -212,6 +213,12 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             return false;
         }
     }
+
+    private static Dictionary<string, int> UpdatesPerEpoch(Dictionary<string, TrialPlan> plan, DatasetCache datasets) =>
+        plan.Values.ToDictionary(
+            t => t.Id,
+            t => t.Configuration.Training.Batch.UpdatesPerEpoch(datasets.For(t.Configuration).Train.Count),
+            StringComparer.Ordinal);
 
     private bool CreateOutputFolder()
     {

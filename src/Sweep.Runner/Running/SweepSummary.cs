@@ -13,8 +13,9 @@ namespace Sweep.Runner.Running;
 /// <summary>
 /// What `sweep run` prints at the end, from the store (so a resumed sweep ranks every trial, not only
 /// this run's): the ten best completed trials by final loss (validation loss when there is one), the
-/// counts by status, the failed trials with their errors, and where the results are. With --log-format
-/// json it is one JSON object on one line.
+/// counts by status, the failed trials with their errors, and where the results are. When the trials
+/// differ in batch mode, the ranking also shows each one's updates per epoch (seed 001: full batch makes
+/// one, mini-batches ceil(n / b), SGD n). With --log-format json it is one JSON object on one line.
 /// </summary>
 internal sealed record SweepSummary(
     ExperimentRegistration Experiment,
@@ -25,6 +26,9 @@ internal sealed record SweepSummary(
     ImmutableArray<TrialSummary> Trials)
 {
     private const int ShownInRanking = 10;
+
+    /// <summary>Each planned trial's optimizer steps per epoch, by trial id.</summary>
+    public IReadOnlyDictionary<string, int> UpdatesPerEpoch { get; init; } = new Dictionary<string, int>();
 
     public static double? FinalLoss(TrialSummary trial) => trial.FinalValidationLoss ?? trial.FinalTrainLoss;
 
@@ -63,12 +67,23 @@ internal sealed record SweepSummary(
             var paths = Plan.Values.SelectMany(t => t.Parameters.Select(p => p.Path)).Distinct().ToList();
             var header = new List<string> { "rank", "trial" };
             header.AddRange(paths);
+            var showUpdates = UpdatesPerEpoch.Values.Distinct().Count() > 1;
+            if (showUpdates)
+            {
+                header.Add("updates/epoch");
+            }
+
             header.AddRange(["final loss", "best loss", "epochs", "diagnosis"]);
             var rows = ranked.Take(ShownInRanking).Select((trial, rank) =>
             {
                 var row = new List<string> { (rank + 1).ToString(CultureInfo.InvariantCulture), trial.Id };
                 var parameters = Plan.TryGetValue(trial.Id, out var plan) ? plan.Parameters : [];
                 row.AddRange(paths.Select(path => parameters.FirstOrDefault(p => p.Path == path).Value.Text ?? ""));
+                if (showUpdates)
+                {
+                    row.Add(UpdatesPerEpoch.TryGetValue(trial.Id, out var updates) ? updates.ToString(CultureInfo.InvariantCulture) : "");
+                }
+
                 row.Add(Number(FinalLoss(trial)));
                 row.Add(Number(BestLoss(trial)));
                 row.Add(trial.Epochs.ToString(CultureInfo.InvariantCulture));
@@ -116,6 +131,11 @@ internal sealed record SweepSummary(
                 json.WriteString("trial_id", trial.Id);
                 json.WritePropertyName("parameters");
                 json.WriteRawValue(trial.ParametersJson);
+                if (UpdatesPerEpoch.TryGetValue(trial.Id, out var updates))
+                {
+                    json.WriteNumber("updates_per_epoch", updates);
+                }
+
                 json.WriteNumber("final_loss", FinalLoss(trial)!.Value);
                 WriteNumberOrNull(json, "best_loss", BestLoss(trial));
                 json.WriteNumber("epochs", trial.Epochs);

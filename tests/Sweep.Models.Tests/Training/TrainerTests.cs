@@ -22,6 +22,7 @@ public class TrainerTests
         trainer.Run();
 
         Assert.Equal(2 * updatesPerEpoch, trainer.Updates);
+        Assert.Equal(updatesPerEpoch, size.UpdatesPerEpoch(10));
     }
 
     [Fact]
