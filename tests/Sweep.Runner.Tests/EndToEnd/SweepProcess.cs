@@ -81,9 +81,10 @@ internal sealed class SweepProcess : IDisposable
     /// <summary>SIGKILL: the process gets no chance to clean up.</summary>
     public void KillHard() => process.Kill(entireProcessTree: true);
 
-    public async Task<int> ExitCodeAsync()
+    /// <param name="patience">How long to wait for the exit; 30 seconds unless given.</param>
+    public async Task<int> ExitCodeAsync(TimeSpan? patience = null)
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(patience ?? Patience);
         await process.WaitForExitAsync(timeout.Token);
         return process.ExitCode;
     }
