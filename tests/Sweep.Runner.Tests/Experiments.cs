@@ -65,4 +65,23 @@ internal static class Experiments
                 training.learning_rate: [{{rates}}]
             """;
     }
+
+    /// <summary>
+    /// A coarse-to-fine search of y = 3x's learning rate from 0.01 (SGD, full batch): 1 diverges, 0.1 is
+    /// best among the decades, and the fine stages narrow in below the divergence bound near 0.12.
+    /// </summary>
+    public static string LinearCoarseToFine(string name = "y3x-c2f", int epochs = 100, int budget = 40, string target = "training.learning_rate", string start = "") => $$"""
+        name: {{name}}
+        data:
+          inline: {x: [[1], [2], [3], [4]], y: [[3], [6], [9], [12]]}
+        model:
+          layers: [{units: 1}]
+          init: zeros
+        training: {epochs: {{epochs}}, batch: full, learning_rate: 0.01}
+        search:
+          strategy: coarse-to-fine
+          target: {{target}}
+          max: 1
+          budget: {{budget}}{{(start.Length > 0 ? $"\n  start: {start}" : "")}}
+        """;
 }

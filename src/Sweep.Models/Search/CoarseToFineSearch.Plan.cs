@@ -18,7 +18,10 @@ public sealed partial class CoarseToFineSearch
         }
 
         var bracket = Bracket(history);
-        if (history[^1].Kind == StageKind.Fine && Gain(history) is var gain && gain < Tolerance)
+        // A fine stage whose every point diverged says nothing about the level near the best, only that the
+        // bracket is narrower (y = 3x: 0.15, 0.2, 0.25 all diverge above 0.1), so it does not end the search.
+        if (history[^1].Kind == StageKind.Fine && history[^1].Points.Any(p => double.IsFinite(p.Metric))
+            && Gain(history) is var gain && gain < Tolerance)
         {
             return Stop(SearchStopReason.Tolerance, $"stage {history.Count} improved the best by {Percent(gain)}, less than the tolerance {Percent(Tolerance)}");
         }

@@ -14,7 +14,8 @@ namespace Sweep.Models.Search;
 /// Stages: decades around the start (<see cref="CoarseGrid"/>); one more decade while the best sits on the
 /// grid's edge inside [min, max]; then fine stages inside the <see cref="LearningRateBracket"/> of all points
 /// (<see cref="FineGrid"/> gives the values), until no value at the resolution fits in the bracket, a fine
-/// stage improves the best metric by less than <see cref="Tolerance"/> (relative), or the budget is spent.
+/// stage with a finite result improves the best metric by less than <see cref="Tolerance"/> (relative), or the
+/// budget is spent.
 /// Labels order the bracket only for the learning rate: for another target (weight decay) slow and
 /// oscillating say nothing about which side is better, so only the metric decides.
 /// </remarks>

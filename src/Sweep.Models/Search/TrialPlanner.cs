@@ -7,23 +7,70 @@ namespace Sweep.Models.Search;
 /// <summary>
 /// Expands an experiment's search block into trials: the cartesian product of the parameters (grid), draws
 /// from their spaces (random), the coarse stage of a coarse-to-fine search, or the one run of a range
-/// test; each configuration once per repeat. Later parameters vary fastest, as in nested loops.
+/// test; each configuration once per repeat. Later parameters vary fastest, as in nested loops. The later
+/// stages of a coarse-to-fine search come from <see cref="PlanStage"/> once the earlier ones have results.
 /// </summary>
 public static class TrialPlanner
 {
     public static TrialPlanResult Plan(LoadedExperiment experiment)
     {
+        ArgumentNullException.ThrowIfNull(experiment);
         var definition = experiment.Definition;
         var search = definition.Search;
-        var errors = new List<ValidationError>();
+        if (search.Strategy == SearchStrategy.CoarseToFine)
+        {
+            var (coarse, problem) = CoarseToFine(experiment);
+            return coarse is null ? new TrialPlanResult([], [problem!]) : PlanStage(experiment, (StageProposal)coarse.Next([]));
+        }
+
         var configurations = search.Strategy switch
         {
             SearchStrategy.Grid => Grid(search.Parameters),
             SearchStrategy.Random => Draws(search, definition.Seed),
-            SearchStrategy.CoarseToFine => CoarseStage(experiment, errors),
             _ => [[]],
         };
+        return Expand(experiment, configurations, stage: 0);
+    }
 
+    /// <summary>The trials of one stage of a coarse-to-fine search: each proposed value of the target once per repeat.</summary>
+    public static TrialPlanResult PlanStage(LoadedExperiment experiment, StageProposal proposal)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentNullException.ThrowIfNull(proposal);
+        var target = experiment.Definition.Search.CoarseToFine!.Target;
+        return Expand(
+            experiment,
+            [.. proposal.Values.Select(value => ImmutableArray.Create(new ParameterAssignment(target, ParameterValue.Of(value))))],
+            proposal.Stage);
+    }
+
+    /// <summary>
+    /// The search of a coarse-to-fine experiment, starting at search.start or else at the target's value in the
+    /// file; null with the problem when there is no positive start inside [min, max].
+    /// </summary>
+    public static (CoarseToFineSearch? Search, ValidationError? Problem) CoarseToFine(LoadedExperiment experiment)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        var settings = experiment.Definition.Search.CoarseToFine
+            ?? throw new ArgumentException("The experiment's strategy is not coarse-to-fine.", nameof(experiment));
+        var start = settings.Start ?? experiment.NumberAt(settings.Target);
+        if (start is not > 0)
+        {
+            return (null, new ValidationError(experiment.File, 0, 0, $"search.start is needed: {settings.Target} has no positive value in the experiment to start from"));
+        }
+
+        if (start < settings.Min || start > settings.Max)
+        {
+            return (null, new ValidationError(experiment.File, 0, 0, $"search.start {ParameterValue.Of(start.Value).Text} lies outside search.min {ParameterValue.Of(settings.Min).Text} .. search.max {ParameterValue.Of(settings.Max).Text}; move one of them"));
+        }
+
+        return (new CoarseToFineSearch(settings, start.Value), null);
+    }
+
+    private static TrialPlanResult Expand(LoadedExperiment experiment, List<ImmutableArray<ParameterAssignment>> configurations, int stage)
+    {
+        var search = experiment.Definition.Search;
+        var errors = new List<ValidationError>();
         var trials = ImmutableArray.CreateBuilder<TrialPlan>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var assignments in configurations)
@@ -42,7 +89,7 @@ public static class TrialPlanner
                 // The same configuration reached twice (values [0.1, 0.10]) is one trial.
                 if (seen.Add(id))
                 {
-                    trials.Add(new TrialPlan(id, trials.Count + 1, repeat, seed, 0, assignments, configuration with { Seed = seed }));
+                    trials.Add(new TrialPlan(id, trials.Count + 1, repeat, seed, stage, assignments, configuration with { Seed = seed }));
                 }
             }
         }
@@ -84,19 +131,5 @@ public static class TrialPlanner
         }
 
         return new ParameterAssignment(parameter.Path, parameter.Space.Sample(random));
-    }
-
-    private static List<ImmutableArray<ParameterAssignment>> CoarseStage(LoadedExperiment experiment, List<ValidationError> errors)
-    {
-        var settings = experiment.Definition.Search.CoarseToFine!;
-        var start = settings.Start ?? experiment.NumberAt(settings.Target);
-        if (start is not > 0)
-        {
-            errors.Add(new ValidationError(experiment.File, 0, 0, $"search.start is needed: {settings.Target} has no positive value in the experiment to start from"));
-            return [];
-        }
-
-        return [.. CoarseGrid.Around(start.Value, settings.Decades, settings.Min, settings.Max)
-            .Select(value => ImmutableArray.Create(new ParameterAssignment(settings.Target, ParameterValue.Of(value))))];
     }
 }

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Sweep.Models;
+using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Runner.Reporting;
 
@@ -8,7 +10,8 @@ namespace Sweep.Runner.Commands;
 
 /// <summary>
 /// `sweep best --experiment NAME`: the chosen learning rate of an experiment's latest version and why
-/// (<see cref="RateChoice"/>).
+/// (<see cref="RateChoice"/>); for a coarse-to-fine search, the search's pick and its story stage by stage
+/// (<see cref="StoredSearch"/>).
 /// </summary>
 internal static class BestCommand
 {
@@ -45,34 +48,59 @@ internal static class BestCommand
             }
 
             var (best, recommendation) = choice;
-            var metric = best.FinalValidationLoss is null ? "final_train_loss" : "final_val_loss";
+            var losses = best.FinalValidationLoss is null ? "train_loss" : "val_loss";
+            var (metric, value) = ($"final_{losses}", RateChoice.FinalLoss(best));
+            var search = StoredSearch.Of(opened, found.Id, found.File);
+            if (search?.Decision is { } decision && search.PickedTrial is { } picked)
+            {
+                // The search's own pick, by its own metric (mean over repeats), stands over the lowest final loss.
+                best = picked;
+                value = decision.Metric;
+                metric = search.Settings.Metric switch
+                {
+                    SelectionMetric.BestLoss => $"best_{losses}",
+                    SelectionMetric.EpochsToTarget => "epochs_to_target",
+                    _ => metric,
+                };
+            }
+
             if (parsed.GetValue(format) == "json")
             {
-                output.WriteLine(JsonSerializer.Serialize(
-                    new Dictionary<string, object?>
-                    {
-                        ["experiment"] = found.Name,
-                        ["version"] = found.Version,
-                        ["trial_id"] = best.Id,
-                        ["learning_rate"] = best.LearningRate,
-                        ["weight_decay_l1"] = best.WeightDecayL1,
-                        ["weight_decay_l2"] = best.WeightDecayL2,
-                        ["batch"] = best.Batch,
-                        ["metric"] = metric,
-                        ["value"] = RateChoice.FinalLoss(best),
-                        ["diagnosis"] = best.Diagnosis,
-                        ["trials_run"] = finished,
-                        ["recommendation"] = recommendation?.Text,
-                    },
-                    Json));
+                var fields = new Dictionary<string, object?>
+                {
+                    ["experiment"] = found.Name,
+                    ["version"] = found.Version,
+                    ["trial_id"] = best.Id,
+                    ["learning_rate"] = best.LearningRate,
+                    ["weight_decay_l1"] = best.WeightDecayL1,
+                    ["weight_decay_l2"] = best.WeightDecayL2,
+                    ["batch"] = best.Batch,
+                    ["metric"] = metric,
+                    ["value"] = value,
+                    ["diagnosis"] = best.Diagnosis,
+                    ["trials_run"] = finished,
+                    ["recommendation"] = recommendation?.Text,
+                };
+                if (search is not null)
+                {
+                    fields["strategy"] = "coarse-to-fine";
+                    fields["target"] = search.Settings.Target;
+                    fields["target_value"] = search.Decision?.Value;
+                    fields["finished"] = search.Decision is not null;
+                    fields["stop_reason"] = search.Decision is { } d ? EnumText.Lower(d.Reason) : null;
+                    fields["stages"] = search.Trials.Where(t => t.Stage > 0).Select(t => t.Stage).DefaultIfEmpty(0).Max();
+                    fields["story"] = search.Story;
+                }
+
+                output.WriteLine(JsonSerializer.Serialize(fields, Json));
             }
             else
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best learning rate of '{found.Name}' (version {found.Version}): {best.LearningRate:R}"));
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {best.Id}: {metric.Replace('_', ' ')} {RateChoice.FinalLoss(best):G6}, weight decay l1 {best.WeightDecayL1:R} l2 {best.WeightDecayL2:R}, batch {best.Batch}, {best.Diagnosis ?? "not diagnosed"}; {finished} trials run."));
-                if (recommendation is not null)
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {best.Id}: {metric.Replace('_', ' ')} {value:G6}, weight decay l1 {best.WeightDecayL1:R} l2 {best.WeightDecayL2:R}, batch {best.Batch}, {best.Diagnosis ?? "not diagnosed"}; {finished} trials run."));
+                foreach (var line in search?.Story ?? (recommendation is null ? [] : [recommendation.Text]))
                 {
-                    output.WriteLine(recommendation.Text);
+                    output.WriteLine(line);
                 }
             }
 

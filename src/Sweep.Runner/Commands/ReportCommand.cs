@@ -48,7 +48,7 @@ internal static class ReportCommand
             foreach (var found in experiments.OfType<ExperimentSummary>())
             {
                 var (description, strategy) = Labels(opened, found);
-                var report = ReportBuilder.Build(opened, found.Id, found.Name, found.Version, description, strategy);
+                var report = ReportBuilder.Build(opened, found.Id, found.Name, found.Version, description, strategy, found.File);
                 var target = name is null ? Path.Combine(parsed.GetValue(folder)!, found.Name) : parsed.GetValue(folder)!;
                 var written = ReportWriter.Write(report, target, failure => error.WriteLine($"sweep: the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!));
                 output.WriteLine($"{found.Name} (version {found.Version}): {string.Join(", ", written)}");

@@ -15,15 +15,17 @@ namespace Sweep.Runner.Reporting;
 /// </summary>
 internal static class ReportBuilder
 {
-    public static SweepReport Build(ResultStore store, ExperimentRegistration experiment, ExperimentDefinition definition) =>
-        Build(store, experiment.Id, experiment.Name, experiment.Version, definition.Description, definition.Search.Strategy);
+    public static SweepReport Build(ResultStore store, ExperimentRegistration experiment, LoadedExperiment loaded) =>
+        Build(store, experiment.Id, experiment.Name, experiment.Version, loaded.Definition.Description, loaded.Definition.Search.Strategy, loaded.File);
 
-    public static SweepReport Build(ResultStore store, long experimentId, string name, int version, string description, SearchStrategy strategy)
+    public static SweepReport Build(ResultStore store, long experimentId, string name, int version, string description, SearchStrategy strategy, string file)
     {
         var epochs = store.ListEpochs(experimentId).GroupBy(e => e.TrialId).ToDictionary(g => g.Key, g => g.Select(e => e.Epoch).ToImmutableArray(), StringComparer.Ordinal);
         var stored = store.ListTrials(experimentId);
         var trials = stored.Select(t => Row(t, epochs.GetValueOrDefault(t.Id, []))).ToImmutableArray();
         var choice = RateChoice.Of(stored);
+        var search = strategy == SearchStrategy.CoarseToFine ? StoredSearch.Of(store, experimentId, file) : null;
+        var best = search?.PickedTrial ?? choice?.Best;
         return new SweepReport(
             name,
             description.TrimEnd(),
@@ -31,10 +33,10 @@ internal static class ReportBuilder
             JsonNamingPolicy.KebabCaseLower.ConvertName(strategy.ToString()),
             DateTimeOffset.UtcNow,
             trials,
-            choice?.Best.Id,
-            choice?.Best.LearningRate)
+            best?.Id,
+            best?.LearningRate)
         {
-            Story = choice?.Recommendation is { } recommendation ? [recommendation.Text] : [],
+            Story = search is not null ? [.. search.Story] : choice?.Recommendation is { } recommendation ? [recommendation.Text] : [],
         };
     }
 

@@ -90,12 +90,21 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             log.Information("--fresh: {Trials} of '{Experiment}' version {Version} reset to run again.", Counted.Of(reset, "stored trial"), name, registration.Version);
         }
 
+        var search = experiment.Definition.Search.Strategy == SearchStrategy.CoarseToFine;
         store.AddPlannedTrials(registration.Id, trials);
         var finishedBefore = store.ListTrials(registration.Id).Count(IsFinished);
         var toRun = Math.Min(trials.Length - finishedBefore, settings.MaxTrials ?? int.MaxValue);
-        var workers = Math.Max(1, Math.Min(settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount, toRun));
+        var workers = Math.Max(1, Math.Min(settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount, search ? trials.Length : toRun));
         var runId = store.StartRun(registration.Id, SweepVersion);
-        if (finishedBefore == 0)
+        if (search)
+        {
+            var c2f = experiment.Definition.Search.CoarseToFine!;
+            log.Information(
+                "Coarse-to-fine search of {Target} in '{Experiment}' on {Workers}: at most {Budget}, stage by stage{Resume}.",
+                c2f.Target, name, Counted.Of(workers, "worker"), Counted.Of(c2f.Budget, "trial"),
+                finishedBefore > 0 ? $", resuming after {Counted.Of(finishedBefore, "finished trial")} in {settings.StorePath}" : "");
+        }
+        else if (finishedBefore == 0)
         {
             log.Information("Running {Trials} of '{Experiment}' on {Workers}.", Counted.Of(trials.Length, "trial"), name, Counted.Of(workers, "worker"));
         }
@@ -121,27 +130,18 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
         using var onSignal = stop.Register(() => log.Warning("Stopping: no new trial starts, running trials stop at their next epoch. Press Ctrl+C again to quit at once."));
         var plan = trials.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var target = new SweepTarget(registration.Id, runId, plan);
-
+        var scope = new TrialBatch(store, registration.Id, runId, plan, datasets, log, levels, $"{name} v{registration.Version}");
         ImmutableArray<TrialResult> results;
-        var events = new PlainProgress(log, trials.Length, finishedBefore);
-        var live = LiveProgress.IsWanted(output, settings.Log) ? new LiveProgress(events, levels, log, $"{name} v{registration.Version}", trials.Length, finishedBefore) : null;
         try
         {
-            var scheduler = new SweepScheduler(store, new TrialRunner(datasets, log), (ISweepProgress?)live ?? events, log);
-            results = await scheduler.RunAsync(target, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false);
+            results = search
+                ? await RunSearchAsync(scope, experiment, workers, stopping.Token).ConfigureAwait(false)
+                : await RunTrialsAsync(scope, trials.Length, finishedBefore, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false);
         }
         catch (StoreException)
         {
             AbandonRun(store, runId);
             throw;
-        }
-        finally
-        {
-            if (live is not null)
-            {
-                await live.DisposeAsync().ConfigureAwait(false);
-            }
         }
 
         var interrupted = stop.IsCancellationRequested;
@@ -152,9 +152,17 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             : RunStatus.Completed);
 
         SweepDiagnosis.Record(store, registration.Id, experiment.Definition.Search.Diagnosis);
-        var reports = ReportWriter.Write(ReportBuilder.Build(store, registration, experiment.Definition), settings.OutputFolder, log);
+        var reports = ReportWriter.Write(ReportBuilder.Build(store, registration, experiment), settings.OutputFolder, log);
         log.Information("Reports: {Reports}", string.Join(", ", reports.Select(Path.GetFileName)));
         var stored = store.ListTrials(registration.Id);
+        if (search)
+        {
+            foreach (var trial in CoarseToFineHistory.StoredPlans(stored, experiment))
+            {
+                plan.TryAdd(trial.Id, trial);
+            }
+        }
+
         new SweepSummary(registration, runId, settings.StorePath, logFile, plan, stored) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
             .Write(output, settings.Log.Format);
         var left = stored.Count(t => !IsFinished(t));
@@ -177,6 +185,74 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         }
 
         return stored.Any(t => t.Status == TrialStatus.Failed) ? ExitCodes.TrialsFailed : ExitCodes.Success;
+    }
+
+    /// <summary>Runs the claimable trials of the target on the workers, with the live or plain progress of <paramref name="total"/> trials.</summary>
+    private async Task<ImmutableArray<TrialResult>> RunTrialsAsync(TrialBatch batch, int total, int finishedBefore, int workers, int? maxTrials, CancellationToken stop)
+    {
+        var events = new PlainProgress(batch.Log, total, finishedBefore);
+        var live = LiveProgress.IsWanted(output, settings.Log) ? new LiveProgress(events, batch.Levels, batch.Log, batch.Title, total, finishedBefore) : null;
+        try
+        {
+            var scheduler = new SweepScheduler(batch.Store, new TrialRunner(batch.Datasets, batch.Log), (ISweepProgress?)live ?? events, batch.Log);
+            return await scheduler.RunAsync(batch.Target, workers, maxTrials, stop).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (live is not null)
+            {
+                await live.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A coarse-to-fine search, stage by stage: the stored results say what the next stage tries (or that the
+    /// search is done); its trials are stored with their stage and run in parallel; then again. A killed run
+    /// resumes where the stored stages end, and --max-trials counts the trials of every stage of this run.
+    /// </summary>
+    private async Task<ImmutableArray<TrialResult>> RunSearchAsync(TrialBatch batch, LoadedExperiment experiment, int workers, CancellationToken stop)
+    {
+        var search = TrialPlanner.CoarseToFine(experiment).Search!;
+        var ran = ImmutableArray.CreateBuilder<TrialResult>();
+        var (store, log) = (batch.Store, batch.Log);
+        while (!stop.IsCancellationRequested)
+        {
+            var history = CoarseToFineHistory.Of(store, batch.ExperimentId, experiment, search);
+            if (history.Step is SearchDecision decision)
+            {
+                log.Information("{Decision}", decision.Story[^1]);
+                break;
+            }
+
+            var proposal = (StageProposal)history.Step;
+            var stage = TrialPlanner.PlanStage(experiment, proposal).Trials;
+            store.AddPlannedTrials(batch.ExperimentId, stage);
+            foreach (var trial in stage)
+            {
+                batch.Plan.TryAdd(trial.Id, trial);
+            }
+
+            var left = (settings.MaxTrials ?? int.MaxValue) - ran.Count;
+            var stored = store.ListTrials(batch.ExperimentId).Where(t => t.Stage == proposal.Stage).ToList();
+            var pending = stored.Count(t => !IsFinished(t));
+            if (left <= 0)
+            {
+                log.Information("--max-trials {Most} reached before stage {Stage}.", settings.MaxTrials, proposal.Stage);
+                break;
+            }
+
+            log.Information("{Stage}", proposal.Story[^1]);
+            var results = await RunTrialsAsync(batch with { Title = $"{batch.Title} stage {proposal.Stage}" }, stored.Count, stored.Count - pending, workers, Math.Min(left, pending), stop).ConfigureAwait(false);
+            ran.AddRange(results);
+            if (results.IsEmpty)
+            {
+                log.Warning("Stage {Stage} has no trial left to claim (another process is running them); run again when it ends.", proposal.Stage);
+                break;
+            }
+        }
+
+        return ran.ToImmutable();
     }
 
     private static bool IsFinished(TrialSummary trial) => trial.Status is TrialStatus.Completed or TrialStatus.Diverged or TrialStatus.Failed;

@@ -88,6 +88,22 @@ public class CoarseToFineSearchTests
     }
 
     [Fact]
+    public void A_fine_stage_that_only_diverges_narrows_the_bracket_instead_of_ending_the_search()
+    {
+        // y = 3x with SGD: 0.1 is the best decade and everything from 0.13 up diverges.
+        RatePoint Objective(double rate) => rate >= 0.13
+            ? new(rate, double.PositiveInfinity, CurveLabel.Diverging)
+            : new(rate, Math.Pow(1 - (8 * rate), 200), rate < 0.1 ? CurveLabel.Slow : CurveLabel.Good);
+
+        var (decision, stages, _) = SearchDriver.Drive(new CoarseToFineSearch(Settings(max: 1), 0.01), Objective);
+
+        Assert.Equal([0.15, 0.2, 0.25], stages[1].Values.ToArray());
+        Assert.Equal([0.11, 0.12], stages[2].Values.Take(2).ToArray());
+        Assert.Equal(0.12, decision.Value);
+        Assert.Equal(SearchStopReason.Resolution, decision.Reason);
+    }
+
+    [Fact]
     public void A_best_on_the_grids_upper_edge_extends_it_a_decade_at_a_time_up_to_the_bound()
     {
         // The loss falls with the rate up to 3 and is flat beyond: the grid must grow from 0.1 to the bound 5.
