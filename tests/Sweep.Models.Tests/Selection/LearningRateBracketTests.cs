@@ -59,6 +59,16 @@ public class LearningRateBracketTests
     }
 
     [Fact]
+    public void A_good_best_between_any_worse_rate_and_a_diverged_one_brackets_up_into_the_untried_gap()
+    {
+        // The spiral classifier's stage 3: 0.02 settled above 0.025, and nothing between 0.025 and 0.1 was tried.
+        var bracket = LearningRateBracket.Of(
+            [new(0.01, 0.0403, Good), new(0.02, 0.0271, Oscillating), new(0.025, 0.0235, Good), new(0.1, double.PositiveInfinity, Diverging)]);
+
+        Assert.Equal((0.025, 0.1), (bracket.Low, bracket.High));
+    }
+
+    [Fact]
     public void An_oscillating_best_brackets_down_to_its_smaller_neighbour()
     {
         var bracket = LearningRateBracket.Of([new(0.01, 0.3, Slow), new(0.1, 0.2, Oscillating), new(1, 5, Diverging)]);
