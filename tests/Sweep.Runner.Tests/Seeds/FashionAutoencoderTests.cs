@@ -1,29 +1,59 @@
+using System.Text.Json;
 using Sweep.Runner.Tests.EndToEnd;
 
 namespace Sweep.Runner.Tests.Seeds;
 
-/// <summary>Seed 002 on the real data set, experiments/seeds/fashion-autoencoder.yaml: Adam's rates for a shallow autoencoder.</summary>
+/// <summary>
+/// Seed 002 on the real data set: experiments/seeds/fashion-autoencoder.yaml (the coarse-to-fine search for
+/// Adam's rate) and fashion-autoencoder-rates.yaml (its four kinds of curve).
+/// </summary>
 [Collection(nameof(SweepProcesses))]
 public sealed class FashionAutoencoderTests
 {
     private const string Folder = "/usr/share/datasets/fashion-mnist";
 
     [Fact]
-    public async Task Around_Adams_default_small_rates_are_slow_0_01_is_best_and_from_0_1_to_10_the_loss_explodes()
+    public async Task The_search_from_Adams_default_finds_slow_rates_below_0_01_explosions_from_0_1_to_10_and_picks_0_02()
     {
-        Assert.True(
-            File.Exists(Path.Combine(Folder, "train-images-idx3-ubyte.gz")) && File.Exists(Path.Combine(Folder, "t10k-images-idx3-ubyte.gz")),
-            $"Fashion-MNIST is missing from {Folder}: install the Debian package with `apt-get install dataset-fashion-mnist` (.ci/run does)");
+        RequireFashionMnist();
 
         using var sweep = await SeedSweep.RunAsync("fashion-autoencoder.yaml");
 
-        var coarse = sweep.Folder.Query<(double Rate, string Status, string Diagnosis, int Epochs, double Final)>(
-            "SELECT learning_rate, status, diagnosis, epochs, final_val_loss FROM trials WHERE stage = (SELECT MIN(stage) FROM trials) ORDER BY learning_rate");
+        var trials = sweep.Folder.Query<(int Stage, double Rate, string Status, string Diagnosis, int Epochs)>(
+            "SELECT stage, learning_rate, status, diagnosis, epochs FROM trials ORDER BY stage, learning_rate");
+        var coarse = trials.Where(t => t.Stage == 1).ToList();
         Assert.Equal([0.00001, 0.0001, 0.001, 0.01, 0.1, 1, 10], coarse.Select(t => t.Rate));
-        Assert.Equal(["slow", "slow", "slow", "good", "diverging", "diverging", "diverging"], coarse.Select(t => t.Diagnosis));
-        Assert.All(coarse.Take(4), t => Assert.Equal(("completed", 60), (t.Status, t.Epochs)));
+        // Labels are judged against every trial of the search: once 0.02 is found, 0.01 too is slow.
+        Assert.Equal(["slow", "slow", "slow", "slow", "diverging", "diverging", "diverging"], coarse.Select(t => t.Diagnosis));
         // Each epoch is one update: the blow-up shows from epoch 1 to 2, and the trial stops there.
         Assert.All(coarse.Skip(4), t => Assert.Equal(("diverged", 2), (t.Status, t.Epochs)));
-        Assert.InRange(coarse[3].Final, 0.3, 0.4);
+        var fine = trials.Where(t => t.Stage > 1).ToList();
+        Assert.NotEmpty(fine);
+        Assert.All(fine, t => Assert.InRange(t.Rate, 0.0100001, 0.0999999));
+
+        var best = await sweep.CommandOnStoreAsync("best", "--experiment", "seed-fashion-autoencoder", "--format", "json");
+        using var json = JsonDocument.Parse(best.Output);
+        Assert.Equal(0.02, json.RootElement.GetProperty("learning_rate").GetDouble());
+        Assert.Equal(trials.Count, json.RootElement.GetProperty("trials_run").GetInt32());
+        using var report = JsonDocument.Parse(sweep.Report("report.json"));
+        Assert.Equal(0.02, report.RootElement.GetProperty("chosen_learning_rate").GetDouble());
+        Assert.Contains(report.RootElement.GetProperty("story").EnumerateArray(), line => line.GetString()!.StartsWith("Stage 2 (fine)", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Rates_0_001_0_01_0_05_and_10_are_slow_good_oscillating_and_diverging()
+    {
+        RequireFashionMnist();
+
+        using var sweep = await SeedSweep.RunAsync("fashion-autoencoder-rates.yaml");
+
+        var trials = sweep.Folder.Query<(double Rate, string Status, string Diagnosis)>("SELECT learning_rate, status, diagnosis FROM trials ORDER BY learning_rate");
+        Assert.Equal(
+            [(0.001, "completed", "slow"), (0.01, "completed", "good"), (0.05, "completed", "oscillating"), (10.0, "diverged", "diverging")],
+            trials);
+    }
+
+    private static void RequireFashionMnist() => Assert.True(
+        File.Exists(Path.Combine(Folder, "train-images-idx3-ubyte.gz")) && File.Exists(Path.Combine(Folder, "t10k-images-idx3-ubyte.gz")),
+        $"Fashion-MNIST is missing from {Folder}: install the Debian package with `apt-get install dataset-fashion-mnist` (.ci/run does)");
 }

@@ -35,25 +35,36 @@ public sealed class WeightDecayTests
     }
 
     [Theory]
-    [InlineData("weight-decay-l2.yaml", "weight_decay_l2")]
-    [InlineData("weight-decay-l1-l2.yaml", "weight_decay_l2")]
-    public async Task The_coarse_stage_tries_the_seeds_orders_of_magnitude_and_finds_the_best_near_0_001(string file, string column)
+    [InlineData("weight-decay-l2.yaml", "seed-weight-decay-l2")]
+    [InlineData("weight-decay-l1-l2.yaml", "seed-weight-decay-l1-l2")]
+    public async Task The_L2_search_tries_the_seeds_orders_of_magnitude_then_refines_inside_the_best_decade(string file, string experiment)
     {
         using var sweep = await SeedSweep.RunAsync(file);
 
-        var tried = sweep.Folder.Query<(double Value, double Final)>($"SELECT {column}, final_val_loss FROM trials WHERE stage = (SELECT MIN(stage) FROM trials) ORDER BY {column}");
-        Assert.Equal([0.0001, 0.001, 0.01, 0.1], tried.Select(t => t.Value));
-        Assert.Equal(0.001, tried.MinBy(t => t.Final).Value);
+        var tried = sweep.Folder.Query<(int Stage, double Value, double Final)>("SELECT stage, weight_decay_l2, final_val_loss FROM trials ORDER BY stage, weight_decay_l2");
+        var coarse = tried.Where(t => t.Stage == 1).ToList();
+        Assert.Equal([0.0001, 0.001, 0.01, 0.1], coarse.Select(t => t.Value));
+        Assert.Equal(0.001, coarse.MinBy(t => t.Final).Value);
+        var fine = tried.Where(t => t.Stage > 1).ToList();
+        Assert.NotEmpty(fine);
+        Assert.All(fine, t => Assert.InRange(t.Value, 0.0001, 0.001));
+        var best = tried.MinBy(t => t.Final);
+        Assert.Equal(0.0007, best.Value);
+        Assert.True(best.Final < 0.95 * coarse.Min(t => t.Final), "the fine stages should beat the best order of magnitude");
+
+        var story = await sweep.CommandOnStoreAsync("best", "--experiment", experiment);
+        Assert.Contains("Best 0.0007 (", story.Output, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task The_L1_search_finds_its_best_among_the_small_penalties_and_0_1_worst()
+    public async Task The_L1_search_keeps_the_smallest_penalty_0_0001_and_0_1_does_worst()
     {
         using var sweep = await SeedSweep.RunAsync("weight-decay-l1.yaml");
 
-        var tried = sweep.Folder.Query<(double Value, double Final)>("SELECT weight_decay_l1, final_val_loss FROM trials WHERE stage = (SELECT MIN(stage) FROM trials) ORDER BY weight_decay_l1");
-        Assert.Equal([0.0001, 0.001, 0.01, 0.1], tried.Select(t => t.Value));
-        Assert.InRange(tried.MinBy(t => t.Final).Value, 0.0001, 0.001);
+        var tried = sweep.Folder.Query<(int Stage, double Value, double Final)>("SELECT stage, weight_decay_l1, final_val_loss FROM trials ORDER BY stage, weight_decay_l1");
+        Assert.Equal([0.0001, 0.001, 0.01, 0.1], tried.Where(t => t.Stage == 1).Select(t => t.Value));
+        Assert.Contains(tried, t => t.Stage > 1);
+        Assert.Equal(0.0001, tried.MinBy(t => t.Final).Value);
         Assert.Equal(0.1, tried.MaxBy(t => t.Final).Value);
     }
 }
