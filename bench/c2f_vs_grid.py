@@ -12,7 +12,7 @@ stage covers (start·10^-decades .. start·10^decades, clipped to search.max), e
 reads both picks with `sweep best --format json` (final validation loss, or training loss without a
 validation set) and prints one JSON line per problem, then a Markdown table for README. --resolution overrides search.resolution of the coarse-to-fine runs.
 """
-import argparse, json, math, os, subprocess, tempfile
+import argparse, json, os, subprocess, tempfile
 
 import yaml
 
