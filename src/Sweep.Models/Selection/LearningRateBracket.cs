@@ -69,13 +69,15 @@ public sealed record LearningRateBracket(
         return new LearningRateBracket(best, below, above, slow, tooLarge, low, high, extension, Explain(best, below, above, low, high, extension));
     }
 
+    private static bool IsLevel(RatePoint point) => double.IsFinite(point.Score) && point.Label != CurveLabel.Diverging;
+
     private static bool IsTooLarge(CurveLabel label) => label is CurveLabel.Oscillating or CurveLabel.Diverging;
 
     /// <summary>
     /// The neighbour on the side where a parabola through the three points (on a log axis) has its vertex:
     /// for evenly spaced points that is the better neighbour, and unlike it the parabola knows that a good
     /// value measured a decade away says little about the gap next to the best. When one neighbour has no
-    /// finite metric (it diverged) there is no parabola: a worse neighbour below says larger rates did better,
+    /// finite metric or diverged there is no parabola: a worse neighbour below says larger rates did better,
     /// so the search goes up towards the cliff, where the best rate of a fixed number of epochs usually sits
     /// (whatever that neighbour's label: on the spiral classifier 0.02 "oscillates" below a best 0.025 while
     /// nothing between 0.025 and the diverging 0.1 was tried, and 0.08 turned out 14 times better); an
@@ -88,7 +90,9 @@ public sealed record LearningRateBracket(
             return below ?? above;
         }
 
-        switch (double.IsFinite(b.Score), double.IsFinite(a.Score))
+        // A diverging curve's last loss is no level of the smooth landscape a parabola fits, even when finite
+        // (y = 3x at 0.12, just past the bound 0.1198, has grown only to 150 after 100 epochs).
+        switch (IsLevel(b), IsLevel(a))
         {
             case (false, false):
                 return b;
@@ -121,7 +125,7 @@ public sealed record LearningRateBracket(
     }
 
     private static string Beside(RatePoint neighbour) =>
-        double.IsFinite(neighbour.Score) ? $"{V(neighbour.Rate)} next to it ({M(neighbour)})" : $"{V(neighbour.Rate)} {Verb(neighbour.Label)}";
+        IsLevel(neighbour) ? $"{V(neighbour.Rate)} next to it ({M(neighbour)})" : $"{V(neighbour.Rate)} {Verb(neighbour.Label)}";
 
     private static string Verb(CurveLabel label) => label switch
     {

@@ -5,6 +5,7 @@ using Sweep.Models;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Runner.Reporting;
+using Sweep.Storage;
 
 namespace Sweep.Runner.Commands;
 
@@ -37,6 +38,12 @@ internal static class BestCommand
             {
                 error.WriteLine($"sweep: the store '{parsed.GetValue(store)}' has no experiment '{name}'; 'sweep list' shows what it has.");
                 return ExitCodes.InvalidInput;
+            }
+
+            if (StoredRangeTest.Of(opened, found.Id, found.File) is { } rangeTest)
+            {
+                WriteRangeTest(found, rangeTest, parsed.GetValue(format) == "json", output);
+                return ExitCodes.Success;
             }
 
             var trials = opened.ListTrials(found.Id);
@@ -107,5 +114,41 @@ internal static class BestCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>A range test's pick: the steepest fall of the smoothed loss (or, when it never fell, the lowest-loss rate / 10).</summary>
+    private static void WriteRangeTest(ExperimentSummary found, StoredRangeTest stored, bool json, TextWriter output)
+    {
+        var result = stored.Result;
+        var (metric, rate) = result.Suggestion is { } suggestion ? ("steepest_fall", suggestion) : ("min_loss_over_ten", result.MinLossRateOverTen);
+        if (json)
+        {
+            output.WriteLine(JsonSerializer.Serialize(
+                new Dictionary<string, object?>
+                {
+                    ["experiment"] = found.Name,
+                    ["version"] = found.Version,
+                    ["trial_id"] = stored.TrialId,
+                    ["learning_rate"] = rate,
+                    ["metric"] = metric,
+                    ["value"] = result.SteepestSlope,
+                    ["trials_run"] = 1,
+                    ["strategy"] = "lr-range-test",
+                    ["suggestion"] = result.Suggestion,
+                    ["min_loss_rate"] = result.MinLossRate,
+                    ["min_loss_rate_over_ten"] = result.MinLossRateOverTen,
+                    ["steps"] = result.Steps.Length,
+                    ["stopped_by"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(result.StoppedBy.ToString()),
+                    ["reason"] = result.Reason,
+                },
+                Json));
+            return;
+        }
+
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best learning rate of '{found.Name}' (version {found.Version}): {rate:G4}"));
+        output.WriteLine(result.Suggestion is { } steepest
+            ? string.Create(CultureInfo.InvariantCulture, $"range test {stored.TrialId}: the smoothed loss falls fastest at {steepest:G4} ({result.SteepestSlope:G4} per decade); lowest-loss rate / 10: {result.MinLossRateOverTen:G4}.")
+            : string.Create(CultureInfo.InvariantCulture, $"range test {stored.TrialId}: the smoothed loss never fell; lowest-loss rate / 10: {result.MinLossRateOverTen:G4}."));
+        output.WriteLine(result.Reason);
     }
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
+using Sweep.Models.Search;
 using Sweep.Models.Selection;
 using Sweep.Reports;
 using Sweep.Storage;
@@ -26,6 +27,7 @@ internal static class ReportBuilder
         var choice = RateChoice.Of(stored);
         var search = strategy == SearchStrategy.CoarseToFine ? StoredSearch.Of(store, experimentId, file) : null;
         var best = search?.PickedTrial ?? choice?.Best;
+        var rangeTest = strategy == SearchStrategy.LrRangeTest ? StoredRangeTest.Of(store, experimentId, file) : null;
         return new SweepReport(
             name,
             description.TrimEnd(),
@@ -33,12 +35,19 @@ internal static class ReportBuilder
             JsonNamingPolicy.KebabCaseLower.ConvertName(strategy.ToString()),
             DateTimeOffset.UtcNow,
             trials,
-            best?.Id,
-            best?.LearningRate)
+            rangeTest?.TrialId ?? best?.Id,
+            rangeTest is { } test ? test.Result.Suggestion ?? test.Result.MinLossRateOverTen : best?.LearningRate)
         {
-            Story = search is not null ? [.. search.Story] : choice?.Recommendation is { } recommendation ? [recommendation.Text] : [],
+            Story = search is not null ? [.. search.Story]
+                : rangeTest is not null ? [rangeTest.Result.Reason, RangeTestSuggestion(rangeTest.Result)]
+                : choice?.Recommendation is { } recommendation ? [recommendation.Text] : [],
+            RangeTest = rangeTest is null ? [] : [.. rangeTest.Result.Steps.Select(s => new Reports.RangeTestStep(s.LearningRate, s.Loss, s.SmoothedLoss))],
         };
     }
+
+    private static string RangeTestSuggestion(RangeTestResult result) => result.Suggestion is { } rate
+        ? string.Create(CultureInfo.InvariantCulture, $"Suggested learning rate {rate:G4}: the smoothed loss falls fastest there; the lowest-loss rate / 10 is {result.MinLossRateOverTen:G4}.")
+        : string.Create(CultureInfo.InvariantCulture, $"The smoothed loss never fell; the lowest-loss rate / 10 is {result.MinLossRateOverTen:G4}.");
 
     private static TrialRow Row(TrialSummary trial, ImmutableArray<EpochRecord> epochs) => new(
         trial.Id,

@@ -15,9 +15,7 @@ internal sealed record StoredSearch(CoarseToFineSettings Settings, SearchStep St
     /// <summary>Null when the version is not a coarse-to-fine search, or its stored file no longer loads.</summary>
     public static StoredSearch? Of(ResultStore store, long experimentId, string file)
     {
-        var text = store.ReadExperimentText(experimentId);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
-        if (text is null || ExperimentLoader.Parse(text, file, directory).Experiment is not { } experiment
+        if (StoredExperiment.Load(store, experimentId, file) is not { } experiment
             || experiment.Definition.Search.CoarseToFine is not { } settings
             || TrialPlanner.CoarseToFine(experiment).Search is not { } search)
         {

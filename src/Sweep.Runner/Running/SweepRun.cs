@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Globalization;
 using System.Reflection;
 using Serilog;
 using Sweep.Models.Data;
@@ -134,8 +136,8 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         ImmutableArray<TrialResult> results;
         try
         {
-            results = search
-                ? await RunSearchAsync(scope, experiment, workers, stopping.Token).ConfigureAwait(false)
+            results = search ? await RunSearchAsync(scope, experiment, workers, stopping.Token).ConfigureAwait(false)
+                : experiment.Definition.Search.Strategy == SearchStrategy.LrRangeTest ? RunRangeTest(scope, trials[0], stopping.Token)
                 : await RunTrialsAsync(scope, trials.Length, finishedBefore, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false);
         }
         catch (StoreException)
@@ -253,6 +255,35 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         }
 
         return ran.ToImmutable();
+    }
+
+    /// <summary>
+    /// A `strategy: lr-range-test` experiment: its one trial is the range test, whose every step goes to the
+    /// range_tests table when it ends (an interrupted test stores nothing and runs again on resume).
+    /// </summary>
+    private ImmutableArray<TrialResult> RunRangeTest(TrialBatch batch, TrialPlan trial, CancellationToken stop)
+    {
+        if (settings.MaxTrials is 0 || !batch.Store.TryClaimTrial(batch.ExperimentId, trial.Id, batch.RunId))
+        {
+            return [];
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var test = LearningRateRangeTest.Run(
+            trial.Configuration.Model, trial.Configuration.Training, batch.Datasets.For(trial.Configuration), trial.Seed, trial.Configuration.Search.RangeTest!, stop);
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        if (stop.IsCancellationRequested)
+        {
+            return [];
+        }
+
+        batch.Store.WriteRangeTest(batch.ExperimentId, trial.Id, test.Steps.Select(s => new Storage.RangeTestStep(s.Step, s.LearningRate, s.Loss, s.SmoothedLoss)));
+        batch.Store.CompleteTrial(batch.ExperimentId, trial.Id, batch.RunId, new TrialOutcome(TrialStatus.Completed, [], seconds, null));
+        batch.Log.Information("Range test of {Steps}: {Reason}", Counted.Of(test.Steps.Length, "step"), test.Reason);
+        batch.Log.Information(
+            "Suggested learning rate {Suggestion} (steepest fall of the smoothed loss); lowest-loss rate / 10: {MinOverTen}.",
+            test.Suggestion?.ToString("G4", CultureInfo.InvariantCulture) ?? "none, the loss never fell", test.MinLossRateOverTen.ToString("G4", CultureInfo.InvariantCulture));
+        return [new TrialResult(trial.Id, TrialStatus.Completed, [], null, seconds)];
     }
 
     private static bool IsFinished(TrialSummary trial) => trial.Status is TrialStatus.Completed or TrialStatus.Diverged or TrialStatus.Failed;

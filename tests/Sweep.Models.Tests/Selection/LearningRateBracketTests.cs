@@ -69,6 +69,16 @@ public class LearningRateBracketTests
     }
 
     [Fact]
+    public void A_diverging_neighbour_with_a_finite_loss_is_no_level_for_the_parabola()
+    {
+        // y = 3x after 100 epochs: 0.12 lies just past the divergence bound 0.1198 and has grown only to 150.
+        var bracket = LearningRateBracket.Of([new(0.1, 0.00034, Good), new(0.11, 0.00018, Good), new(0.12, 150.6, Diverging)]);
+
+        Assert.Equal((0.11, 0.12), (bracket.Low, bracket.High));
+        Assert.Equal("0.11 scores best (0.00018) and 0.12 diverges, so the best lies between 0.11 and 0.12", bracket.Reason);
+    }
+
+    [Fact]
     public void An_oscillating_best_brackets_down_to_its_smaller_neighbour()
     {
         var bracket = LearningRateBracket.Of([new(0.01, 0.3, Slow), new(0.1, 0.2, Oscillating), new(1, 5, Diverging)]);
