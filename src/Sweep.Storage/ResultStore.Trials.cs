@@ -57,8 +57,8 @@ public sealed partial class ResultStore
         """;
 
     private const string ResetEpochsSql = """
-        DELETE FROM epochs
-        WHERE (experiment_id, trial_id) IN (SELECT experiment_id, id FROM trials WHERE
+        DELETE FROM trial_epochs
+        WHERE trial_key IN (SELECT trial_key FROM trials WHERE
         """ + " " + ResettableCondition + ")";
 
     private const string ResetTrialsSql = """
