@@ -16,7 +16,8 @@ namespace Sweep.Storage;
 internal sealed class OutcomeWriter : IDisposable
 {
     private const int RowsPerInsert = 32;
-    private const int ColumnsPerRow = 9;
+    /// <summary>Bound per row; the trial key is bound once per statement, as parameter 1 of every row.</summary>
+    private const int ValuesPerRow = 8;
 
     /// <summary>Only a trial still running for this run is recorded; another run may have taken it over.</summary>
     private const string RecordOutcomeSql = """
@@ -100,12 +101,14 @@ internal sealed class OutcomeWriter : IDisposable
         Check(raw.sqlite3_bind_int64(delete, 1, trialKey));
         Step(delete);
 
+        Check(raw.sqlite3_bind_int64(insertBlock, 1, trialKey));
+        Check(raw.sqlite3_bind_int64(insertOne, 1, trialKey));
         var full = epochs.Length / RowsPerInsert * RowsPerInsert;
         for (var start = 0; start < full; start += RowsPerInsert)
         {
             for (var row = 0; row < RowsPerInsert; row++)
             {
-                Bind(insertBlock, row * ColumnsPerRow, trialKey, epochs[start + row]);
+                Bind(insertBlock, 1 + (row * ValuesPerRow), epochs[start + row]);
             }
 
             Step(insertBlock);
@@ -113,7 +116,7 @@ internal sealed class OutcomeWriter : IDisposable
 
         for (var index = full; index < epochs.Length; index++)
         {
-            Bind(insertOne, 0, trialKey, epochs[index]);
+            Bind(insertOne, 1, epochs[index]);
             Step(insertOne);
         }
     }
@@ -126,21 +129,23 @@ internal sealed class OutcomeWriter : IDisposable
         record.Dispose();
     }
 
+    /// <summary>Rows of <c>(?1, ?n, ?n+1, ...)</c>: every row shares parameter 1, the trial key.</summary>
     private static string InsertSql(int rows) =>
         "INSERT INTO trial_epochs (trial_key, epoch, train_loss, val_loss, accuracy, learning_rate, weight_norm, grad_norm, seconds) VALUES "
-        + string.Join(", ", Enumerable.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?)", rows));
+        + string.Join(", ", Enumerable.Range(0, rows).Select(row =>
+            "(?1, " + string.Join(", ", Enumerable.Range(2 + (row * ValuesPerRow), ValuesPerRow).Select(n => $"?{n}")) + ")"));
 
-    private void Bind(sqlite3_stmt statement, int offset, long trialKey, EpochRecord epoch)
+    /// <summary>Binds one epoch's values to parameters <paramref name="offset"/> + 1 to + 8.</summary>
+    private void Bind(sqlite3_stmt statement, int offset, EpochRecord epoch)
     {
-        Check(raw.sqlite3_bind_int64(statement, offset + 1, trialKey));
-        Check(raw.sqlite3_bind_int(statement, offset + 2, epoch.Epoch));
-        BindReal(statement, offset + 3, epoch.TrainLoss);
-        BindReal(statement, offset + 4, epoch.ValidationLoss);
-        BindReal(statement, offset + 5, epoch.Accuracy);
-        BindReal(statement, offset + 6, epoch.LearningRate);
-        BindReal(statement, offset + 7, epoch.WeightNorm);
-        BindReal(statement, offset + 8, epoch.GradientNorm);
-        BindReal(statement, offset + 9, epoch.Seconds);
+        Check(raw.sqlite3_bind_int(statement, offset + 1, epoch.Epoch));
+        BindReal(statement, offset + 2, epoch.TrainLoss);
+        BindReal(statement, offset + 3, epoch.ValidationLoss);
+        BindReal(statement, offset + 4, epoch.Accuracy);
+        BindReal(statement, offset + 5, epoch.LearningRate);
+        BindReal(statement, offset + 6, epoch.WeightNorm);
+        BindReal(statement, offset + 7, epoch.GradientNorm);
+        BindReal(statement, offset + 8, epoch.Seconds);
     }
 
     /// <summary>SQLite has no NaN: a value that was not a number is stored as NULL, like a missing one.</summary>

@@ -8,7 +8,7 @@ namespace Sweep.Storage;
 
 public sealed partial class ResultStore
 {
-    private const string ClaimCandidatesSql = """
+    internal const string ClaimCandidatesSql = """
         SELECT id AS TrialId, status AS PreviousStatus, run_id AS PreviousRunId, started AS PreviousStarted, ended AS PreviousEnded
         FROM trials
         WHERE experiment_id = @ExperimentId AND

@@ -90,8 +90,9 @@ public sealed partial class RunWriter
 
     /// <summary>
     /// How many trials to claim now: enough for the workers waiting (unless a claim came back short since
-    /// they began to wait: nothing is left for them), plus the trials expected to finish within the claim
-    /// horizon when fewer than half of those are queued and the store did not run dry.
+    /// they began to wait: nothing is left for them), plus the spares or the trials expected to finish
+    /// within the claim horizon, whichever is more, once the queue is below <see cref="LowWater"/> and the
+    /// store did not run dry.
     /// </summary>
     private int ClaimsWanted()
     {
@@ -101,15 +102,18 @@ public sealed partial class RunWriter
         }
 
         var forWaiters = waiting > claims.Count && latestWaitStart >= lastShortRound;
-        var refill = lastShortRound < 0 && claimsAhead > 0 && claims.Count < (claimsAhead + 1) / 2;
+        var refill = lastShortRound < 0 && claims.Count < LowWater;
         if (!forWaiters && !refill)
         {
             return 0;
         }
 
-        var wanted = waiting + (lastShortRound < 0 ? claimsAhead : 0) - claims.Count;
+        var wanted = waiting + (lastShortRound < 0 ? Math.Max(settings.SpareClaims, claimsAhead) : 0) - claims.Count;
         return Math.Clamp(wanted, 0, claimBudget ?? int.MaxValue);
     }
+
+    /// <summary>Below this many queued claims the writer claims more: the spares, or half the trials expected within the horizon.</summary>
+    private int LowWater => Math.Max(settings.SpareClaims, (claimsAhead + 1) / 2);
 
     private void Received(ImmutableArray<TrialClaim> claimed, int wanted, bool keep)
     {

@@ -96,7 +96,7 @@ public sealed partial class RunWriter : IDisposable
 
                     if (claims.TryDequeue(out var claim))
                     {
-                        if (claims.Count < claimsAhead / 2)
+                        if (claims.Count < LowWater)
                         {
                             Monitor.PulseAll(gate);
                         }
@@ -141,7 +141,9 @@ public sealed partial class RunWriter : IDisposable
                 return;
             }
 
-            if (finished.Count == 0)
+            // The first trial of a batch starts the flush timer, and a full batch is due at once: both wake the writer.
+            var wake = finished.Count == 0;
+            if (wake)
             {
                 firstFinishedAt = Stopwatch.GetTimestamp();
             }
@@ -149,7 +151,7 @@ public sealed partial class RunWriter : IDisposable
             finished.Add(new Pending(new FinishedTrial(claim.TrialId, outcome, DateTimeOffset.UtcNow), committed));
             finishedRows += 1 + (outcome.Epochs.IsDefault ? 0 : outcome.Epochs.Length);
             finishedSinceRate++;
-            if (finishedRows >= settings.MaxRowsPerBatch)
+            if (wake || finishedRows >= settings.MaxRowsPerBatch)
             {
                 Monitor.PulseAll(gate);
             }

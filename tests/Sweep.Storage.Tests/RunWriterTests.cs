@@ -55,6 +55,22 @@ public sealed class RunWriterTests : StoreTestBase
     }
 
     [Fact]
+    public void A_finished_trial_is_committed_after_the_flush_interval_without_waiting_for_close()
+    {
+        var store = OpenStore();
+        var (experimentId, runId, _) = Planned(store);
+        using var committed = new ManualResetEventSlim();
+        using var writer = new RunWriter(store, experimentId, runId, maxClaims: 1, new RunWriterSettings { FlushInterval = TimeSpan.FromMilliseconds(10) }, CancellationToken.None);
+
+        writer.Finish(writer.Next()!, Some.Completed(7), _ => committed.Set());
+
+        Assert.True(committed.Wait(TimeSpan.FromSeconds(10)), "the finished trial was not committed on the timer");
+        Assert.Equal(1, Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
+        Assert.Equal(7, Scalar<int>("SELECT COUNT(*) FROM epochs"));
+        writer.Close();
+    }
+
+    [Fact]
     public void Close_gives_back_the_claims_no_worker_took_so_the_next_run_finds_them_pending()
     {
         var store = OpenStore();

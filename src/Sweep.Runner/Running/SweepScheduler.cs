@@ -22,7 +22,9 @@ internal sealed class SweepScheduler(ResultStore store, TrialRunner runner, ISwe
     public async Task<ImmutableArray<TrialResult>> RunAsync(SweepTarget target, int workers, int? maxTrials, CancellationToken cancellationToken)
     {
         var results = new ConcurrentQueue<TrialResult>();
-        using var writer = new RunWriter(store, target.ExperimentId, target.RunId, maxTrials, RunWriterSettings.Default, cancellationToken);
+        workers = Math.Max(1, workers);
+        var settings = RunWriterSettings.Default with { SpareClaims = workers };
+        using var writer = new RunWriter(store, target.ExperimentId, target.RunId, maxTrials, settings, cancellationToken);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, writer.Failed);
         var stop = stopping.Token;
 
@@ -34,7 +36,7 @@ internal sealed class SweepScheduler(ResultStore store, TrialRunner runner, ISwe
             }
         }
 
-        var threads = Enumerable.Range(0, Math.Max(1, workers))
+        var threads = Enumerable.Range(0, workers)
             .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToList();
         await Task.WhenAll(threads).ConfigureAwait(false);
