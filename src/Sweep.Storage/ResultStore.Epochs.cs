@@ -8,19 +8,6 @@ namespace Sweep.Storage;
 
 public sealed partial class ResultStore
 {
-    private const string RecordOutcomeSql = """
-        UPDATE trials
-        SET status = @Status, final_train_loss = @FinalTrainLoss, final_val_loss = @FinalValidationLoss,
-            best_train_loss = @BestTrainLoss, best_val_loss = @BestValidationLoss, best_epoch = @BestEpoch,
-            epochs = @Epochs, seconds = @Seconds, error = @Error, ended = @Ended
-        WHERE experiment_id = @ExperimentId AND id = @TrialId AND run_id = @RunId AND status = 'running'
-        """;
-
-    private const string DeleteEpochsSql = """
-        DELETE FROM epochs
-        WHERE experiment_id = @ExperimentId AND trial_id = @TrialId
-        """;
-
     private const string EpochColumns = """
         SELECT trial_id AS TrialId, epoch AS Epoch, train_loss AS TrainLoss, val_loss AS ValidationLoss,
                accuracy AS Accuracy, learning_rate AS LearningRate, weight_norm AS WeightNorm,
@@ -41,7 +28,7 @@ public sealed partial class ResultStore
         """;
 
     /// <summary>Prepared on the first completed trial and kept for the store's life.</summary>
-    private EpochWriter? epochWriter;
+    private OutcomeWriter? outcomeWriter;
 
     /// <summary>
     /// Records how a trial this run claimed ended: status, metrics, error and all its epochs, in one
@@ -56,36 +43,12 @@ public sealed partial class ResultStore
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, "a trial completes as completed, diverged, failed or interrupted");
         }
 
-        var epochs = outcome.Epochs.IsDefault ? [] : outcome.Epochs;
-        var metrics = TrialMetrics.Of(epochs);
-        return Write(transaction =>
-        {
-            var recorded = connection.Execute(RecordOutcomeSql, new
-            {
-                ExperimentId = experimentId,
-                TrialId = trialId,
-                RunId = runId,
-                Status = StoredValues.Name(outcome.Status),
-                metrics.FinalTrainLoss,
-                metrics.FinalValidationLoss,
-                metrics.BestTrainLoss,
-                metrics.BestValidationLoss,
-                metrics.BestEpoch,
-                Epochs = epochs.Length,
-                Seconds = StoredValues.Real(outcome.Seconds),
-                outcome.Error,
-                Ended = StoredValues.Now(),
-            }, transaction);
-            if (recorded == 0)
-            {
-                return false;
-            }
-
-            connection.Execute(DeleteEpochsSql, new { ExperimentId = experimentId, TrialId = trialId }, transaction);
-            (epochWriter ??= new EpochWriter(connection)).Insert(experimentId, trialId, epochs);
-            return true;
-        });
+        return Write(_ => RecordOutcome(experimentId, runId, trialId, outcome, StoredValues.Now()));
     }
+
+    /// <summary>The body of <see cref="CompleteTrial"/>, inside the caller's write transaction.</summary>
+    private bool RecordOutcome(long experimentId, long runId, string trialId, TrialOutcome outcome, string ended) =>
+        (outcomeWriter ??= new OutcomeWriter(connection)).Record(experimentId, trialId, runId, outcome, ended);
 
     /// <summary>A trial's epochs in order.</summary>
     public ImmutableArray<EpochRecord> ReadEpochs(long experimentId, string trialId) =>

@@ -18,7 +18,7 @@ public sealed partial class ResultStore
     /// <summary>
     /// A trial may be claimed when it never ran, was interrupted, or is marked running by a run that has
     /// ended (its process stopped without finishing the trial). The status list is written exactly as in
-    /// the partial index <c>trials_claimable</c> (migration 2), so SQLite can use it.
+    /// the partial index <c>trials_claimable</c> (migrations 2 and 3), so SQLite can use it.
     /// </summary>
     private const string ClaimableCondition = """
         (status IN ('pending', 'interrupted', 'running')
@@ -30,19 +30,6 @@ public sealed partial class ResultStore
         SET status = 'running', run_id = @RunId, started = @Now, ended = NULL, error = NULL
         WHERE experiment_id = @ExperimentId AND id = @TrialId AND
         """ + ClaimableCondition;
-
-    internal const string ClaimNextTrialSql = """
-        UPDATE trials
-        SET status = 'running', run_id = @RunId, started = @Now, ended = NULL, error = NULL
-        WHERE experiment_id = @ExperimentId AND id = (
-            SELECT id FROM trials
-            WHERE experiment_id = @ExperimentId AND
-        """ + ClaimableCondition + """
-
-            ORDER BY stage, number, id
-            LIMIT 1)
-        RETURNING id
-        """;
 
     private const string InterruptRunningTrialsSql = """
         UPDATE trials
@@ -57,8 +44,8 @@ public sealed partial class ResultStore
         """;
 
     private const string ResetEpochsSql = """
-        DELETE FROM epochs
-        WHERE (experiment_id, trial_id) IN (SELECT experiment_id, id FROM trials WHERE
+        DELETE FROM trial_epochs
+        WHERE trial_key IN (SELECT trial_key FROM trials WHERE
         """ + " " + ResettableCondition + ")";
 
     private const string ResetTrialsSql = """
@@ -139,8 +126,7 @@ public sealed partial class ResultStore
         connection.Execute(ClaimTrialSql, new { ExperimentId = experimentId, TrialId = trialId, RunId = runId, Now = StoredValues.Now() }, transaction) == 1);
 
     /// <summary>Claims the first claimable trial of the experiment by stage and plan number; null when none is left.</summary>
-    public string? ClaimNextTrial(long experimentId, long runId) => Write(transaction =>
-        connection.QuerySingleOrDefault<string>(ClaimNextTrialSql, new { ExperimentId = experimentId, RunId = runId, Now = StoredValues.Now() }, transaction));
+    public string? ClaimNextTrial(long experimentId, long runId) => ClaimTrials(experimentId, runId, 1).FirstOrDefault()?.TrialId;
 
     /// <summary>Marks the trials a run still has running as interrupted (on Ctrl+C); returns how many.</summary>
     public int InterruptRunningTrials(long runId) => Write(transaction =>

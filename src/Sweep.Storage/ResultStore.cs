@@ -84,7 +84,7 @@ public sealed partial class ResultStore : IDisposable
     {
         lock (gate)
         {
-            epochWriter?.Dispose();
+            outcomeWriter?.Dispose();
             connection.Dispose();
         }
     }

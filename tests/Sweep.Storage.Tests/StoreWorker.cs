@@ -29,7 +29,7 @@ internal static class StoreWorker
 
         while (store.ClaimNextTrial(experimentId, runId) is { } trialId)
         {
-            store.CompleteTrial(experimentId, trialId, runId, Some.Completed(200));
+            store.CompleteTrial(experimentId, trialId, runId, Some.Completed(1000));
             Console.WriteLine(trialId);
         }
 

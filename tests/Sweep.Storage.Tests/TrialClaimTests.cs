@@ -152,9 +152,9 @@ public sealed class TrialClaimTests : StoreTestBase
     public void Claiming_the_next_trial_walks_the_claim_index_instead_of_sorting_every_trial()
     {
         var store = OpenStore();
-        var (experimentId, runId, _) = Planned(store, rates: 10, decays: 5);
+        var (experimentId, _, _) = Planned(store, rates: 10, decays: 5);
 
-        var plan = QueryPlan(ResultStore.ClaimNextTrialSql, new { ExperimentId = experimentId, RunId = runId, Now = "now" });
+        var plan = QueryPlan(ResultStore.ClaimCandidatesSql, new { ExperimentId = experimentId, Count = 5 });
 
         Assert.Contains("USING INDEX trials_claimable", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);

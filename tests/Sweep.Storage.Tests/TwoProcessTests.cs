@@ -26,7 +26,7 @@ public sealed class TwoProcessTests : StoreTestBase
         Assert.Equal(trials.Select(t => t.Id).Order(), completed.Order());
         Assert.All(outputs, o => Assert.NotEmpty(o.Lines));
         Assert.All(store.ListTrials(experimentId), t => Assert.Equal(TrialStatus.Completed, t.Status));
-        Assert.Equal(100 * 200, Scalar<int>("SELECT COUNT(*) FROM epochs"));
+        Assert.Equal(100 * 1000, Scalar<int>("SELECT COUNT(*) FROM epochs"));
         Assert.Equal("ok", Scalar<string>("PRAGMA integrity_check"));
     }
 

@@ -7,8 +7,9 @@ using Sweep.Storage;
 namespace Sweep.Runner.Commands;
 
 /// <summary>
-/// `sweep show NAME-OR-ID`: an experiment's trials with status and losses (its latest version), or one
-/// trial (id or a unique prefix of it) with its parameters, status, error, diagnosis and epochs.
+/// `sweep show NAME-OR-ID [--version N]`: an experiment's trials with status and losses (its latest
+/// version, or version N), or one trial (id or a unique prefix of it) with its parameters, status, error,
+/// diagnosis and epochs.
 /// </summary>
 internal static class ShowCommand
 {
@@ -16,28 +17,46 @@ internal static class ShowCommand
     {
         var target = new Argument<string>("trial-or-experiment") { Description = "An experiment name, or a trial id (or the first digits of one)." };
         var store = CommonOptions.Store();
-        var command = new Command("show", "Show an experiment's trials, or one trial with its epochs.") { target, store, CommonOptions.Verbose() };
+        var version = CommonOptions.Count("--version", "Which version of the experiment, as 'sweep list' numbers them (default: the latest).");
+        var command = new Command("show", "Show an experiment's trials, or one trial with its epochs.") { target, store, version, CommonOptions.Verbose() };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(store)!;
             var wanted = parsed.GetRequiredValue(target);
+            var wantedVersion = parsed.GetValue(version);
             using var opened = StoreFile.OpenExisting(path, error);
             if (opened is null)
             {
                 return ExitCodes.StoreError;
             }
 
-            if (opened.FindExperiment(wanted) is { } experiment)
+            var experiments = opened.ListExperiments();
+            var versions = experiments.Where(e => e.Name == wanted).ToList();
+            if (versions.Count > 0)
             {
+                var experiment = wantedVersion is { } number ? versions.Find(e => e.Version == number) : versions.MaxBy(e => e.Version);
+                if (experiment is null)
+                {
+                    error.WriteLine($"sweep: the store '{path}' has no version {wantedVersion} of '{wanted}'; its versions are {string.Join(", ", versions.Select(e => e.Version))}.");
+                    return ExitCodes.InvalidInput;
+                }
+
                 WriteExperiment(experiment, opened.ListTrials(experiment.Id), output);
                 return ExitCodes.Success;
             }
 
             var matches = wanted.Length == 0 ? [] : opened.FindTrials(wanted);
+            if (wantedVersion is { } trialVersion)
+            {
+                var inVersion = experiments.Where(e => e.Version == trialVersion).Select(e => e.Id).ToHashSet();
+                matches = [.. matches.Where(t => inVersion.Contains(t.ExperimentId))];
+            }
+
             var ids = matches.Select(t => t.Id).Distinct().ToList();
             if (ids.Count == 0)
             {
-                error.WriteLine($"sweep: the store '{path}' has no experiment named '{wanted}' and no trial whose id starts with it; 'sweep list --db {path}' shows what it holds.");
+                var where = wantedVersion is { } v ? $" in a version {v} of an experiment" : "";
+                error.WriteLine($"sweep: the store '{path}' has no experiment named '{wanted}' and no trial whose id starts with it{where}; 'sweep list --db {path}' shows what it holds.");
                 return ExitCodes.InvalidInput;
             }
 
@@ -47,9 +66,9 @@ internal static class ShowCommand
                 return ExitCodes.InvalidInput;
             }
 
-            // The same configuration in several versions of an experiment: show the latest.
+            // The same configuration in several versions of an experiment: show the latest (of those --version allows).
             var trial = matches.MaxBy(t => t.ExperimentId)!;
-            var owner = opened.ListExperiments().Single(e => e.Id == trial.ExperimentId);
+            var owner = experiments.Single(e => e.Id == trial.ExperimentId);
             WriteTrial(owner, opened.GetTrial(trial.ExperimentId, trial.Id)!, output);
             return ExitCodes.Success;
         });

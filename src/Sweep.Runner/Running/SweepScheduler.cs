@@ -8,11 +8,13 @@ using Sweep.Storage;
 namespace Sweep.Runner.Running;
 
 /// <summary>
-/// Runs trials on a fixed number of workers that claim them from the store: each worker takes the next
-/// claimable trial the moment it is free, so a slow trial never holds the others back, and another
-/// process on the same store shares the work. A trial's epochs and status are written together when it
-/// ends (the store serialises its writers). After cancellation no new trial starts; running ones stop at
-/// their next epoch and are recorded as interrupted. A store failure stops every worker.
+/// Runs trials on a fixed number of workers that take them from the run's one store writer: each worker
+/// takes the next claimed trial the moment it is free, so a slow trial never holds the others back, and
+/// another process on the same store shares the work. The writer commits finished trials (status and
+/// epochs together) several per transaction and claims ahead as fast as trials finish; a trial is shown
+/// as finished once it is committed. After cancellation no new trial starts; running ones stop at their
+/// next epoch and are recorded as interrupted, and everything finished is committed before this returns.
+/// A store failure stops every worker.
 /// </summary>
 internal sealed class SweepScheduler(ResultStore store, TrialRunner runner, ISweepProgress progress, ILogger log)
 {
@@ -20,52 +22,49 @@ internal sealed class SweepScheduler(ResultStore store, TrialRunner runner, ISwe
     public async Task<ImmutableArray<TrialResult>> RunAsync(SweepTarget target, int workers, int? maxTrials, CancellationToken cancellationToken)
     {
         var results = new ConcurrentQueue<TrialResult>();
-        var claims = 0;
-        using var storeFailed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var stop = storeFailed.Token;
-
-        bool MayClaim() => !stop.IsCancellationRequested && (maxTrials is not { } most || Interlocked.Increment(ref claims) <= most);
+        workers = Math.Max(1, workers);
+        var settings = RunWriterSettings.Default with { SpareClaims = workers };
+        using var writer = new RunWriter(store, target.ExperimentId, target.RunId, maxTrials, settings, cancellationToken);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, writer.Failed);
+        var stop = stopping.Token;
 
         void Work()
         {
-            try
+            while (writer.Next() is { } claim)
             {
-                while (MayClaim() && store.ClaimNextTrial(target.ExperimentId, target.RunId) is { } trialId)
-                {
-                    results.Enqueue(Run(target, trialId, stop));
-                }
-            }
-            catch (StoreException)
-            {
-                storeFailed.Cancel();
-                throw;
+                results.Enqueue(Run(writer, target, claim, stop));
             }
         }
 
-        var threads = Enumerable.Range(0, Math.Max(1, workers))
+        var threads = Enumerable.Range(0, workers)
             .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToList();
         await Task.WhenAll(threads).ConfigureAwait(false);
+        writer.Close();
         return [.. results];
     }
 
-    private TrialResult Run(SweepTarget target, string trialId, CancellationToken stop)
+    private TrialResult Run(RunWriter writer, SweepTarget target, TrialClaim claim, CancellationToken stop)
     {
+        var trialId = claim.TrialId;
         if (!target.Plan.TryGetValue(trialId, out var trial))
         {
             // The same experiment text always plans the same trials; this would be a store edited by hand.
             var missing = new TrialResult(trialId, TrialStatus.Failed, [], "the store holds this trial but the experiment file does not plan it", 0);
-            store.CompleteTrial(target.ExperimentId, trialId, target.RunId, new TrialOutcome(missing.Status, missing.Epochs, 0, missing.Error));
+            writer.Finish(claim, new TrialOutcome(missing.Status, missing.Epochs, 0, missing.Error));
             return missing;
         }
 
         var result = runner.Run(trial, progress.TrialStarted(trial), stop);
-        if (!store.CompleteTrial(target.ExperimentId, trialId, target.RunId, new TrialOutcome(result.Status, result.Epochs, result.Seconds, result.Error)))
+        writer.Finish(claim, new TrialOutcome(result.Status, result.Epochs, result.Seconds, result.Error), recorded =>
         {
-            log.Warning("Trial {TrialId} was taken over by another run while it trained here; that run's result stands", trialId);
-        }
+            if (!recorded)
+            {
+                log.Warning("Trial {TrialId} was taken over by another run while it trained here; that run's result stands", trialId);
+            }
 
-        progress.TrialFinished(trial, result);
+            progress.TrialFinished(trial, result);
+        });
         return result;
     }
 }

@@ -72,4 +72,57 @@ public sealed class ShowCommandTests : IDisposable
         Assert.Contains($"'{prefix}' starts ", show.Error, StringComparison.Ordinal);
         Assert.Contains("give more of the id", show.Error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Show_with_a_version_lists_that_version_and_without_one_the_latest()
+    {
+        Assert.Equal(0, folder.Run(folder.Write("y3x.yaml", Experiments.Linear(rates: "0.001, 0.01", epochs: 12))).ExitCode);
+
+        var latest = folder.Command("show", "y3x");
+        var first = folder.Command("show", "y3x", "--version", "1");
+
+        Assert.Equal((0, 0), (latest.ExitCode, first.ExitCode));
+        Assert.Contains("Experiment 'y3x' version 2", latest.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\n1\s+[0-9a-f]{16}\s+training\.learning_rate=0\.001\s+completed\s+12\s", latest.Output);
+        Assert.Contains("Experiment 'y3x' version 1", first.Output, StringComparison.Ordinal);
+        Assert.Matches(@"\n1\s+[0-9a-f]{16}\s+training\.learning_rate=0\.001\s+completed\s+30\s", first.Output);
+        Assert.Matches(@"\n3\s+[0-9a-f]{16}\s+training\.learning_rate=1\s+diverged", first.Output);
+    }
+
+    [Fact]
+    public void Show_with_a_version_the_store_does_not_hold_exits_2_and_names_the_versions_it_has()
+    {
+        Assert.Equal(0, folder.Run(folder.Write("y3x.yaml", Experiments.Linear(epochs: 12))).ExitCode);
+
+        var show = folder.Command("show", "y3x", "--version", "7");
+
+        Assert.Equal(2, show.ExitCode);
+        Assert.Equal($"sweep: the store '{folder.DbPath}' has no version 7 of 'y3x'; its versions are 1, 2.", show.Error.Trim());
+        Assert.Equal("", show.Output);
+    }
+
+    [Fact]
+    public void Show_with_a_version_below_1_is_an_option_error()
+    {
+        var show = folder.Command("show", "y3x", "--version", "0");
+
+        Assert.Equal(2, show.ExitCode);
+        Assert.Contains("--version must be at least 1.", show.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_a_trial_with_a_version_takes_it_from_that_version()
+    {
+        var id = folder.Scalar<string>("SELECT id FROM trials WHERE learning_rate = 0.01");
+        Assert.Equal(0, folder.Run(folder.Write("y3x.yaml", Experiments.Linear(rates: "0.01, 0.02", epochs: 30) + "\n# the same trials, another text\n")).ExitCode);
+
+        var first = folder.Command("show", id, "--version", "1");
+        var latest = folder.Command("show", id);
+        var missing = folder.Command("show", id, "--version", "3");
+
+        Assert.Contains($"Trial {id} of experiment 'y3x' version 1", first.Output, StringComparison.Ordinal);
+        Assert.Contains($"Trial {id} of experiment 'y3x' version 2", latest.Output, StringComparison.Ordinal);
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no trial whose id starts with it in a version 3 of an experiment", missing.Error, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,147 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+
+namespace Sweep.Storage;
+
+public sealed partial class RunWriter
+{
+    private void WriteLoop()
+    {
+        try
+        {
+            bool last;
+            do
+            {
+                List<Pending> batch;
+                ImmutableArray<TrialClaim> released;
+                int wanted;
+                lock (gate)
+                {
+                    while (!IsDue(out var wait))
+                    {
+                        Monitor.Wait(gate, wait);
+                    }
+
+                    last = closing;
+                    wanted = ClaimsWanted();
+                    released = [];
+                    if (last)
+                    {
+                        released = [.. claims];
+                        claims.Clear();
+                    }
+
+                    batch = finished;
+                    finished = [];
+                    finishedRows = 0;
+                }
+
+                var result = store.WriteBatch(experimentId, runId, new RunBatch([.. batch.Select(p => p.Trial)], released, wanted));
+                lock (gate)
+                {
+                    Received(result.Claimed, wanted, keep: !last);
+                }
+
+                for (var index = 0; index < batch.Count; index++)
+                {
+                    batch[index].Committed?.Invoke(result.Recorded[index]);
+                }
+            }
+            while (!last);
+        }
+#pragma warning disable CA1031 // Any failure must reach the caller's thread through Close instead of ending the process here.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            // Cancelled before the failure is visible, so a worker that sees the failure also sees the stop.
+            failed.Cancel();
+            lock (gate)
+            {
+                failure = ExceptionDispatchInfo.Capture(e);
+                Monitor.PulseAll(gate);
+            }
+        }
+    }
+
+    /// <summary>Whether a transaction is due now; otherwise how long until the oldest finished trial is.</summary>
+    private bool IsDue(out TimeSpan wait)
+    {
+        wait = Timeout.InfiniteTimeSpan;
+        if (closing || ClaimsWanted() > 0)
+        {
+            return true;
+        }
+
+        if (finished.Count == 0)
+        {
+            return false;
+        }
+
+        var age = Stopwatch.GetElapsedTime(firstFinishedAt);
+        if (finishedRows >= settings.MaxRowsPerBatch || age >= settings.FlushInterval)
+        {
+            return true;
+        }
+
+        wait = settings.FlushInterval - age;
+        return false;
+    }
+
+    /// <summary>
+    /// How many trials to claim now: enough for the workers waiting (unless a claim came back short since
+    /// they began to wait: nothing is left for them), plus the spares or the trials expected to finish
+    /// within the claim horizon, whichever is more, once the queue is below <see cref="LowWater"/> and the
+    /// store did not run dry.
+    /// </summary>
+    private int ClaimsWanted()
+    {
+        if (closing || stop.IsCancellationRequested || claimBudget == 0)
+        {
+            return 0;
+        }
+
+        var forWaiters = waiting > claims.Count && latestWaitStart >= lastShortRound;
+        var refill = lastShortRound < 0 && claims.Count < LowWater;
+        if (!forWaiters && !refill)
+        {
+            return 0;
+        }
+
+        var wanted = waiting + (lastShortRound < 0 ? Math.Max(settings.SpareClaims, claimsAhead) : 0) - claims.Count;
+        return Math.Clamp(wanted, 0, claimBudget ?? int.MaxValue);
+    }
+
+    /// <summary>Below this many queued claims the writer claims more: the spares, or half the trials expected within the horizon.</summary>
+    private int LowWater => Math.Max(settings.SpareClaims, (claimsAhead + 1) / 2);
+
+    private void Received(ImmutableArray<TrialClaim> claimed, int wanted, bool keep)
+    {
+        if (keep)
+        {
+            foreach (var claim in claimed)
+            {
+                claims.Enqueue(claim);
+            }
+        }
+
+        claimBudget -= claimed.Length;
+        round++;
+        if (claimed.Length < wanted)
+        {
+            lastShortRound = round;
+        }
+
+        // The rate is measured over at least a fifth of the horizon, so a round right after another does not zero it.
+        var elapsed = Stopwatch.GetElapsedTime(rateSince);
+        if (elapsed >= settings.ClaimHorizon / 5)
+        {
+            var expected = finishedSinceRate / elapsed.TotalSeconds * settings.ClaimHorizon.TotalSeconds;
+            claimsAhead = (int)Math.Min(expected, settings.MaxClaimsAhead);
+            finishedSinceRate = 0;
+            rateSince = Stopwatch.GetTimestamp();
+        }
+
+        Monitor.PulseAll(gate);
+    }
+}

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using Sweep.Models.Results;
+
+namespace Sweep.Storage;
+
+/// <summary>
+/// The one thread that writes a run to the store. Workers take claimed trials from it (<see cref="Next"/>)
+/// and hand finished ones back (<see cref="Finish"/>); it commits several finished trials, their epochs and
+/// the next claims in one transaction, after a short interval, when enough rows wait, when a worker needs
+/// a trial, and at <see cref="Close"/>. A trial's status and epochs are always committed together, and a
+/// finished trial is reported (the callback given to <see cref="Finish"/>) only once it is committed. A
+/// process killed meanwhile loses only the finished trials not yet committed and the claims not yet
+/// started: both are left running for a dead run, which the next <c>sweep run</c> releases and runs again.
+/// </summary>
+public sealed partial class RunWriter : IDisposable
+{
+    private readonly ResultStore store;
+    private readonly long experimentId;
+    private readonly long runId;
+    private readonly RunWriterSettings settings;
+    private readonly CancellationToken stop;
+    private readonly CancellationTokenRegistration onStop;
+    private readonly CancellationTokenSource failed = new();
+    private readonly Thread thread;
+
+    private readonly object gate = new();
+    private readonly Queue<TrialClaim> claims = new();
+    private List<Pending> finished = [];
+    private int finishedRows;
+    private long firstFinishedAt;
+    private int? claimBudget;
+    private int waiting;
+    private int round;
+    private int latestWaitStart;
+    private int lastShortRound = -1;
+    private int claimsAhead;
+    private int finishedSinceRate;
+    private long rateSince = Stopwatch.GetTimestamp();
+    private bool closing;
+    private ExceptionDispatchInfo? failure;
+
+    /// <summary>
+    /// Starts the writer thread for <paramref name="runId"/>. At most <paramref name="maxClaims"/> trials are
+    /// claimed (null: no limit); once <paramref name="stop"/> is cancelled no trial is handed out any more.
+    /// </summary>
+    public RunWriter(ResultStore store, long experimentId, long runId, int? maxClaims, RunWriterSettings settings, CancellationToken stop)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(settings);
+        this.store = store;
+        this.experimentId = experimentId;
+        this.runId = runId;
+        this.settings = settings;
+        this.stop = stop;
+        claimBudget = maxClaims;
+        onStop = stop.Register(WakeAll);
+        thread = new Thread(WriteLoop) { IsBackground = true, Name = "sweep store writer" };
+        thread.Start();
+    }
+
+    /// <summary>Cancelled when a write fails: the sweep should stop its running trials; <see cref="Close"/> throws the error.</summary>
+    public CancellationToken Failed => failed.Token;
+
+    /// <summary>Trials claimed and not yet handed to a worker.</summary>
+    internal int QueuedClaims
+    {
+        get
+        {
+            lock (gate)
+            {
+                return claims.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The next claimed trial, waiting for the writer to claim one if none is queued; null when no trial is
+    /// left to claim, the claim limit is spent, the run is stopping, or a write failed.
+    /// </summary>
+    public TrialClaim? Next()
+    {
+        lock (gate)
+        {
+            var waitStart = round;
+            latestWaitStart = waitStart;
+            waiting++;
+            try
+            {
+                while (true)
+                {
+                    if (failure is not null || closing || stop.IsCancellationRequested)
+                    {
+                        return null;
+                    }
+
+                    if (claims.TryDequeue(out var claim))
+                    {
+                        if (claims.Count < LowWater)
+                        {
+                            Monitor.PulseAll(gate);
+                        }
+
+                        return claim;
+                    }
+
+                    if (lastShortRound > waitStart || claimBudget == 0)
+                    {
+                        return null;
+                    }
+
+                    Monitor.PulseAll(gate);
+                    Monitor.Wait(gate);
+                }
+            }
+            finally
+            {
+                waiting--;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Queues a finished trial for the next commit. <paramref name="committed"/> runs on the writer thread
+    /// once it is committed, with whether it was recorded (false: another run had taken the trial over).
+    /// After a failed write the trial is dropped: the sweep is stopping with that error.
+    /// </summary>
+    public void Finish(TrialClaim claim, TrialOutcome outcome, Action<bool>? committed = null)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentNullException.ThrowIfNull(outcome);
+        if (outcome.Status is TrialStatus.Pending or TrialStatus.Running)
+        {
+            throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, "a trial finishes as completed, diverged, failed or interrupted");
+        }
+
+        lock (gate)
+        {
+            if (failure is not null)
+            {
+                return;
+            }
+
+            // The first trial of a batch starts the flush timer, and a full batch is due at once: both wake the writer.
+            var wake = finished.Count == 0;
+            if (wake)
+            {
+                firstFinishedAt = Stopwatch.GetTimestamp();
+            }
+
+            finished.Add(new Pending(new FinishedTrial(claim.TrialId, outcome, DateTimeOffset.UtcNow), committed));
+            finishedRows += 1 + (outcome.Epochs.IsDefault ? 0 : outcome.Epochs.Length);
+            finishedSinceRate++;
+            if (wake || finishedRows >= settings.MaxRowsPerBatch)
+            {
+                Monitor.PulseAll(gate);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Commits every finished trial still queued, undoes the claims no worker took, and ends the writer
+    /// thread. Call it after the workers are done. Throws the store error that stopped the writer, if any.
+    /// </summary>
+    public void Close()
+    {
+        lock (gate)
+        {
+            closing = true;
+            Monitor.PulseAll(gate);
+        }
+
+        thread.Join();
+        failure?.Throw();
+    }
+
+    /// <summary>Closes the writer if <see cref="Close"/> was not called (after an unexpected error), without throwing.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            closing = true;
+            Monitor.PulseAll(gate);
+        }
+
+        thread.Join();
+        onStop.Dispose();
+        failed.Dispose();
+    }
+
+    private void WakeAll()
+    {
+        lock (gate)
+        {
+            Monitor.PulseAll(gate);
+        }
+    }
+
+    private sealed record Pending(FinishedTrial Trial, Action<bool>? Committed);
+}
