@@ -35,7 +35,26 @@ internal static class ReportBuilder
             choice?.Best.LearningRate)
         {
             Story = choice?.Recommendation is { } recommendation ? [recommendation.Text] : [],
+            Bracket = choice?.Recommendation?.Bracket,
+            RangeTest = RangeTest(store, experimentId, stored),
         };
+    }
+
+    /// <summary>
+    /// The experiment's range test: the steps stored under the first trial (in id order) that has any. A range
+    /// test is stored under the id of the configuration it ran, which is a trial of the experiment.
+    /// </summary>
+    private static ImmutableArray<Reports.RangeTestStep> RangeTest(ResultStore store, long experimentId, IEnumerable<TrialSummary> trials)
+    {
+        foreach (var trial in trials.OrderBy(t => t.Id, StringComparer.Ordinal))
+        {
+            var steps = store.ReadRangeTest(experimentId, trial.Id);
+            if (!steps.IsEmpty)
+            {
+                return [.. steps.Select(s => new Reports.RangeTestStep(s.LearningRate, s.Loss, s.SmoothedLoss))];
+            }
+        }
+        return [];
     }
 
     private static TrialRow Row(TrialSummary trial, ImmutableArray<EpochRecord> epochs) => new(
