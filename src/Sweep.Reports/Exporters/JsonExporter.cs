@@ -41,6 +41,10 @@ public sealed class JsonExporter : ExporterBase
             foreach (var trial in report.Trials)
             {
                 Trial(json, trial);
+                // A trial at a time into the file: a large sweep's JSON never sits whole in memory.
+                json.Flush();
+                writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                buffer.ResetWrittenCount();
             }
             json.WriteEndArray();
             json.WriteStartArray("range_test");
