@@ -15,12 +15,15 @@ internal sealed record LossCurve(TrialRow Trial, double[] Epochs, double[] LogLo
     public const int MaxPoints = 240;
 
     /// <summary>
-    /// log10 of the highest loss worth drawing: a decade above the highest first-epoch loss, as any trial
-    /// ten times worse than the worst start has diverged; the highest finite loss when no start is known.
+    /// log10 of the highest loss worth drawing: a decade above the highest first-epoch loss of the trials that
+    /// did not diverge (a diverged trial may have blown up within its first epoch), as any trial ten times
+    /// worse than the worst sound start has diverged; of every trial when all diverged.
     /// </summary>
     public static double Ceiling(IEnumerable<TrialRow> trials)
     {
-        var starts = trials.Where(t => !t.Epochs.IsEmpty).Select(t => Loss(t.Epochs[0])).Where(l => double.IsFinite(l) && l > 0).ToList();
+        var withEpochs = trials.Where(t => !t.Epochs.IsEmpty).ToList();
+        var sound = withEpochs.Where(t => t.Status != TrialStatus.Diverged).ToList();
+        var starts = (sound.Count > 0 ? sound : withEpochs).Select(t => Loss(t.Epochs[0])).Where(l => double.IsFinite(l) && l > 0).ToList();
         return starts.Count > 0 ? Math.Log10(starts.Max()) + 1 : 1;
     }
 

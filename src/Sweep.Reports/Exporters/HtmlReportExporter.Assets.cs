@@ -11,7 +11,7 @@ public sealed partial class HtmlReportExporter
         "@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9da7b3;--rule:#30363d;--card:#f6f8fa;--good:#3fb950;--slow:#d29922;--oscillating:#f0883e;--bad:#ff7b72}}" +
         "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:64rem;padding:0 1rem;color:var(--fg);background:var(--bg)}" +
         "h1{margin-bottom:.25rem}.meta,.hint{color:var(--muted);font-size:.9rem}.description{font-size:1.1rem}" +
-        "table{border-collapse:collapse;margin:.5rem 0}th,td{border-bottom:1px solid var(--rule);padding:.25rem .6rem;text-align:left}" +
+        ".scroll{overflow-x:auto}table{border-collapse:collapse;margin:.5rem 0}th,td{border-bottom:1px solid var(--rule);padding:.25rem .6rem;text-align:left}" +
         "td.number{text-align:right;font-variant-numeric:tabular-nums}table.sortable th{cursor:pointer;user-select:none}" +
         "th[data-order=asc]::after{content:' \\25B2'}th[data-order=desc]::after{content:' \\25BC'}" +
         "input{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--rule);border-radius:4px;padding:.15rem .4rem}" +

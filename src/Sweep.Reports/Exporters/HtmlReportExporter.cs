@@ -97,7 +97,7 @@ public sealed partial class HtmlReportExporter : ExporterBase
         writer.WriteLine(
             "<p class=\"hint\"><label>Filter <input type=\"search\" id=\"trial-filter\" placeholder=\"words, e.g. diverging 0.01\"></label> " +
             $"<span id=\"trial-count\">{ReportText.Integer(report.Trials.Length)} trials</span> · click a column heading to sort.</p>");
-        writer.WriteLine("<table class=\"sortable\" id=\"trials\"><thead><tr>");
+        writer.WriteLine("<div class=\"scroll\"><table class=\"sortable\" id=\"trials\"><thead><tr>");
         writer.WriteLine(
             "<th>Trial</th><th data-type=\"number\">Stage</th><th data-type=\"number\">Learning rate</th><th data-type=\"number\">L1</th>" +
             "<th data-type=\"number\">L2</th><th>Batch</th><th>Status</th><th>Diagnosis</th><th data-type=\"number\">Epochs</th>" +
@@ -116,7 +116,7 @@ public sealed partial class HtmlReportExporter : ExporterBase
                 $"{Number(trial.FinalTrainLoss, ReportText.Short(trial.FinalTrainLoss))}{Number(trial.FinalValidationLoss, ReportText.Short(trial.FinalValidationLoss))}" +
                 $"{Number(trial.BestValidationLoss, ReportText.Short(trial.BestValidationLoss))}{Number(trial.Seconds, ReportText.Seconds(trial.Seconds))}</tr>");
         }
-        writer.WriteLine("</tbody></table></section>");
+        writer.WriteLine("</tbody></table></div></section>");
     }
 
     // The exact value sorts; the short one is shown. An empty data-value (no value) sorts last.

@@ -24,6 +24,20 @@ public sealed class LossCurveTests
     }
 
     [Fact]
+    public void A_trial_that_blew_up_in_its_first_epoch_does_not_raise_the_ceiling()
+    {
+        var sound = Some.Trials()[0];
+        var blown = Some.Trials()[1] with { Epochs = [Epoch(1, 1e35), Epoch(2, double.PositiveInfinity)] };
+
+        var ceiling = LossCurve.Ceiling([sound, blown]);
+        var curve = LossCurve.Of(blown, ceiling)!;
+
+        Assert.Equal(Math.Log10(9), ceiling, 12);
+        Assert.Equal([1], curve.Epochs);
+        Assert.True(curve.Diverged);
+    }
+
+    [Fact]
     public void A_curve_that_stays_below_the_ceiling_is_drawn_whole_and_unmarked()
     {
         var trial = Some.Trials()[0];
