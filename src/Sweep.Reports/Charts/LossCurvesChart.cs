@@ -24,8 +24,8 @@ internal static class LossCurvesChart
         var rest = trials.Skip(DrawnTrials).ToList();
         var caption = rest.Count == 0
             ? "Colour runs from dark (smallest learning rate) to yellow (largest); a cross marks a trial that diverged, cut at the top."
-            : $"The best {ReportTextOf(drawn.Count)} trials, coloured from dark (smallest learning rate) to yellow (largest); the grey band spans " +
-              $"the other {ReportTextOf(rest.Count)} from their lowest to their highest loss, the dashed line is their median. A cross marks a diverged trial, cut at the top.";
+            : $"The best {Count(drawn.Count)} trials, coloured from dark (smallest learning rate) to yellow (largest); the grey band spans " +
+              $"the other {Count(rest.Count)} from their lowest to their highest loss, the dashed line is their median. A cross marks a diverged trial, cut at the top.";
         if (drawn.Count == 0)
         {
             return new ReportChart("loss-curves", "Loss curves", caption, null);
@@ -105,12 +105,12 @@ internal static class LossCurvesChart
         var band = plot.Add.FillY(epochs, points.Select(p => p.Low).ToArray(), points.Select(p => p.High).ToArray());
         band.FillColor = Colors.Gray.WithAlpha(0.3);
         band.LineWidth = 0;
-        band.LegendText = $"{ReportTextOf(trials.Count)} other trials";
+        band.LegendText = $"{Count(trials.Count)} other trials";
         var median = plot.Add.Scatter(epochs, points.Select(p => p.Median).ToArray(), Colors.DimGray);
         median.MarkerSize = 0;
         median.LinePattern = LinePattern.Dashed;
         median.LegendText = "their median";
     }
 
-    private static string ReportTextOf(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
+    private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -6,6 +6,10 @@ namespace Sweep.Reports.Charts;
 /// </summary>
 public static class ReportCharts
 {
+    /// <summary>Every chart id a report can have, in page order.</summary>
+    public static IReadOnlyList<string> Ids { get; } =
+        ["loss-curves", "final-loss", "heatmap-lr-l2", "heatmap-lr-l1", "heatmap-lr-batch", "batch-modes", "regularisation", "range-test"];
+
     public static IEnumerable<ReportChart> Of(SweepReport report)
     {
         ArgumentNullException.ThrowIfNull(report);

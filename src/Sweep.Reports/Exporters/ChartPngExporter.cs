@@ -4,7 +4,8 @@ namespace Sweep.Reports.Exporters;
 
 /// <summary>
 /// The report's charts as PNG files beside report.html (<c>loss-curves.png</c>, <c>final-loss.png</c>, …),
-/// for places that show images but not SVG. Each file is written whole and moved into place.
+/// for places that show images but not SVG. Each file is written whole and moved into place; the PNG of a
+/// chart this report does not draw is deleted, so a folder written again never shows an older sweep's chart.
 /// </summary>
 public sealed class ChartPngExporter : IExporter
 {
@@ -36,6 +37,10 @@ public sealed class ChartPngExporter : IExporter
                 }
                 written.Add(path);
             }
+        }
+        foreach (var stale in ReportCharts.Ids.Select(id => Path.Combine(directory, id + ".png")).Except(written, StringComparer.Ordinal))
+        {
+            File.Delete(stale);
         }
         return written;
     }

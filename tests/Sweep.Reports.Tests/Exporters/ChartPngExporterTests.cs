@@ -1,3 +1,4 @@
+using Sweep.Reports.Charts;
 using Sweep.Reports.Exporters;
 
 namespace Sweep.Reports.Tests.Exporters;
@@ -18,6 +19,25 @@ public sealed class ChartPngExporterTests
             written.Select(Path.GetFileName));
         Assert.All(written, path => Assert.Equal(PngSignature, File.ReadAllBytes(path)[..8]));
         Assert.Empty(Directory.GetFiles(directory.Path, "*.tmp"));
+    }
+
+    [Fact]
+    public void Writing_a_smaller_report_into_the_same_folder_deletes_the_charts_it_no_longer_draws()
+    {
+        using var directory = new TemporaryDirectory();
+        var exporter = new ChartPngExporter();
+        exporter.Export(Some.Report(), directory.Path);
+        File.WriteAllText(Path.Combine(directory.Path, "mine.png"), "not ours");
+
+        exporter.Export(SomeSweep.Report(5, 3), directory.Path);
+
+        Assert.Equal(["final-loss.png", "loss-curves.png", "mine.png"], Directory.GetFiles(directory.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Every_chart_id_of_a_full_report_is_among_the_known_ids()
+    {
+        Assert.Equal(ReportCharts.Ids, ReportCharts.Of(Some.Report()).Select(c => c.Id));
     }
 
     [Fact]
