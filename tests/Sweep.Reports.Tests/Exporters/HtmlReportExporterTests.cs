@@ -24,6 +24,23 @@ public sealed partial class HtmlReportExporterTests
     }
 
     [Fact]
+    public void A_hostile_batch_mode_stays_escaped_in_the_heatmap_ticks_and_the_comparison_legend()
+    {
+        using var directory = new TemporaryDirectory();
+        var trials = Some.Trials();
+        var report = Some.Report() with { Trials = [trials[0], trials[2] with { Batch = Hostile }] };
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(report, directory.Path)[0]);
+
+        Assert.Contains("<section id=\"heatmap-lr-batch\">", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"batch-modes\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "<script>"));
+        // The trials table, the heatmap's tick and the comparison's legend.
+        Assert.Equal(3, Regex.Count(html, Regex.Escape("&lt;script&gt;alert(1)&lt;/script&gt;")));
+    }
+
+    [Fact]
     public void The_page_references_nothing_outside_itself()
     {
         using var directory = new TemporaryDirectory();
