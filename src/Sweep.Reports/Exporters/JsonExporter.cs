@@ -36,6 +36,17 @@ public sealed class JsonExporter : ExporterBase
             json.WriteString("generated_at", ReportText.Time(report.GeneratedAt));
             json.WriteString("best_trial_id", report.BestTrialId);
             Number(json, "chosen_learning_rate", report.ChosenLearningRate);
+            if (report.Bracket is { } bracket)
+            {
+                json.WriteStartObject("bracket");
+                Number(json, "low", bracket.Low);
+                Number(json, "high", bracket.High);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("bracket");
+            }
             Strings(json, "story", report.Story);
             json.WriteStartArray("trials");
             foreach (var trial in report.Trials)
