@@ -50,6 +50,20 @@ public sealed class HeadlessChromium : IDisposable
         driver.BeginOutputReadLine();
         driver.BeginErrorReadLine();
         http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            session = StartSession();
+        }
+        catch
+        {
+            // No session means no Dispose: the driver (and any browser it started) must not outlive the test.
+            StopDriver();
+            throw;
+        }
+    }
+
+    private string StartSession()
+    {
         WaitUntilReady();
         var options = new JsonObject
         {
@@ -65,7 +79,7 @@ public sealed class HeadlessChromium : IDisposable
             ["goog:loggingPrefs"] = new JsonObject { ["browser"] = "ALL" },
         };
         var created = Send(HttpMethod.Post, "session", new JsonObject { ["capabilities"] = new JsonObject { ["alwaysMatch"] = capabilities } });
-        session = created!["sessionId"]!.GetValue<string>();
+        return created!["sessionId"]!.GetValue<string>();
     }
 
     /// <summary>Opens a file; the console log starts empty for it.</summary>
@@ -107,12 +121,17 @@ public sealed class HeadlessChromium : IDisposable
         }
         finally
         {
-            driver.Kill(entireProcessTree: true);
-            driver.WaitForExit();
-            driver.Dispose();
-            http.Dispose();
-            Directory.Delete(profile, recursive: true);
+            StopDriver();
         }
+    }
+
+    private void StopDriver()
+    {
+        driver.Kill(entireProcessTree: true);
+        driver.WaitForExit();
+        driver.Dispose();
+        http.Dispose();
+        Directory.Delete(profile, recursive: true);
     }
 
     private JsonNode? Send(HttpMethod method, string path, JsonObject? body)
