@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sweep.Models.Selection;
 
 namespace Sweep.Reports;
 
@@ -20,6 +21,12 @@ public sealed record SweepReport(
 {
     /// <summary>How the rate was chosen, one sentence a line, in order; empty when there is no story to tell.</summary>
     public ImmutableArray<string> Story { get; init; } = [];
+
+    /// <summary>
+    /// Where the optimum lies on the rates tried with the best trial's other settings, and the interval a finer
+    /// search should fill; null when the rates are not spread on a log scale or fewer than two were tried.
+    /// </summary>
+    public LearningRateBracket? Bracket { get; init; }
 
     /// <summary>The learning-rate range test's steps; empty when the sweep ran none.</summary>
     public ImmutableArray<RangeTestStep> RangeTest { get; init; } = [];

@@ -23,6 +23,8 @@ internal static class Some
                 "Stopped: stage 2 gained less than 3%.",
             ],
             RangeTest = [new(1e-4, 0.9, 0.9), new(1e-3, 0.7, 0.78), new(1e-2, 0.2, 0.5)],
+            Bracket = new LearningRateBracket(
+                new RatePoint(0.01, 0.0145, CurveLabel.Good), new RatePoint(0.005, double.NaN, CurveLabel.Good), null, null, null, 0.005, 0.01, GridExtension.Up, "0.01 scores best"),
         };
 
     public static ImmutableArray<TrialRow> Trials() =>

@@ -1,43 +1,69 @@
 using System.Globalization;
 using ScottPlot;
+using Sweep.Models.Results;
 
 namespace Sweep.Reports.Charts;
 
-/// <summary>Each trial's final loss against its learning rate, both on log axes, one colour per stage, the chosen rate marked.</summary>
+/// <summary>
+/// Each trial's final loss against its learning rate, both on log axes: one colour and shape per
+/// coarse-to-fine stage, diverged trials as red crosses along the top, the bracket a finer search should
+/// fill as a shaded span and the chosen rate as a dashed line.
+/// </summary>
 internal static class FinalLossChart
 {
-    /// <summary>The chart as SVG, or null when no trial has a final loss a log axis can show.</summary>
-    public static string? Svg(SweepReport report)
+    private static readonly MarkerShape[] StageShapes =
+        [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.OpenCircle];
+
+    public static ReportChart Of(SweepReport report)
     {
-        var plot = new Plot();
-        var plotted = 0;
-        foreach (var stage in report.Trials.GroupBy(t => t.Stage).OrderBy(g => g.Key))
+        const string Title = "Final loss against learning rate";
+        var trials = report.Trials.Where(t => double.IsFinite(t.LearningRate) && t.LearningRate > 0).ToList();
+        var finished = trials.Where(t => t.Status != TrialStatus.Diverged && t.FinalLoss is { } loss && double.IsFinite(loss) && loss > 0).ToList();
+        var diverged = trials.Where(t => t.Status == TrialStatus.Diverged || (t.FinalLoss is { } loss && !double.IsFinite(loss))).ToList();
+        var caption = "One point per trial, shaped and coloured by stage; red crosses along the top are trials that diverged" +
+            (report.Bracket is { } b && b.Low < b.High ? "; the shaded span is where a finer search should look" : string.Empty) +
+            (report.ChosenLearningRate is not null ? "; the dashed line is the chosen rate." : ".");
+        if (finished.Count == 0 && diverged.Count == 0)
         {
-            var (x, y) = ChartStyle.LogY(stage
-                .Where(t => t.FinalLoss is not null && t.LearningRate > 0)
-                .Select(t => (Math.Log10(t.LearningRate), t.FinalLoss!.Value)));
-            if (x.Length == 0)
-            {
-                continue;
-            }
-            var points = plot.Add.ScatterPoints(x, y);
+            return new ReportChart("final-loss", Title, caption, null);
+        }
+
+        var plot = ChartStyle.NewPlot();
+        var losses = finished.Select(t => Math.Log10(t.FinalLoss!.Value)).ToList();
+        // Diverged trials have no loss to place; they sit half a decade above the worst finished one.
+        var top = losses.Count > 0 ? losses.Max() + 0.5 : 1;
+        if (report.Bracket is { } bracket && bracket.Low < bracket.High)
+        {
+            var span = plot.Add.HorizontalSpan(Math.Log10(bracket.Low), Math.Log10(bracket.High));
+            span.FillStyle.Color = Colors.Orange.WithAlpha(0.2);
+            span.LineStyle.Width = 0;
+            span.LegendText = $"bracket {ChartStyle.Number(bracket.Low)}–{ChartStyle.Number(bracket.High)}";
+        }
+        var stages = finished.GroupBy(t => t.Stage).OrderBy(g => g.Key).ToList();
+        foreach (var (stage, index) in stages.Select((g, i) => (g, i)))
+        {
+            var points = plot.Add.ScatterPoints(
+                stage.Select(t => Math.Log10(t.LearningRate)).ToArray(), stage.Select(t => Math.Log10(t.FinalLoss!.Value)).ToArray(), ChartStyle.Series(index));
+            points.MarkerShape = StageShapes[index % StageShapes.Length];
             points.MarkerSize = 8;
             points.LegendText = $"stage {stage.Key.ToString(CultureInfo.InvariantCulture)}";
-            plotted++;
         }
-        if (plotted == 0)
+        if (diverged.Count > 0)
         {
-            return null;
+            var marks = plot.Add.ScatterPoints(diverged.Select(t => Math.Log10(t.LearningRate)).ToArray(), diverged.Select(_ => top).ToArray(), Colors.Red);
+            marks.MarkerShape = MarkerShape.Eks;
+            marks.MarkerSize = 10;
+            marks.LegendText = "diverged";
         }
         if (report.ChosenLearningRate is { } chosen && chosen > 0)
         {
             var line = plot.Add.VerticalLine(Math.Log10(chosen));
-            line.LegendText = $"chosen {chosen.ToString("G4", CultureInfo.InvariantCulture)}";
+            line.LegendText = $"chosen {ChartStyle.Number(chosen)}";
             line.LinePattern = LinePattern.Dashed;
         }
         ChartStyle.LogAxis(plot.Axes.Bottom, "learning rate (log scale)");
         ChartStyle.LogAxis(plot.Axes.Left, "final loss (log scale)");
         plot.ShowLegend(Alignment.UpperLeft);
-        return ChartStyle.Svg(plot, "final-loss");
+        return new ReportChart("final-loss", Title, caption, plot);
     }
 }

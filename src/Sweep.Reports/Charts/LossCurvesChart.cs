@@ -3,49 +3,114 @@ using ScottPlot;
 
 namespace Sweep.Reports.Charts;
 
-/// <summary>Each trial's loss by epoch on a log axis (validation loss when there is one), coloured by learning rate.</summary>
+/// <summary>
+/// Each trial's loss by epoch on a log axis (validation loss when there is one), coloured by learning rate.
+/// The best <see cref="DrawnTrials"/> trials are drawn one by one; the rest of a large sweep as a band from
+/// their lowest to their highest loss with their median, so the page stays light and the curves readable.
+/// Diverged trials are cut at a ceiling and marked with a cross.
+/// </summary>
 internal static class LossCurvesChart
 {
-    // Past this many trials a legend hides the curves; the colour still tells the rate.
+    public const int DrawnTrials = 20;
+
+    // Past this many curves a legend hides the chart; the colour still tells the rate.
     private const int MaxLegendEntries = 12;
 
-    /// <summary>The chart as SVG, or null when no trial has a loss a log axis can show.</summary>
-    public static string? Svg(SweepReport report)
+    public static ReportChart Of(SweepReport report)
     {
-        var trials = report.Trials.Where(t => !t.Epochs.IsEmpty && double.IsFinite(t.LearningRate) && t.LearningRate > 0).ToList();
-        if (trials.Count == 0)
+        var trials = report.Ranked().Where(t => !t.Epochs.IsEmpty && double.IsFinite(t.LearningRate) && t.LearningRate > 0).ToList();
+        var ceiling = LossCurve.Ceiling(trials);
+        var drawn = trials.Take(DrawnTrials).Select(t => LossCurve.Of(t, ceiling)).OfType<LossCurve>().ToList();
+        var rest = trials.Skip(DrawnTrials).ToList();
+        var caption = rest.Count == 0
+            ? "Colour runs from dark (smallest learning rate) to yellow (largest); a cross marks a trial that diverged, cut at the top."
+            : $"The best {Count(drawn.Count)} trials, coloured from dark (smallest learning rate) to yellow (largest); the grey band spans " +
+              $"the other {Count(rest.Count)} from their lowest to their highest loss, the dashed line is their median. A cross marks a diverged trial, cut at the top.";
+        if (drawn.Count == 0)
         {
-            return null;
+            return new ReportChart("loss-curves", "Loss curves", caption, null);
         }
-        var plot = new Plot();
+
+        var plot = ChartStyle.NewPlot();
+        if (rest.Count > 0)
+        {
+            AddBand(plot, rest, ceiling);
+        }
         var (smallest, largest) = (trials.Min(t => t.LearningRate), trials.Max(t => t.LearningRate));
-        var plotted = 0;
-        foreach (var trial in trials.OrderBy(t => t.LearningRate))
+        foreach (var curve in drawn.OrderBy(c => c.Trial.LearningRate))
         {
-            var (x, y) = ChartStyle.LogY(trial.Epochs.Select(e => ((double)e.Epoch, e.ValidationLoss ?? e.TrainLoss)));
-            if (x.Length == 0)
-            {
-                continue;
-            }
-            var line = plot.Add.Scatter(x, y, ChartStyle.RateColor(trial.LearningRate, smallest, largest));
-            line.MarkerSize = x.Length == 1 ? 5 : 0;
+            var line = plot.Add.Scatter(curve.Epochs, curve.LogLosses, ChartStyle.RateColor(curve.Trial.LearningRate, smallest, largest));
+            line.MarkerSize = curve.Epochs.Length == 1 ? 5 : 0;
             line.LineWidth = 2;
-            if (trials.Count <= MaxLegendEntries)
+            if (drawn.Count <= MaxLegendEntries)
             {
-                line.LegendText = $"{trial.TrialId} (lr {trial.LearningRate.ToString("G4", CultureInfo.InvariantCulture)})";
+                line.LegendText = $"{curve.Trial.TrialId} (lr {curve.Trial.LearningRate.ToString("G4", CultureInfo.InvariantCulture)})";
             }
-            plotted++;
         }
-        if (plotted == 0)
-        {
-            return null;
-        }
+        MarkDiverged(plot, drawn);
         ChartStyle.LinearAxis(plot.Axes.Bottom, "epoch", integers: true);
         ChartStyle.LogAxis(plot.Axes.Left, "loss (log scale)");
-        if (trials.Count <= MaxLegendEntries)
+        if (drawn.Count <= MaxLegendEntries || rest.Count > 0)
         {
             plot.ShowLegend(Alignment.UpperRight);
         }
-        return ChartStyle.Svg(plot, "loss-curves");
+        return new ReportChart("loss-curves", "Loss curves", caption, plot);
     }
+
+    /// <summary>A red cross where each diverged curve ends, in the legend once.</summary>
+    internal static void MarkDiverged(Plot plot, IEnumerable<LossCurve> curves)
+    {
+        var ends = curves.Where(c => c.Diverged).ToList();
+        if (ends.Count == 0)
+        {
+            return;
+        }
+        var marks = plot.Add.ScatterPoints(ends.Select(c => c.Epochs[^1]).ToArray(), ends.Select(c => c.LogLosses[^1]).ToArray(), Colors.Red);
+        marks.MarkerShape = MarkerShape.Eks;
+        marks.MarkerSize = 10;
+        marks.LegendText = "diverged";
+    }
+
+    /// <summary>The lowest, highest and median loss of <paramref name="trials"/> at up to <see cref="LossCurve.MaxPoints"/> epochs.</summary>
+    private static void AddBand(Plot plot, List<TrialRow> trials, double ceiling)
+    {
+        var lastEpoch = trials.Max(t => t.Epochs[^1].Epoch);
+        var byEpoch = new List<double>[lastEpoch + 1];
+        foreach (var index in ChartStyle.Downsample(lastEpoch, LossCurve.MaxPoints))
+        {
+            byEpoch[index + 1] = [];
+        }
+        foreach (var trial in trials)
+        {
+            foreach (var record in trial.Epochs)
+            {
+                if (record.Epoch >= 1 && record.Epoch <= lastEpoch && byEpoch[record.Epoch] is { } values)
+                {
+                    var loss = record.ValidationLoss ?? record.TrainLoss;
+                    // A diverged epoch counts at the ceiling, as the drawn curves show it.
+                    values.Add(double.IsNaN(loss) || loss > 0 ? Math.Min(double.IsNaN(loss) ? ceiling : Math.Log10(loss), ceiling) : double.NaN);
+                }
+            }
+        }
+        var points = byEpoch
+            .Select((values, epoch) => (Epoch: epoch, Values: values?.Where(v => !double.IsNaN(v)).Order().ToList()))
+            .Where(p => p.Values is { Count: > 0 })
+            .Select(p => (p.Epoch, Low: p.Values![0], High: p.Values[^1], Median: p.Values[p.Values.Count / 2]))
+            .ToList();
+        if (points.Count == 0)
+        {
+            return;
+        }
+        var epochs = points.Select(p => (double)p.Epoch).ToArray();
+        var band = plot.Add.FillY(epochs, points.Select(p => p.Low).ToArray(), points.Select(p => p.High).ToArray());
+        band.FillColor = Colors.Gray.WithAlpha(0.3);
+        band.LineWidth = 0;
+        band.LegendText = $"{Count(trials.Count)} other trials";
+        var median = plot.Add.Scatter(epochs, points.Select(p => p.Median).ToArray(), Colors.DimGray);
+        median.MarkerSize = 0;
+        median.LinePattern = LinePattern.Dashed;
+        median.LegendText = "their median";
+    }
+
+    private static string Count(int count) => count.ToString("N0", CultureInfo.InvariantCulture);
 }

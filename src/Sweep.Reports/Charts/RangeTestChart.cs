@@ -8,17 +8,23 @@ namespace Sweep.Reports.Charts;
 /// </summary>
 internal static class RangeTestChart
 {
-    /// <summary>The chart as SVG, or null when the sweep ran no range test or none of its losses can be shown.</summary>
-    public static string? Svg(SweepReport report)
+    /// <summary>The chart, or null when the sweep ran no range test; its plot is null when none of its losses can be shown.</summary>
+    public static ReportChart? Of(SweepReport report)
     {
+        const string Title = "Learning-rate range test";
+        const string Caption = "The rate grows every batch; a good rate lies where the smoothed loss falls fastest, well before it turns up.";
+        if (report.RangeTest.IsEmpty)
+        {
+            return null;
+        }
         var steps = report.RangeTest.Where(s => s.LearningRate > 0).ToList();
         var (rawX, rawY) = Finite(steps.Select(s => (Math.Log10(s.LearningRate), s.Loss)));
         var (smoothX, smoothY) = Finite(steps.Select(s => (Math.Log10(s.LearningRate), s.SmoothedLoss)));
         if (rawX.Length == 0 && smoothX.Length == 0)
         {
-            return null;
+            return new ReportChart("range-test", Title, Caption, null);
         }
-        var plot = new Plot();
+        var plot = ChartStyle.NewPlot();
         var raw = plot.Add.Scatter(rawX, rawY, Colors.Gray.WithAlpha(0.6));
         raw.MarkerSize = 0;
         raw.LegendText = "loss";
@@ -29,7 +35,7 @@ internal static class RangeTestChart
         ChartStyle.LogAxis(plot.Axes.Bottom, "learning rate (log scale)");
         ChartStyle.LinearAxis(plot.Axes.Left, "loss");
         plot.ShowLegend(Alignment.UpperLeft);
-        return ChartStyle.Svg(plot, "range-test");
+        return new ReportChart("range-test", Title, Caption, plot);
     }
 
     private static (double[] X, double[] Y) Finite(IEnumerable<(double X, double Y)> points)

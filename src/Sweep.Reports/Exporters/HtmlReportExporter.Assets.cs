@@ -1,23 +1,36 @@
 namespace Sweep.Reports.Exporters;
 
-/// <summary>The page's inline style and sorting script: no fonts, styles or scripts fetched from anywhere.</summary>
+/// <summary>
+/// The page's inline style and table script: no fonts, styles or scripts fetched from anywhere. The page follows
+/// the reader's light or dark theme; charts sit on a light card in both, as their colours are drawn for one.
+/// </summary>
 public sealed partial class HtmlReportExporter
 {
     private const string Css =
-        "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:64rem;padding:0 1rem;color:#222}" +
-        "h1{margin-bottom:.25rem}.meta,.hint{color:#666;font-size:.9rem}.description{font-size:1.1rem}" +
-        "table{border-collapse:collapse;margin:.5rem 0}th,td{border-bottom:1px solid #ddd;padding:.25rem .6rem;text-align:left}" +
+        ":root{color-scheme:light dark;--fg:#222;--bg:#fff;--muted:#666;--rule:#ddd;--card:#fff;--good:#1a7f37;--slow:#9a6700;--oscillating:#bc4c00;--bad:#cf222e}" +
+        "@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9da7b3;--rule:#30363d;--card:#f6f8fa;--good:#3fb950;--slow:#d29922;--oscillating:#f0883e;--bad:#ff7b72}}" +
+        "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:64rem;padding:0 1rem;color:var(--fg);background:var(--bg)}" +
+        "h1{margin-bottom:.25rem}.meta,.hint{color:var(--muted);font-size:.9rem}.description{font-size:1.1rem}" +
+        ".scroll{overflow-x:auto}table{border-collapse:collapse;margin:.5rem 0}th,td{border-bottom:1px solid var(--rule);padding:.25rem .6rem;text-align:left}" +
         "td.number{text-align:right;font-variant-numeric:tabular-nums}table.sortable th{cursor:pointer;user-select:none}" +
         "th[data-order=asc]::after{content:' \\25B2'}th[data-order=desc]::after{content:' \\25BC'}" +
-        "figure{margin:0}svg{max-width:100%;height:auto}" +
-        ".label-good{color:#1a7f37}.label-slow{color:#9a6700}.label-oscillating{color:#bc4c00}.label-diverging,.status-failed{color:#cf222e}";
+        "input{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--rule);border-radius:4px;padding:.15rem .4rem}" +
+        "figure{margin:0;background:var(--card);border-radius:6px;padding:.5rem}svg{max-width:100%;height:auto;display:block}" +
+        ".label-good{color:var(--good)}.label-slow{color:var(--slow)}.label-oscillating{color:var(--oscillating)}.label-diverging,.status-failed,.status-diverged{color:var(--bad)}";
 
-    private const string SortScript =
+    // Sorting: a click on a heading sorts by its column, numbers by their exact data-value (empty last).
+    // Filtering: a row stays when its text contains every word typed, in any case.
+    private const string TableScript =
         "document.querySelectorAll('table.sortable th').forEach((th,column)=>th.addEventListener('click',()=>{" +
         "const body=th.closest('table').tBodies[0];const numeric=th.dataset.type==='number';" +
         "const ascending=th.dataset.order!=='asc';th.closest('tr').querySelectorAll('th').forEach(h=>delete h.dataset.order);" +
         "th.dataset.order=ascending?'asc':'desc';" +
         "const key=row=>{const cell=row.cells[column];if(!numeric)return cell.textContent;" +
         "const v=cell.dataset.value;return v===''||isNaN(Number(v))?Infinity:Number(v);};" +
-        "[...body.rows].sort((a,b)=>{const x=key(a),y=key(b);return (x<y?-1:x>y?1:0)*(ascending?1:-1);}).forEach(r=>body.appendChild(r));}));";
+        "[...body.rows].sort((a,b)=>{const x=key(a),y=key(b);return (x<y?-1:x>y?1:0)*(ascending?1:-1);}).forEach(r=>body.appendChild(r));}));" +
+        "const filter=document.getElementById('trial-filter'),count=document.getElementById('trial-count');" +
+        "filter.addEventListener('input',()=>{const words=filter.value.toLowerCase().split(/\\s+/).filter(w=>w);" +
+        "const rows=[...document.getElementById('trials').tBodies[0].rows];let shown=0;" +
+        "rows.forEach(row=>{const text=row.textContent.toLowerCase();row.hidden=!words.every(w=>text.includes(w));if(!row.hidden)shown++;});" +
+        "count.textContent=words.length?shown+' of '+rows.length+' trials':rows.length+' trials';});";
 }

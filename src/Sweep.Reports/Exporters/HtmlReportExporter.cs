@@ -27,14 +27,13 @@ public sealed partial class HtmlReportExporter : ExporterBase
             $"<p class=\"meta\">Strategy {HtmlEncode(report.Strategy)} · {ReportText.Integer(report.Trials.Length)} trials · " +
             $"sweep {HtmlEncode(report.Version)} · generated {ReportText.Time(report.GeneratedAt)}</p>");
         WriteSummary(report, writer);
-        WriteChart(writer, "Loss curves", LossCurvesChart.Svg(report));
-        WriteChart(writer, "Final loss against learning rate", FinalLossChart.Svg(report));
-        if (!report.RangeTest.IsEmpty)
+        WriteStory(report, writer);
+        foreach (var chart in ReportCharts.Of(report))
         {
-            WriteChart(writer, "Learning-rate range test", RangeTestChart.Svg(report));
+            WriteChart(writer, chart);
         }
         WriteTrials(report, writer);
-        writer.WriteLine($"<script>{SortScript}</script>");
+        writer.WriteLine($"<script>{TableScript}</script>");
         writer.WriteLine("</body>");
         writer.WriteLine("</html>");
     }
@@ -57,29 +56,48 @@ public sealed partial class HtmlReportExporter : ExporterBase
         {
             writer.WriteLine("<p>No trial finished with a usable loss.</p>");
         }
-        if (!report.Story.IsEmpty)
-        {
-            writer.WriteLine("<h3>How the rate was chosen</h3><ol class=\"story\">");
-            foreach (var line in report.Story)
-            {
-                writer.WriteLine($"<li>{HtmlEncode(line)}</li>");
-            }
-            writer.WriteLine("</ol>");
-        }
         writer.WriteLine("</section>");
     }
 
-    private static void WriteChart(TextWriter writer, string title, string? svg)
+    /// <summary>The coarse-to-fine story, one sentence a line, as the Runner tells it in <see cref="SweepReport.Story"/>.</summary>
+    private static void WriteStory(SweepReport report, TextWriter writer)
     {
-        writer.WriteLine($"<section><h2>{title}</h2>");
-        writer.WriteLine(svg is null ? "<p>No finite losses to plot.</p>" : $"<figure>{svg}</figure>");
+        if (report.Story.IsEmpty)
+        {
+            return;
+        }
+        writer.WriteLine("<section id=\"story\"><h2>How the rate was chosen</h2><ol class=\"story\">");
+        foreach (var line in report.Story)
+        {
+            writer.WriteLine($"<li>{HtmlEncode(line)}</li>");
+        }
+        writer.WriteLine("</ol></section>");
+    }
+
+    private static void WriteChart(TextWriter writer, ReportChart chart)
+    {
+        writer.WriteLine($"<section id=\"{chart.Id}\"><h2>{HtmlEncode(chart.Title)}</h2>");
+        if (chart.Plot is { } plot)
+        {
+            using (plot)
+            {
+                writer.WriteLine($"<p class=\"hint\">{HtmlEncode(chart.Caption)}</p><figure>{ChartStyle.Svg(plot, chart.Id)}</figure>");
+            }
+        }
+        else
+        {
+            writer.WriteLine("<p>No finite losses to plot.</p>");
+        }
         writer.WriteLine("</section>");
     }
 
     private static void WriteTrials(SweepReport report, TextWriter writer)
     {
-        writer.WriteLine("<section><h2>Trials</h2><p class=\"hint\">Click a column heading to sort.</p>");
-        writer.WriteLine("<table class=\"sortable\"><thead><tr>");
+        writer.WriteLine("<section><h2>Trials</h2>");
+        writer.WriteLine(
+            "<p class=\"hint\"><label>Filter <input type=\"search\" id=\"trial-filter\" placeholder=\"words, e.g. diverging 0.01\"></label> " +
+            $"<span id=\"trial-count\">{ReportText.Integer(report.Trials.Length)} trials</span> · click a column heading to sort.</p>");
+        writer.WriteLine("<div class=\"scroll\"><table class=\"sortable\" id=\"trials\"><thead><tr>");
         writer.WriteLine(
             "<th>Trial</th><th data-type=\"number\">Stage</th><th data-type=\"number\">Learning rate</th><th data-type=\"number\">L1</th>" +
             "<th data-type=\"number\">L2</th><th>Batch</th><th>Status</th><th>Diagnosis</th><th data-type=\"number\">Epochs</th>" +
@@ -98,7 +116,7 @@ public sealed partial class HtmlReportExporter : ExporterBase
                 $"{Number(trial.FinalTrainLoss, ReportText.Short(trial.FinalTrainLoss))}{Number(trial.FinalValidationLoss, ReportText.Short(trial.FinalValidationLoss))}" +
                 $"{Number(trial.BestValidationLoss, ReportText.Short(trial.BestValidationLoss))}{Number(trial.Seconds, ReportText.Seconds(trial.Seconds))}</tr>");
         }
-        writer.WriteLine("</tbody></table></section>");
+        writer.WriteLine("</tbody></table></div></section>");
     }
 
     // The exact value sorts; the short one is shown. An empty data-value (no value) sorts last.

@@ -36,11 +36,26 @@ public sealed class JsonExporter : ExporterBase
             json.WriteString("generated_at", ReportText.Time(report.GeneratedAt));
             json.WriteString("best_trial_id", report.BestTrialId);
             Number(json, "chosen_learning_rate", report.ChosenLearningRate);
+            if (report.Bracket is { } bracket)
+            {
+                json.WriteStartObject("bracket");
+                Number(json, "low", bracket.Low);
+                Number(json, "high", bracket.High);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("bracket");
+            }
             Strings(json, "story", report.Story);
             json.WriteStartArray("trials");
             foreach (var trial in report.Trials)
             {
                 Trial(json, trial);
+                // A trial at a time into the file: a large sweep's JSON never sits whole in memory.
+                json.Flush();
+                writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
+                buffer.ResetWrittenCount();
             }
             json.WriteEndArray();
             json.WriteStartArray("range_test");

@@ -41,6 +41,7 @@ internal static class ReportBuilder
             Story = search is not null ? [.. search.Story]
                 : rangeTest is not null ? [rangeTest.Result.Reason, RangeTestSuggestion(rangeTest.Result)]
                 : choice?.Recommendation is { } recommendation ? [recommendation.Text] : [],
+            Bracket = choice?.Recommendation?.Bracket,
             RangeTest = rangeTest is null ? [] : [.. rangeTest.Result.Steps.Select(s => new Reports.RangeTestStep(s.LearningRate, s.Loss, s.SmoothedLoss))],
         };
     }

@@ -13,7 +13,7 @@ internal static class ReportWriter
         ["csv"] = () => [new TrialsCsvExporter(), new EpochsCsvExporter()],
         ["md"] = () => [new MarkdownSummaryExporter()],
         ["json"] = () => [new JsonExporter()],
-        ["html"] = () => [new HtmlReportExporter()],
+        ["html"] = () => [new HtmlReportExporter(), new ChartPngExporter()],
     };
 
     public static IReadOnlyList<string> Write(SweepReport report, string folder, ILogger log, IReadOnlyCollection<string>? formats = null) =>

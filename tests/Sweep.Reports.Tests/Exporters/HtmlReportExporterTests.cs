@@ -24,6 +24,23 @@ public sealed partial class HtmlReportExporterTests
     }
 
     [Fact]
+    public void A_hostile_batch_mode_stays_escaped_in_the_heatmap_ticks_and_the_comparison_legend()
+    {
+        using var directory = new TemporaryDirectory();
+        var trials = Some.Trials();
+        var report = Some.Report() with { Trials = [trials[0], trials[2] with { Batch = Hostile }] };
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(report, directory.Path)[0]);
+
+        Assert.Contains("<section id=\"heatmap-lr-batch\">", html, StringComparison.Ordinal);
+        Assert.Contains("<section id=\"batch-modes\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(html, "<script>"));
+        // The trials table, the heatmap's tick and the comparison's legend.
+        Assert.Equal(3, Regex.Count(html, Regex.Escape("&lt;script&gt;alert(1)&lt;/script&gt;")));
+    }
+
+    [Fact]
     public void The_page_references_nothing_outside_itself()
     {
         using var directory = new TemporaryDirectory();
@@ -38,13 +55,15 @@ public sealed partial class HtmlReportExporterTests
     }
 
     [Fact]
-    public void Loss_curves_final_loss_and_range_test_are_inline_svg_charts()
+    public void Every_chart_is_an_inline_svg_in_its_own_section()
     {
         using var directory = new TemporaryDirectory();
 
         var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report(), directory.Path)[0]);
 
-        Assert.Equal(3, Regex.Count(html, "<svg "));
+        Assert.Equal(8, Regex.Count(html, "<svg "));
+        var sections = Regex.Matches(html, "<section id=\"([a-z0-9-]+)\"><h2>").Select(m => m.Groups[1].Value);
+        Assert.Equal(["story", "loss-curves", "final-loss", "heatmap-lr-l2", "heatmap-lr-l1", "heatmap-lr-batch", "batch-modes", "regularisation", "range-test"], sections);
         Assert.Contains("<h2>Learning-rate range test</h2>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<?xml", html, StringComparison.Ordinal);
         Assert.Contains("loss (log scale)", html, StringComparison.Ordinal);
@@ -57,7 +76,7 @@ public sealed partial class HtmlReportExporterTests
 
         var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report() with { RangeTest = [] }, directory.Path)[0]);
 
-        Assert.Equal(2, Regex.Count(html, "<svg "));
+        Assert.Equal(7, Regex.Count(html, "<svg "));
         Assert.DoesNotContain("range test", html, StringComparison.Ordinal);
     }
 
@@ -87,6 +106,40 @@ public sealed partial class HtmlReportExporterTests
         Assert.Contains("<td class=\"label-none\"></td>", html, StringComparison.Ordinal);
         Assert.Contains("data-value=\"0.30000000000000004\">0.3</td>", html, StringComparison.Ordinal);
         Assert.Contains("data-value=\"12345.678\">12345.68</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_trials_table_has_a_filter_box_and_a_count()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report(), directory.Path)[0]);
+
+        Assert.Contains("<input type=\"search\" id=\"trial-filter\"", html, StringComparison.Ordinal);
+        Assert.Contains("<span id=\"trial-count\">4 trials</span>", html, StringComparison.Ordinal);
+        Assert.Contains("<table class=\"sortable\" id=\"trials\">", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_page_follows_a_dark_theme_with_its_charts_on_a_light_card()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report(), directory.Path)[0]);
+
+        Assert.Contains("@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;", html, StringComparison.Ordinal);
+        Assert.Contains("figure{margin:0;background:var(--card)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_report_of_1000_trials_of_1000_epochs_stays_under_5_MB()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = SomeSweep.Report(1000, 1000, i => (i % 3 * 1e-4, i % 2 == 0 ? "32" : "full"));
+
+        var size = new FileInfo(new HtmlReportExporter().Export(report, directory.Path)[0]).Length;
+
+        Assert.InRange(size, 100_000, 5_000_000);
     }
 
     [Fact]

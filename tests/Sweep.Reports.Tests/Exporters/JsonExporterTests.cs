@@ -36,6 +36,16 @@ public sealed class JsonExporterTests
     }
 
     [Fact]
+    public void Without_a_bracket_the_bracket_is_null()
+    {
+        using var directory = new TemporaryDirectory();
+
+        using var json = JsonDocument.Parse(File.ReadAllBytes(new JsonExporter().Export(Some.Report() with { Bracket = null }, directory.Path)[0]));
+
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("bracket").ValueKind);
+    }
+
+    [Fact]
     public void Non_finite_losses_are_the_named_literals_System_Text_Json_reads()
     {
         using var directory = new TemporaryDirectory();

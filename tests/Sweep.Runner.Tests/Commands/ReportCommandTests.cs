@@ -1,3 +1,5 @@
+using Sweep.Storage;
+
 namespace Sweep.Runner.Tests.Commands;
 
 public sealed class ReportCommandTests : IDisposable
@@ -17,6 +19,29 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(0, report.ExitCode);
         Assert.Equal(["epochs.csv", "summary.md", "trials.csv"], Directory.GetFiles(target).Select(Path.GetFileName).Order());
         Assert.Equal(File.ReadAllText(Path.Combine(folder.OutPath, "trials.csv")), File.ReadAllText(Path.Combine(target, "trials.csv")));
+    }
+
+    [Fact]
+    public void Report_html_shows_the_stored_range_test_and_the_bracket_with_png_charts_beside_it()
+    {
+        Assert.Equal(0, folder.Run(folder.Write("y3x.yaml", Experiments.Linear())).ExitCode);
+        using (var store = ResultStore.Open(folder.DbPath))
+        {
+            var experiment = store.FindExperiment("y3x")!;
+            var trial = store.ListTrials(experiment.Id).OrderBy(t => t.Id, StringComparer.Ordinal).Last();
+            store.WriteRangeTest(experiment.Id, trial.Id, [new(0, 1e-4, 2, 2), new(1, 1e-3, 1.5, 1.9), new(2, 1e-2, 0.5, 1.4)]);
+        }
+        var target = Path.Combine(folder.Root, "html");
+
+        var report = CliRun.Of("report", "--db", folder.DbPath, "--experiment", "y3x", "--format", "html", "--out", target);
+
+        Assert.Equal(0, report.ExitCode);
+        var html = File.ReadAllText(Path.Combine(target, "report.html"));
+        Assert.Contains("<section id=\"range-test\">", html, StringComparison.Ordinal);
+        Assert.Matches(">\\s*bracket 0.01–1\\s*<", html);
+        Assert.Equal(
+            ["final-loss.png", "loss-curves.png", "range-test.png", "report.html"],
+            Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,0 +1,62 @@
+using Sweep.Models.Results;
+
+namespace Sweep.Reports.Charts;
+
+/// <summary>
+/// One trial's loss by epoch ready for a log axis: the validation loss when there is one, at most
+/// <see cref="MaxPoints"/> points, and cut at a ceiling where the trial blew up, so one diverged trial
+/// does not squash every other curve to the bottom of the chart.
+/// </summary>
+/// <param name="LogLosses">log10 of the losses; a clipped curve ends on the ceiling.</param>
+/// <param name="Diverged">True when the curve was clipped or the trial ended diverged; its last point is marked.</param>
+internal sealed record LossCurve(TrialRow Trial, double[] Epochs, double[] LogLosses, bool Diverged)
+{
+    /// <summary>Enough points for a 720-pixel-wide chart; more only make the page heavier.</summary>
+    public const int MaxPoints = 240;
+
+    /// <summary>
+    /// log10 of the highest loss worth drawing: a decade above the highest first-epoch loss of the trials that
+    /// did not diverge (a diverged trial may have blown up within its first epoch), as any trial ten times
+    /// worse than the worst sound start has diverged; of every trial when all diverged.
+    /// </summary>
+    public static double Ceiling(IEnumerable<TrialRow> trials)
+    {
+        var withEpochs = trials.Where(t => !t.Epochs.IsEmpty).ToList();
+        var sound = withEpochs.Where(t => t.Status != TrialStatus.Diverged).ToList();
+        var starts = (sound.Count > 0 ? sound : withEpochs).Select(t => Loss(t.Epochs[0])).Where(l => double.IsFinite(l) && l > 0).ToList();
+        return starts.Count > 0 ? Math.Log10(starts.Max()) + 1 : 1;
+    }
+
+    /// <summary>The curve of <paramref name="trial"/>, or null when it has no loss a log axis can show.</summary>
+    public static LossCurve? Of(TrialRow trial, double ceiling)
+    {
+        var epochs = new List<double>(trial.Epochs.Length);
+        var losses = new List<double>(trial.Epochs.Length);
+        var clipped = false;
+        foreach (var record in trial.Epochs)
+        {
+            var loss = Loss(record);
+            if (double.IsNaN(loss) || double.IsPositiveInfinity(loss) || (loss > 0 && Math.Log10(loss) > ceiling))
+            {
+                // Past this point the losses say only that the trial blew up.
+                epochs.Add(record.Epoch);
+                losses.Add(ceiling);
+                clipped = true;
+                break;
+            }
+            if (loss > 0)
+            {
+                epochs.Add(record.Epoch);
+                losses.Add(Math.Log10(loss));
+            }
+        }
+        if (epochs.Count == 0)
+        {
+            return null;
+        }
+        var kept = ChartStyle.Downsample(epochs.Count, MaxPoints);
+        return new LossCurve(trial, [.. kept.Select(i => epochs[i])], [.. kept.Select(i => losses[i])], clipped || trial.Status == TrialStatus.Diverged);
+    }
+
+    private static double Loss(EpochRecord record) => record.ValidationLoss ?? record.TrainLoss;
+}

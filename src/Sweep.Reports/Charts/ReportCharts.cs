@@ -1,0 +1,31 @@
+namespace Sweep.Reports.Charts;
+
+/// <summary>
+/// The charts of a report in page order. Loss curves and final loss always appear (with a null plot when
+/// there is nothing to draw); comparisons, heatmaps and the range test only when the sweep has them.
+/// </summary>
+public static class ReportCharts
+{
+    /// <summary>Every chart id a report can have, in page order.</summary>
+    public static IReadOnlyList<string> Ids { get; } =
+        ["loss-curves", "final-loss", "heatmap-lr-l2", "heatmap-lr-l1", "heatmap-lr-batch", "batch-modes", "regularisation", "range-test"];
+
+    public static IEnumerable<ReportChart> Of(SweepReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        yield return LossCurvesChart.Of(report);
+        yield return FinalLossChart.Of(report);
+        foreach (var heatmap in HeatmapChart.Of(report))
+        {
+            yield return heatmap;
+        }
+        foreach (var comparison in ComparisonChart.Of(report))
+        {
+            yield return comparison;
+        }
+        if (RangeTestChart.Of(report) is { } rangeTest)
+        {
+            yield return rangeTest;
+        }
+    }
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Sweep.Models.Results;
+using Sweep.Models.Selection;
+
+namespace Sweep.Reports.Tests;
+
+/// <summary>
+/// Sweeps of any size for the charts: rates on a log grid from 1e-5 to 1 whose losses fall faster with the
+/// rate, the largest rates diverging to infinity, and the trials' other settings given by the caller.
+/// </summary>
+internal static class SomeSweep
+{
+    public static SweepReport Report(int trials, int epochs, Func<int, (double L2, string Batch)>? settings = null) =>
+        Some.Report() with { Trials = [.. Enumerable.Range(0, trials).Select(i => Trial(i, trials, epochs, settings?.Invoke(i) ?? (0, "32")))], RangeTest = [] };
+
+    public static TrialRow Trial(int index, int trials, int epochs, (double L2, string Batch) settings)
+    {
+        var rate = Math.Pow(10, -5 + (5.0 * index / Math.Max(1, trials - 1)));
+        var diverges = rate > 0.3;
+        var records = ImmutableArray.CreateBuilder<EpochRecord>(epochs);
+        var loss = 2.0;
+        for (var epoch = 1; epoch <= epochs && double.IsFinite(loss); epoch++)
+        {
+            loss = diverges ? loss * 1e100 : (loss * (1 - rate)) + settings.L2 + 1e-3;
+            records.Add(new EpochRecord(epoch, loss, null, null, rate, 1, 0.1, 0.01));
+        }
+        var last = records[^1].TrainLoss;
+        return new TrialRow(
+            $"t{index.ToString("D4", CultureInfo.InvariantCulture)}", 1, rate, 0, settings.L2, settings.Batch,
+            diverges ? TrialStatus.Diverged : TrialStatus.Completed, diverges ? CurveLabel.Diverging : CurveLabel.Good,
+            records.Count, last, null, null, 1, [], records.ToImmutable());
+    }
+}
