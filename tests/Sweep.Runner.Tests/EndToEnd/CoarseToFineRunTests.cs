@@ -77,7 +77,7 @@ public sealed class CoarseToFineRunTests : IDisposable
     [Fact]
     public async Task Kill_9_after_the_first_stage_resumes_from_the_stored_stages_to_the_same_pick_as_an_unbroken_run()
     {
-        const int Epochs = 4000;
+        const int Epochs = 1000;
         var file = folder.Write("y3x.yaml", Experiments.LinearCoarseToFine(epochs: Epochs));
         using (var sweep = SweepProcess.Start("run", file, "--db", folder.DbPath, "--out", folder.OutPath, "--parallel", "2"))
         {
@@ -89,6 +89,9 @@ public sealed class CoarseToFineRunTests : IDisposable
         Assert.Equal("ok", folder.Scalar<string>("PRAGMA integrity_check"));
         Assert.Equal(5, folder.Scalar<int>("SELECT COUNT(*) FROM trials WHERE stage = 1 AND status IN ('completed', 'diverged')"));
         var finished = folder.Query<(string Id, string Ended)>("SELECT id, ended FROM trials WHERE status IN ('completed', 'diverged') ORDER BY id");
+        // Where in stages 2..3 the kill lands depends on how fast the "Stage 2" line reaches the test (often
+        // after the whole search on a loaded machine); --max-trials covers a stop at a known point.
+        Assert.InRange(finished.Count, 5, 11);
 
         using var resume = SweepProcess.Start("run", file, "--db", folder.DbPath, "--out", folder.OutPath, "--parallel", "2");
         Assert.Equal(0, await resume.ExitCodeAsync());
