@@ -28,6 +28,12 @@ public sealed record SweepReport(
     /// </summary>
     public LearningRateBracket? Bracket { get; init; }
 
+    /// <summary>
+    /// The key a coarse-to-fine search tuned when it is not the learning rate (<c>training.weight_decay.l2</c>),
+    /// with the value it chose (null until it decides); null for every other sweep. Charts then plot against it.
+    /// </summary>
+    public SearchTarget? Target { get; init; }
+
     /// <summary>The learning-rate range test's steps; empty when the sweep ran none.</summary>
     public ImmutableArray<RangeTestStep> RangeTest { get; init; } = [];
 

@@ -5,7 +5,7 @@ using Sweep.Models.Results;
 namespace Sweep.Reports.Charts;
 
 /// <summary>
-/// Each trial's final loss against its learning rate, both on log axes: one colour and shape per
+/// Each trial's final loss against its learning rate (or the key a search tuned instead), both on log axes: one colour and shape per
 /// coarse-to-fine stage, diverged trials as red crosses along the top, the bracket a finer search should
 /// fill as a shaded span and the chosen rate as a dashed line.
 /// </summary>
@@ -16,23 +16,27 @@ internal static class FinalLossChart
 
     public static ReportChart Of(SweepReport report)
     {
-        const string Title = "Final loss against learning rate";
-        var trials = report.Trials.Where(t => double.IsFinite(t.LearningRate) && t.LearningRate > 0).ToList();
+        var target = report.Target;
+        Func<TrialRow, double> x = target is null ? t => t.LearningRate : target.ValueOf;
+        var name = target?.Path ?? "learning rate";
+        var title = $"Final loss against {name}";
+        var trials = report.Trials.Where(t => x(t) is var value && double.IsFinite(value) && value > 0).ToList();
         var finished = trials.Where(t => t.Status != TrialStatus.Diverged && t.FinalLoss is { } loss && double.IsFinite(loss) && loss > 0).ToList();
         var diverged = trials.Where(t => t.Status == TrialStatus.Diverged || (t.FinalLoss is { } loss && !double.IsFinite(loss))).ToList();
         var caption = "One point per trial, shaped and coloured by stage; red crosses along the top are trials that diverged" +
-            (report.Bracket is { } b && b.Low < b.High ? "; the shaded span is where a finer search should look" : string.Empty) +
-            (report.ChosenLearningRate is not null ? "; the dashed line is the chosen rate." : ".");
+            (target is null && report.Bracket is { } b && b.Low < b.High ? "; the shaded span is where a finer search should look" : string.Empty) +
+            (Chosen(report) is not null ? "; the dashed line is the chosen value." : ".");
         if (finished.Count == 0 && diverged.Count == 0)
         {
-            return new ReportChart("final-loss", Title, caption, null);
+            return new ReportChart("final-loss", title, caption, null);
         }
 
         var plot = ChartStyle.NewPlot();
         var losses = finished.Select(t => Math.Log10(t.FinalLoss!.Value)).ToList();
         // Diverged trials have no loss to place; they sit half a decade above the worst finished one.
         var top = losses.Count > 0 ? losses.Max() + 0.5 : 1;
-        if (report.Bracket is { } bracket && bracket.Low < bracket.High)
+        // The bracket is a learning-rate interval; it means nothing on another key's axis.
+        if (target is null && report.Bracket is { } bracket && bracket.Low < bracket.High)
         {
             var span = plot.Add.HorizontalSpan(Math.Log10(bracket.Low), Math.Log10(bracket.High));
             span.FillStyle.Color = Colors.Orange.WithAlpha(0.2);
@@ -43,27 +47,29 @@ internal static class FinalLossChart
         foreach (var (stage, index) in stages.Select((g, i) => (g, i)))
         {
             var points = plot.Add.ScatterPoints(
-                stage.Select(t => Math.Log10(t.LearningRate)).ToArray(), stage.Select(t => Math.Log10(t.FinalLoss!.Value)).ToArray(), ChartStyle.Series(index));
+                stage.Select(t => Math.Log10(x(t))).ToArray(), stage.Select(t => Math.Log10(t.FinalLoss!.Value)).ToArray(), ChartStyle.Series(index));
             points.MarkerShape = StageShapes[index % StageShapes.Length];
             points.MarkerSize = 8;
             points.LegendText = $"stage {stage.Key.ToString(CultureInfo.InvariantCulture)}";
         }
         if (diverged.Count > 0)
         {
-            var marks = plot.Add.ScatterPoints(diverged.Select(t => Math.Log10(t.LearningRate)).ToArray(), diverged.Select(_ => top).ToArray(), Colors.Red);
+            var marks = plot.Add.ScatterPoints(diverged.Select(t => Math.Log10(x(t))).ToArray(), diverged.Select(_ => top).ToArray(), Colors.Red);
             marks.MarkerShape = MarkerShape.Eks;
             marks.MarkerSize = 10;
             marks.LegendText = "diverged";
         }
-        if (report.ChosenLearningRate is { } chosen && chosen > 0)
+        if (Chosen(report) is { } chosen && chosen > 0)
         {
             var line = plot.Add.VerticalLine(Math.Log10(chosen));
             line.LegendText = $"chosen {ChartStyle.Number(chosen)}";
             line.LinePattern = LinePattern.Dashed;
         }
-        ChartStyle.LogAxis(plot.Axes.Bottom, "learning rate (log scale)");
+        ChartStyle.LogAxis(plot.Axes.Bottom, $"{name} (log scale)");
         ChartStyle.LogAxis(plot.Axes.Left, "final loss (log scale)");
         plot.ShowLegend(Alignment.UpperLeft);
-        return new ReportChart("final-loss", Title, caption, plot);
+        return new ReportChart("final-loss", title, caption, plot);
     }
+
+    private static double? Chosen(SweepReport report) => report.Target is { } target ? target.Chosen : report.ChosenLearningRate;
 }

@@ -1,8 +1,9 @@
 namespace Sweep.Reports.Charts;
 
 /// <summary>
-/// The charts of a report in page order. Loss curves and final loss always appear (with a null plot when
-/// there is nothing to draw); comparisons, heatmaps and the range test only when the sweep has them.
+/// The charts of a report in page order. Loss curves and final loss appear for every sweep but a range test,
+/// whose one trial has no epochs to draw (with a null plot when there is nothing to draw); comparisons,
+/// heatmaps and the range test only when the sweep has them.
 /// </summary>
 public static class ReportCharts
 {
@@ -10,11 +11,18 @@ public static class ReportCharts
     public static IReadOnlyList<string> Ids { get; } =
         ["loss-curves", "final-loss", "heatmap-lr-l2", "heatmap-lr-l1", "heatmap-lr-batch", "batch-modes", "regularisation", "range-test"];
 
+    /// <summary>The strategy word of a report that holds a range test and nothing else.</summary>
+    public const string RangeTestStrategy = "lr-range-test";
+
     public static IEnumerable<ReportChart> Of(SweepReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        yield return LossCurvesChart.Of(report);
-        yield return FinalLossChart.Of(report);
+        if (report.Strategy != RangeTestStrategy)
+        {
+            yield return LossCurvesChart.Of(report);
+            yield return FinalLossChart.Of(report);
+        }
+
         foreach (var heatmap in HeatmapChart.Of(report))
         {
             yield return heatmap;

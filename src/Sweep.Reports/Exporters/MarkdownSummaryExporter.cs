@@ -56,7 +56,8 @@ public sealed class MarkdownSummaryExporter : ExporterBase
             writer.WriteLine("No trial finished with a usable loss.");
             return;
         }
-        var rate = report.ChosenLearningRate is { } chosen ? $"; chosen learning rate **{ReportText.Exact(chosen)}**" : string.Empty;
+        var rate = report.Target is { Chosen: { } value } target ? $"; chosen {target.Path} **{ReportText.Exact(value)}**"
+            : report.ChosenLearningRate is { } chosen ? $"; chosen learning rate **{ReportText.Exact(chosen)}**" : string.Empty;
         writer.WriteLine($"Trial `{best.TrialId}` (stage {ReportText.Integer(best.Stage)}): final loss {ReportText.Short(best.FinalLoss)}{rate}.");
         writer.WriteLine();
         writer.WriteLine("| Parameter | Value |");

@@ -103,7 +103,10 @@ internal static class BestCommand
             }
             else
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best learning rate of '{found.Name}' (version {found.Version}): {best.LearningRate:R}"));
+                // A search over another key (a weight decay) names that key, not the learning rate it kept fixed.
+                output.WriteLine(search is { Decision: { } decided } && search.Settings.Target != CoarseToFineSettings.DefaultTarget
+                    ? string.Create(CultureInfo.InvariantCulture, $"Best {search.Settings.Target} of '{found.Name}' (version {found.Version}): {decided.Value:R} (learning rate {best.LearningRate:R})")
+                    : string.Create(CultureInfo.InvariantCulture, $"Best learning rate of '{found.Name}' (version {found.Version}): {best.LearningRate:R}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {best.Id}: {metric.Replace('_', ' ')} {value:G6}, weight decay l1 {best.WeightDecayL1:R} l2 {best.WeightDecayL2:R}, batch {best.Batch}, {best.Diagnosis ?? "not diagnosed"}; {finished} trials run."));
                 foreach (var line in search?.Story ?? (recommendation is null ? [] : [recommendation.Text]))
                 {

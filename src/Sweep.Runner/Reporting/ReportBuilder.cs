@@ -42,6 +42,7 @@ internal static class ReportBuilder
                 : rangeTest is not null ? [rangeTest.Result.Reason, RangeTestSuggestion(rangeTest.Result)]
                 : choice?.Recommendation is { } recommendation ? [recommendation.Text] : [],
             Bracket = choice?.Recommendation?.Bracket,
+            Target = search is not null && search.Settings.Target != CoarseToFineSettings.DefaultTarget ? new SearchTarget(search.Settings.Target, search.Decision?.Value) : null,
             RangeTest = rangeTest is null ? [] : [.. rangeTest.Result.Steps.Select(s => new Reports.RangeTestStep(s.LearningRate, s.Loss, s.SmoothedLoss))],
         };
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Sweep.Models.Results;
 using Sweep.Models.Selection;
@@ -24,6 +25,14 @@ public sealed class ReportChartsTests
     }
 
     [Fact]
+    public void A_range_test_shows_its_plot_without_empty_loss_charts()
+    {
+        var ids = ReportCharts.Of(Some.Report() with { Strategy = ReportCharts.RangeTestStrategy, Trials = [Some.Trials()[3]] }).Select(c => c.Id).ToList();
+
+        Assert.Equal(["range-test"], ids);
+    }
+
+    [Fact]
     public void A_random_search_with_a_new_rate_every_trial_gets_no_heatmap()
     {
         var ids = ReportCharts.Of(SomeSweep.Report(40, 3, i => (i % 2 * 1e-4, "32"))).Select(c => c.Id).ToList();
@@ -45,6 +54,19 @@ public sealed class ReportChartsTests
         AssertText("diverged", svg);
         AssertText("bracket 0.005–0.01", svg);
         AssertText("chosen 0.01", svg);
+    }
+
+    [Fact]
+    public void A_search_over_a_weight_decay_plots_final_loss_against_that_decay_and_marks_its_choice()
+    {
+        var trials = Some.Trials().Select((t, i) => t with { Parameters = [new("training.weight_decay.l2", ((i + 1) * 0.001).ToString("R", CultureInfo.InvariantCulture))] });
+        var report = Some.Report() with { Trials = [.. trials], Target = new SearchTarget("training.weight_decay.l2", 0.003) };
+
+        var svg = Svg(report, "final-loss");
+
+        AssertText("training.weight_decay.l2 (log scale)", svg);
+        AssertText("chosen 0.003", svg);
+        Assert.DoesNotContain("bracket", svg, StringComparison.Ordinal);
     }
 
     [Fact]

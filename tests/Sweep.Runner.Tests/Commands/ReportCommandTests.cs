@@ -1,5 +1,3 @@
-using Sweep.Storage;
-
 namespace Sweep.Runner.Tests.Commands;
 
 public sealed class ReportCommandTests : IDisposable
@@ -22,26 +20,42 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
-    public void Report_html_shows_the_stored_range_test_and_the_bracket_with_png_charts_beside_it()
+    public void Report_html_marks_the_bracket_and_writes_png_charts_beside_it()
     {
         Assert.Equal(0, folder.Run(folder.Write("y3x.yaml", Experiments.Linear())).ExitCode);
-        using (var store = ResultStore.Open(folder.DbPath))
-        {
-            var experiment = store.FindExperiment("y3x")!;
-            var trial = store.ListTrials(experiment.Id).OrderBy(t => t.Id, StringComparer.Ordinal).Last();
-            store.WriteRangeTest(experiment.Id, trial.Id, [new(0, 1e-4, 2, 2), new(1, 1e-3, 1.5, 1.9), new(2, 1e-2, 0.5, 1.4)]);
-        }
         var target = Path.Combine(folder.Root, "html");
 
         var report = CliRun.Of("report", "--db", folder.DbPath, "--experiment", "y3x", "--format", "html", "--out", target);
 
         Assert.Equal(0, report.ExitCode);
         var html = File.ReadAllText(Path.Combine(target, "report.html"));
-        Assert.Contains("<section id=\"range-test\">", html, StringComparison.Ordinal);
         Assert.Matches(">\\s*bracket 0.01–1\\s*<", html);
-        Assert.Equal(
-            ["final-loss.png", "loss-curves.png", "range-test.png", "report.html"],
-            Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["final-loss.png", "loss-curves.png", "report.html"], Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Report_html_of_a_range_test_shows_its_stored_steps_and_no_empty_loss_charts()
+    {
+        var file = folder.Write("find.yaml", """
+            name: find
+            data:
+              inline: {x: [[1], [2], [3], [4]], y: [[3], [6], [9], [12]]}
+            model:
+              layers: [{units: 1}]
+              init: zeros
+            training: {epochs: 1, batch: full}
+            search: {strategy: lr-range-test, min: 1e-5, max: 1, steps: 50}
+            """);
+        Assert.Equal(0, folder.Run(file, "--quiet").ExitCode);
+        var target = Path.Combine(folder.Root, "html");
+
+        var report = CliRun.Of("report", "--db", folder.DbPath, "--experiment", "find", "--format", "html", "--out", target);
+
+        Assert.Equal(0, report.ExitCode);
+        var html = File.ReadAllText(Path.Combine(target, "report.html"));
+        Assert.Contains("<section id=\"range-test\">", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<section id=\"loss-curves\">", html, StringComparison.Ordinal);
+        Assert.Equal(["range-test.png", "report.html"], Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]

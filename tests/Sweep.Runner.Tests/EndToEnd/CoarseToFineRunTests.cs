@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Sweep.Runner.Tests.EndToEnd;
@@ -72,6 +73,8 @@ public sealed class CoarseToFineRunTests : IDisposable
         // Any weight decay pulls w below 3; the smallest tried hurts least.
         Assert.Equal(folder.Scalar<double>("SELECT MIN(weight_decay_l2) FROM trials"), best.GetProperty("weight_decay_l2").GetDouble());
         Assert.Equal("training.weight_decay.l2", best.GetProperty("target").GetString());
+        var text = folder.Command("best", "--experiment", "wd").Output;
+        Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"Best training.weight_decay.l2 of 'wd' (version 1): {best.GetProperty("weight_decay_l2").GetDouble():R} (learning rate 0.01)"), text, StringComparison.Ordinal);
     }
 
     [Fact]
