@@ -84,4 +84,20 @@ internal static class Experiments
           max: 1
           budget: {{budget}}{{(start.Length > 0 ? $"\n  start: {start}" : "")}}
         """;
+
+    /// <summary>A learning-rate range test of y = 3x (SGD, full batch) from 1e-5 to 1: it diverges past 2/16.7 = 0.12.</summary>
+    public static string LinearRangeTest(string name = "find", int steps = 100) => $$"""
+        name: {{name}}
+        data:
+          inline: {x: [[1], [2], [3], [4]], y: [[3], [6], [9], [12]]}
+        model:
+          layers: [{units: 1}]
+          init: zeros
+        training: {epochs: 1, batch: full}
+        search:
+          strategy: lr-range-test
+          min: 1e-5
+          max: 1
+          steps: {{steps}}
+        """;
 }

@@ -36,16 +36,7 @@ public sealed class ReportCommandTests : IDisposable
     [Fact]
     public void Report_html_of_a_range_test_shows_its_stored_steps_and_no_empty_loss_charts()
     {
-        var file = folder.Write("find.yaml", """
-            name: find
-            data:
-              inline: {x: [[1], [2], [3], [4]], y: [[3], [6], [9], [12]]}
-            model:
-              layers: [{units: 1}]
-              init: zeros
-            training: {epochs: 1, batch: full}
-            search: {strategy: lr-range-test, min: 1e-5, max: 1, steps: 50}
-            """);
+        var file = folder.Write("find.yaml", Experiments.LinearRangeTest(steps: 50));
         Assert.Equal(0, folder.Run(file, "--quiet").ExitCode);
         var target = Path.Combine(folder.Root, "html");
 

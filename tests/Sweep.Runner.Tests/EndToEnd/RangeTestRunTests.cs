@@ -12,20 +12,7 @@ public sealed class RangeTestRunTests : IDisposable
     [Fact]
     public void A_range_test_run_stores_each_step_and_best_suggests_a_stored_rate_in_the_steep_region()
     {
-        var file = folder.Write("find.yaml", """
-            name: find
-            data:
-              inline: {x: [[1], [2], [3], [4]], y: [[3], [6], [9], [12]]}
-            model:
-              layers: [{units: 1}]
-              init: zeros
-            training: {epochs: 1, batch: full}
-            search:
-              strategy: lr-range-test
-              min: 1e-5
-              max: 1
-              steps: 100
-            """);
+        var file = folder.Write("find.yaml", Experiments.LinearRangeTest());
 
         Assert.Equal(0, folder.Run(file, "--quiet").ExitCode);
 
