@@ -4,8 +4,8 @@ namespace Sweep.Storage.Tests;
 
 /// <summary>
 /// The entry point when a test starts this assembly as another process: <c>store-worker DB EXPERIMENT</c>
-/// starts a run, waits for the file <c>DB.go</c> so that both workers start together, then claims and
-/// completes trials until none is left, printing each trial id it completed.
+/// starts a run, waits for the file <c>DB.go</c> so that both workers start together, then claims, "trains"
+/// for 5 ms and completes trials until none is left, printing each trial id it completed.
 /// </summary>
 internal static class StoreWorker
 {
@@ -29,6 +29,10 @@ internal static class StoreWorker
 
         while (store.ClaimNextTrial(experimentId, runId) is { } trialId)
         {
+            // A real trial trains between its claim and its completion, outside any transaction. Without that
+            // pause one process can take every write lock in a row while SQLite's busy handler keeps the other
+            // asleep, and the test would not see them share the work.
+            Thread.Sleep(5);
             store.CompleteTrial(experimentId, trialId, runId, Some.Completed(1000));
             Console.WriteLine(trialId);
         }
