@@ -50,7 +50,8 @@ internal static class FinalLossChart
                 stage.Select(t => Math.Log10(x(t))).ToArray(), stage.Select(t => Math.Log10(t.FinalLoss!.Value)).ToArray(), ChartStyle.Series(index));
             points.MarkerShape = StageShapes[index % StageShapes.Length];
             points.MarkerSize = 8;
-            points.LegendText = $"stage {stage.Key.ToString(CultureInfo.InvariantCulture)}";
+            // A grid or random sweep is one stage: its legend names the points, not a stage number.
+            points.LegendText = stages.Count == 1 ? "trials" : $"stage {stage.Key.ToString(CultureInfo.InvariantCulture)}";
         }
         if (diverged.Count > 0)
         {

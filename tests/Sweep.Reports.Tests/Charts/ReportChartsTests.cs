@@ -57,6 +57,15 @@ public sealed class ReportChartsTests
     }
 
     [Fact]
+    public void The_final_loss_chart_of_a_single_stage_sweep_names_no_stage()
+    {
+        var svg = Svg(SomeSweep.Report(8, 5), "final-loss");
+
+        AssertText("trials", svg);
+        Assert.DoesNotContain("stage", svg, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_search_over_a_weight_decay_plots_final_loss_against_that_decay_and_marks_its_choice()
     {
         var trials = Some.Trials().Select((t, i) => t with { Parameters = [new("training.weight_decay.l2", ((i + 1) * 0.001).ToString("R", CultureInfo.InvariantCulture))] });
