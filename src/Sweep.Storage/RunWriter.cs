@@ -164,18 +164,20 @@ public sealed partial class RunWriter : IDisposable
     /// </summary>
     public void Close()
     {
-        lock (gate)
-        {
-            closing = true;
-            Monitor.PulseAll(gate);
-        }
-
-        thread.Join();
+        EndThread();
         failure?.Throw();
     }
 
     /// <summary>Closes the writer if <see cref="Close"/> was not called (after an unexpected error), without throwing.</summary>
     public void Dispose()
+    {
+        EndThread();
+        onStop.Dispose();
+        failed.Dispose();
+    }
+
+    /// <summary>Lets the writer commit what is queued and give back unused claims, and waits for it to end.</summary>
+    private void EndThread()
     {
         lock (gate)
         {
@@ -184,8 +186,6 @@ public sealed partial class RunWriter : IDisposable
         }
 
         thread.Join();
-        onStop.Dispose();
-        failed.Dispose();
     }
 
     private void WakeAll()

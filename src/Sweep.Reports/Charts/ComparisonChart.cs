@@ -19,7 +19,7 @@ internal static class ComparisonChart
 
     public static IEnumerable<ReportChart> Of(SweepReport report)
     {
-        var trials = report.Ranked().Where(t => !t.Epochs.IsEmpty && double.IsFinite(t.LearningRate) && t.LearningRate > 0).ToList();
+        var trials = LossCurve.Drawable(report);
         var ceiling = LossCurve.Ceiling(trials);
         foreach (var grouping in Groupings)
         {
@@ -33,9 +33,7 @@ internal static class ComparisonChart
             var plot = ChartStyle.NewPlot();
             foreach (var (curve, index) in curves.Select((c, i) => (c, i)))
             {
-                var line = plot.Add.Scatter(curve.Epochs, curve.LogLosses, ChartStyle.Series(index));
-                line.MarkerSize = curve.Epochs.Length == 1 ? 5 : 0;
-                line.LineWidth = 2;
+                var line = curve.AddTo(plot, ChartStyle.Series(index));
                 line.LegendText = $"{grouping.Legend} {grouping.Key(curve.Trial)} (lr {ChartStyle.Number(curve.Trial.LearningRate)}, {curve.Trial.TrialId})";
             }
             LossCurvesChart.MarkDiverged(plot, curves);

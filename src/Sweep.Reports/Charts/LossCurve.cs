@@ -1,3 +1,5 @@
+using ScottPlot;
+using ScottPlot.Plottables;
 using Sweep.Models.Results;
 
 namespace Sweep.Reports.Charts;
@@ -13,6 +15,20 @@ internal sealed record LossCurve(TrialRow Trial, double[] Epochs, double[] LogLo
 {
     /// <summary>Enough points for a 720-pixel-wide chart; more only make the page heavier.</summary>
     public const int MaxPoints = 240;
+
+    /// <summary>The trials a loss-curve chart can draw, best first: those with epochs and a positive learning rate.</summary>
+    public static List<TrialRow> Drawable(SweepReport report) =>
+        [.. report.Ranked().Where(t => !t.Epochs.IsEmpty && double.IsFinite(t.LearningRate) && t.LearningRate > 0)];
+
+    /// <summary>Adds the curve as a line (a dot when it has one epoch) in <paramref name="color"/>.</summary>
+    public Scatter AddTo(Plot plot, Color color)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        var line = plot.Add.Scatter(Epochs, LogLosses, color);
+        line.MarkerSize = Epochs.Length == 1 ? 5 : 0;
+        line.LineWidth = 2;
+        return line;
+    }
 
     /// <summary>
     /// log10 of the highest loss worth drawing: a decade above the highest first-epoch loss of the trials that

@@ -18,7 +18,7 @@ internal static class LossCurvesChart
 
     public static ReportChart Of(SweepReport report)
     {
-        var trials = report.Ranked().Where(t => !t.Epochs.IsEmpty && double.IsFinite(t.LearningRate) && t.LearningRate > 0).ToList();
+        var trials = LossCurve.Drawable(report);
         var ceiling = LossCurve.Ceiling(trials);
         var drawn = trials.Take(DrawnTrials).Select(t => LossCurve.Of(t, ceiling)).OfType<LossCurve>().ToList();
         var rest = trials.Skip(DrawnTrials).ToList();
@@ -39,9 +39,7 @@ internal static class LossCurvesChart
         var (smallest, largest) = (trials.Min(t => t.LearningRate), trials.Max(t => t.LearningRate));
         foreach (var curve in drawn.OrderBy(c => c.Trial.LearningRate))
         {
-            var line = plot.Add.Scatter(curve.Epochs, curve.LogLosses, ChartStyle.RateColor(curve.Trial.LearningRate, smallest, largest));
-            line.MarkerSize = curve.Epochs.Length == 1 ? 5 : 0;
-            line.LineWidth = 2;
+            var line = curve.AddTo(plot, ChartStyle.RateColor(curve.Trial.LearningRate, smallest, largest));
             if (drawn.Count <= MaxLegendEntries)
             {
                 line.LegendText = $"{curve.Trial.TrialId} (lr {curve.Trial.LearningRate.ToString("G4", CultureInfo.InvariantCulture)})";

@@ -47,7 +47,7 @@ internal static class BestCommand
             }
 
             var trials = opened.ListTrials(found.Id);
-            var finished = trials.Count(t => t.Status is TrialStatus.Completed or TrialStatus.Diverged or TrialStatus.Failed);
+            var finished = trials.Count(t => t.Status.IsFinished());
             if (RateChoice.Of(trials) is not { } choice)
             {
                 error.WriteLine($"sweep: experiment '{name}' has no completed trial yet; run it first.");

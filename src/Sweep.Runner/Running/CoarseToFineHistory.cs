@@ -32,7 +32,7 @@ internal sealed record CoarseToFineHistory(ImmutableArray<StagePoint> Points, Se
         var labels = Labels(trials, experiment.Definition.Search.Diagnosis);
         var points = trials
             .GroupBy(t => (t.Summary.Stage, t.Value))
-            .Where(g => g.All(t => IsFinished(t.Summary.Status)))
+            .Where(g => g.All(t => t.Summary.Status.IsFinished()))
             .Select(g => new StagePoint(
                 g.Key.Stage,
                 g.Key.Value,
@@ -54,8 +54,6 @@ internal sealed record CoarseToFineHistory(ImmutableArray<StagePoint> Points, Se
                 experiment,
                 new StageProposal(g.Key, StageKind.Fine, [.. g.Select(t => ValueOf(t, target)!.Value).Distinct().Order()], [])).Trials);
     }
-
-    public static bool IsFinished(TrialStatus status) => status is TrialStatus.Completed or TrialStatus.Diverged or TrialStatus.Failed;
 
     /// <summary>Each finished trial's label against the finished trials of its stage and the stages before; failed trials have none.</summary>
     private static Dictionary<string, CurveLabel> Labels(List<StoredTrial> trials, DiagnosisThresholds thresholds)

@@ -94,7 +94,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
 
         var search = experiment.Definition.Search.Strategy == SearchStrategy.CoarseToFine;
         store.AddPlannedTrials(registration.Id, trials);
-        var finishedBefore = store.ListTrials(registration.Id).Count(IsFinished);
+        var finishedBefore = store.ListTrials(registration.Id).Count(t => t.Status.IsFinished());
         var toRun = Math.Min(trials.Length - finishedBefore, settings.MaxTrials ?? int.MaxValue);
         var workers = Math.Max(1, Math.Min(settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount, search ? trials.Length : toRun));
         var runId = store.StartRun(registration.Id, SweepVersion);
@@ -167,7 +167,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
 
         new SweepSummary(registration, runId, settings.StorePath, logFile, plan, stored) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
             .Write(output, settings.Log.Format);
-        var left = stored.Count(t => !IsFinished(t));
+        var left = stored.Count(t => !t.Status.IsFinished());
         if (interrupted)
         {
             log.Warning("Interrupted: {Left} not finished; run the same command again to resume.", Counted.Of(left, "trial"));
@@ -237,7 +237,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
 
             var left = (settings.MaxTrials ?? int.MaxValue) - ran.Count;
             var stored = store.ListTrials(batch.ExperimentId).Where(t => t.Stage == proposal.Stage).ToList();
-            var pending = stored.Count(t => !IsFinished(t));
+            var pending = stored.Count(t => !t.Status.IsFinished());
             if (left <= 0)
             {
                 log.Information("--max-trials {Most} reached before stage {Stage}.", settings.MaxTrials, proposal.Stage);
@@ -285,8 +285,6 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             test.Suggestion?.ToString("G4", CultureInfo.InvariantCulture) ?? "none, the loss never fell", test.MinLossRateOverTen.ToString("G4", CultureInfo.InvariantCulture));
         return [new TrialResult(trial.Id, TrialStatus.Completed, [], null, seconds)];
     }
-
-    private static bool IsFinished(TrialSummary trial) => trial.Status is TrialStatus.Completed or TrialStatus.Diverged or TrialStatus.Failed;
 
     /// <summary>After a store failure, records what it can; a run left marked running is released by the next `sweep run`.</summary>
     private static void AbandonRun(ResultStore store, long runId)
