@@ -14,15 +14,18 @@ namespace Sweep.Models.Search;
 /// Stages: decades around the start (<see cref="CoarseGrid"/>); one more decade while the best sits on the
 /// grid's edge inside [min, max]; then fine stages inside the <see cref="LearningRateBracket"/> of all points
 /// (<see cref="FineGrid"/> gives the values), until no value at the resolution fits in the bracket, a fine
-/// stage with a finite result improves the best metric by less than <see cref="Tolerance"/> (relative), or the
-/// budget is spent.
+/// stage with a finite result improves the best metric by less than <see cref="Tolerance"/> (relative) while a
+/// parabola through the best and its neighbours promises less than that too, or the budget is spent.
 /// Labels order the bracket only for the learning rate: for another target (weight decay) slow and
 /// oscillating say nothing about which side is better, so only the metric decides.
 /// </remarks>
 public sealed partial class CoarseToFineSearch
 {
-    /// <summary>A fine stage that improves the best metric by less than 0.1% ends the search.</summary>
-    public const double DefaultTolerance = 0.001;
+    /// <summary>
+    /// A fine stage that improves the best metric by less than 1%, beside neighbours that promise less than
+    /// 1% too, ends the search: the gap a person would call a tie, and the precision the search aims at.
+    /// </summary>
+    public const double DefaultTolerance = 0.01;
 
     private readonly CoarseToFineSettings settings;
     private readonly bool labelsOrderValues;

@@ -32,6 +32,15 @@ public sealed record LearningRateBracket(
     /// <summary>True when the best is the smallest or the largest value tried.</summary>
     public bool OnEdge => Below is null || Above is null;
 
+    /// <summary>
+    /// The metric a parabola through the best and its two neighbours (log-rate axis) predicts at its vertex,
+    /// when all three have a level and the parabola opens upwards; else null.
+    /// </summary>
+    public double? Predicted =>
+        Below is { } below && Above is { } above && IsLevel(below) && IsLevel(Best) && IsLevel(above)
+            ? LogParabola.Through(below, Best, above)?.Minimum
+            : null;
+
     /// <summary>The bracket of <paramref name="points"/> (at least one); of points sharing a value only the best counts.</summary>
     public static LearningRateBracket Of(IReadOnlyList<RatePoint> points)
     {
@@ -102,12 +111,8 @@ public sealed record LearningRateBracket(
                 return IsTooLarge(a.Label) ? b : a;
         }
 
-        var (x1, x2, x3) = (Math.Log(b.Rate), Math.Log(best.Rate), Math.Log(a.Rate));
-        var (y1, y2, y3) = (b.Score, best.Score, a.Score);
-        var numerator = ((x2 - x1) * (x2 - x1) * (y2 - y3)) - ((x2 - x3) * (x2 - x3) * (y2 - y1));
-        var denominator = ((x2 - x1) * (y2 - y3)) - ((x2 - x3) * (y2 - y1));
-        // The vertex lies at x2 − numerator / (2 · denominator); a flat triple (denominator 0) goes to the smaller side.
-        return denominator != 0 && x2 - (numerator / (2 * denominator)) > x2 ? a : b;
+        // A flat triple (no parabola) goes to the smaller side.
+        return LogParabola.Through(b, best, a) is { } parabola && parabola.VertexAbove(best.Rate) ? a : b;
     }
 
     private static string Explain(RatePoint best, RatePoint? below, RatePoint? above, double low, double high, GridExtension extension)

@@ -84,7 +84,7 @@ public class CoarseToFineSearchTests
         Assert.Equal(2, stages.Count);
         Assert.Equal(SearchStopReason.Tolerance, decision.Reason);
         Assert.Equal(0.0015, decision.Value);
-        Assert.EndsWith("stopped: stage 2 improved the best by 1.095%, less than the tolerance 2%.", decision.Story[^1]);
+        Assert.EndsWith("stopped: stage 2 improved the best by 1.095% and its neighbours promise 0.055%, both less than the tolerance 2%.", decision.Story[^1]);
     }
 
     [Fact]
@@ -131,6 +131,23 @@ public class CoarseToFineSearchTests
     }
 
     [Fact]
+    public void A_fine_stage_that_finds_nothing_better_goes_on_when_the_gap_on_the_other_side_promises_more()
+    {
+        // The full-batch spiral classifier (seed 3): 0.1 beats 0.01 and 0.15 .. 0.25, and the first fine stage
+        // looks only above 0.1, towards the diverging 1; the optimum 0.04 lies in the decade below, never tried.
+        double Loss(double rate) => (0.05 * Math.Pow(Math.Log(rate / 0.04), 2)) + 0.1;
+        RatePoint Objective(double rate) => rate >= 1 ? new(rate, double.PositiveInfinity, CurveLabel.Diverging) : new(rate, Loss(rate), CurveLabel.Good);
+        var settings = Settings() with { Start = 0.01 };
+
+        var (decision, stages, _) = SearchDriver.Drive(new CoarseToFineSearch(settings, 0.01), Objective);
+
+        Assert.Equal([0.15, 0.2, 0.25], stages[1].Values.ToArray());
+        Assert.All(stages[2].Values, value => Assert.True(value < 0.1, $"stage 3 tries {value}"));
+        Assert.InRange(decision.Value, 0.035, 0.045);
+        Assert.True(Loss(decision.Value) <= 1.01 * Loss(0.04), $"{decision.Value} scores {Loss(decision.Value)}");
+    }
+
+        [Fact]
     public void Stages_with_a_gap_in_their_numbers_are_a_programmer_error()
     {
         var search = new CoarseToFineSearch(Settings(), 0.001);
