@@ -90,6 +90,28 @@ public sealed class LrFindStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_coarse_to_fine_search_beside_a_stored_test_picks_and_tells_what_it_does_without_one()
+    {
+        using var alone = new SweepFolder();
+        var file = folder.Write("c2f.yaml", Experiments.LinearCoarseToFine(budget: 12));
+        var suggestion = JsonDocument.Parse(LrFind(file, "--format", "json").Output).RootElement.GetProperty("suggestion").GetDouble();
+
+        Assert.Equal(0, folder.Run(file, "--quiet").ExitCode);
+        Assert.Equal(0, alone.Run(alone.Write("c2f.yaml", Experiments.LinearCoarseToFine(budget: 12)), "--quiet").ExitCode);
+
+        var best = JsonDocument.Parse(folder.Command("best", "--experiment", "y3x-c2f", "--format", "json").Output).RootElement;
+        var bestAlone = JsonDocument.Parse(alone.Command("best", "--experiment", "y3x-c2f", "--format", "json").Output).RootElement;
+        Assert.Equal("coarse-to-fine", best.GetProperty("strategy").GetString());
+        Assert.Equal(bestAlone.GetProperty("learning_rate").GetDouble(), best.GetProperty("learning_rate").GetDouble());
+        Assert.Equal(bestAlone.GetProperty("story").ToString(), best.GetProperty("story").ToString());
+        Assert.Equal(suggestion, best.GetProperty("range_test").GetProperty("suggestion").GetDouble());
+        var text = folder.Command("best", "--experiment", "y3x-c2f").Output.TrimEnd().Split('\n');
+        Assert.Equal(alone.Command("best", "--experiment", "y3x-c2f").Output.TrimEnd().Split('\n'), text[..^1]);
+        Assert.StartsWith("Range test ", text[^1], StringComparison.Ordinal);
+        Assert.Contains("<section id=\"range-test\">", File.ReadAllText(Path.Combine(folder.OutPath, "report.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_grid_run_without_a_stored_test_shows_no_range_test()
     {
         var file = folder.Write("y3x.yaml", Experiments.Linear(rates: "0.001, 0.01, 0.1, 1"));
