@@ -41,9 +41,8 @@ internal static class ReportBuilder
             rangeTest?.Id ?? best?.Id,
             rangeTest is { } test ? test.Result.Suggestion ?? test.Result.MinLossRateOverTen : best?.LearningRate)
         {
-            Story = search is not null ? [.. search.Story, .. LrFindStory(lrFind)]
-                : rangeTest is not null ? [rangeTest.Result.Reason, RangeTestSuggestion(rangeTest.Result)]
-                : [.. choice?.Recommendation is { } recommendation ? [recommendation.Text] : Array.Empty<string>(), .. LrFindStory(lrFind)],
+            Story = rangeTest is not null ? [rangeTest.Result.Reason, RangeTestSuggestion(rangeTest.Result)]
+                : [.. search?.Story ?? (choice?.Recommendation is { } recommendation ? [recommendation.Text] : []), .. LrFindStory(lrFind)],
             Bracket = choice?.Recommendation?.Bracket,
             Target = search is not null && search.Settings.Target != CoarseToFineSettings.DefaultTarget ? new SearchTarget(search.Settings.Target, search.Decision?.Value) : null,
             RangeTest = storedTest is null ? [] : [.. storedTest.Result.Steps.Select(s => new Reports.RangeTestStep(s.LearningRate, s.Loss, s.SmoothedLoss))],
