@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Sweep.Models.Experiments;
 using Sweep.Storage.Rows;
 
@@ -63,31 +64,8 @@ public sealed partial class ResultStore
     /// Stores the experiment's text under its name: the same text as before keeps its version; a new text
     /// becomes the next version. Trials, runs and range tests then refer to the returned id.
     /// </summary>
-    public ExperimentRegistration RegisterExperiment(LoadedExperiment experiment)
-    {
-        var name = experiment.Definition.Name;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Text)));
-        return Write(transaction =>
-        {
-            var existing = connection.Query<(long Id, int Version)>(FindExperimentByHashSql, new { Name = name, Hash = hash }, transaction);
-            if (existing.SingleOrDefault() is { Id: > 0 } found)
-            {
-                return new ExperimentRegistration(found.Id, name, found.Version, hash, IsNew: false);
-            }
-
-            var version = connection.ExecuteScalar<int>(LatestExperimentVersionSql, new { Name = name }, transaction) + 1;
-            var id = connection.ExecuteScalar<long>(InsertExperimentSql, new
-            {
-                Name = name,
-                Version = version,
-                File = experiment.File,
-                Yaml = experiment.Text,
-                Hash = hash,
-                Created = StoredValues.Now(),
-            }, transaction);
-            return new ExperimentRegistration(id, name, version, hash, IsNew: true);
-        });
-    }
+    public ExperimentRegistration RegisterExperiment(LoadedExperiment experiment) =>
+        Write(transaction => Register(experiment, transaction));
 
     /// <summary>Every experiment version with its run count, trials by status and best losses, by name and version.</summary>
     public ImmutableArray<ExperimentSummary> ListExperiments() =>
@@ -100,4 +78,28 @@ public sealed partial class ResultStore
     /// <summary>The YAML text an experiment version was registered with.</summary>
     public string? ReadExperimentText(long experimentId) =>
         Read(c => c.QuerySingleOrDefault<string>(ExperimentTextSql, new { Id = experimentId }));
+
+    /// <summary>What <see cref="RegisterExperiment"/> does, inside a write transaction that may store more with it.</summary>
+    private ExperimentRegistration Register(LoadedExperiment experiment, SqliteTransaction transaction)
+    {
+        var name = experiment.Definition.Name;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Text)));
+        var existing = connection.Query<(long Id, int Version)>(FindExperimentByHashSql, new { Name = name, Hash = hash }, transaction);
+        if (existing.SingleOrDefault() is { Id: > 0 } found)
+        {
+            return new ExperimentRegistration(found.Id, name, found.Version, hash, IsNew: false);
+        }
+
+        var version = connection.ExecuteScalar<int>(LatestExperimentVersionSql, new { Name = name }, transaction) + 1;
+        var id = connection.ExecuteScalar<long>(InsertExperimentSql, new
+        {
+            Name = name,
+            Version = version,
+            File = experiment.File,
+            Yaml = experiment.Text,
+            Hash = hash,
+            Created = StoredValues.Now(),
+        }, transaction);
+        return new ExperimentRegistration(id, name, version, hash, IsNew: true);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Sweep.Storage.Rows;
 
 namespace Sweep.Storage;
@@ -26,6 +27,18 @@ public sealed partial class ResultStore
     /// <summary>Stores the steps of a range test, replacing any earlier steps of the same test, in one transaction.</summary>
     public void WriteRangeTest(long experimentId, string trialId, IEnumerable<RangeTestStep> steps)
     {
+        var stepList = steps.ToList();
+        Write(transaction => ReplaceRangeTest(experimentId, trialId, stepList, transaction));
+    }
+
+    /// <summary>The steps of a range test in order; empty when there is none.</summary>
+    public ImmutableArray<RangeTestStep> ReadRangeTest(long experimentId, string trialId) => Read(c =>
+        c.Query<RangeTestRow>(ReadRangeTestSql, new { ExperimentId = experimentId, TrialId = trialId })
+            .Select(r => r.ToStep())
+            .ToImmutableArray());
+
+    private int ReplaceRangeTest(long experimentId, string trialId, List<RangeTestStep> steps, SqliteTransaction transaction)
+    {
         var rows = steps.Select(s => new
         {
             ExperimentId = experimentId,
@@ -34,17 +47,8 @@ public sealed partial class ResultStore
             s.LearningRate,
             Loss = StoredValues.Real(s.Loss),
             SmoothedLoss = StoredValues.Real(s.SmoothedLoss),
-        }).ToList();
-        Write(transaction =>
-        {
-            connection.Execute(DeleteRangeTestSql, new { ExperimentId = experimentId, TrialId = trialId }, transaction);
-            return connection.Execute(InsertRangeTestStepSql, rows, transaction);
         });
+        connection.Execute(DeleteRangeTestSql, new { ExperimentId = experimentId, TrialId = trialId }, transaction);
+        return connection.Execute(InsertRangeTestStepSql, rows, transaction);
     }
-
-    /// <summary>The steps of a range test in order; empty when there is none.</summary>
-    public ImmutableArray<RangeTestStep> ReadRangeTest(long experimentId, string trialId) => Read(c =>
-        c.Query<RangeTestRow>(ReadRangeTestSql, new { ExperimentId = experimentId, TrialId = trialId })
-            .Select(r => r.ToStep())
-            .ToImmutableArray());
 }

@@ -12,7 +12,8 @@ namespace Sweep.Runner.Commands;
 /// <summary>
 /// `sweep best --experiment NAME`: the chosen learning rate of an experiment's latest version and why
 /// (<see cref="RateChoice"/>); for a coarse-to-fine search, the search's pick and its story stage by stage
-/// (<see cref="StoredSearch"/>).
+/// (<see cref="StoredSearch"/>). A range test stored by `sweep lr-find --db` adds its suggestion in one line, and
+/// is the answer while no trial has completed.
 /// </summary>
 internal static class BestCommand
 {
@@ -40,9 +41,11 @@ internal static class BestCommand
                 return ExitCodes.InvalidInput;
             }
 
-            if (StoredRangeTest.Of(opened, found.Id, found.File) is { } rangeTest)
+            var json = parsed.GetValue(format) == "json";
+            var rangeTest = StoredRangeTest.Of(opened, found.Id, found.File);
+            if (rangeTest is { ByLrFind: false })
             {
-                WriteRangeTest(found, rangeTest, parsed.GetValue(format) == "json", output);
+                WriteRangeTest(found, rangeTest, 1, json, output);
                 return ExitCodes.Success;
             }
 
@@ -50,6 +53,13 @@ internal static class BestCommand
             var finished = trials.Count(t => t.Status.IsFinished());
             if (RateChoice.Of(trials) is not { } choice)
             {
+                if (rangeTest is not null)
+                {
+                    // No trial to choose from yet, but a quick range test: its suggestion is the answer so far.
+                    WriteRangeTest(found, rangeTest, finished, json, output);
+                    return ExitCodes.Success;
+                }
+
                 error.WriteLine($"sweep: experiment '{name}' has no completed trial yet; run it first.");
                 return ExitCodes.InvalidInput;
             }
@@ -71,7 +81,7 @@ internal static class BestCommand
                 };
             }
 
-            if (parsed.GetValue(format) == "json")
+            if (json)
             {
                 var fields = new Dictionary<string, object?>
                 {
@@ -99,6 +109,13 @@ internal static class BestCommand
                     fields["story"] = search.Story;
                 }
 
+                fields["range_test"] = rangeTest is null ? null : new Dictionary<string, object?>
+                {
+                    ["id"] = rangeTest.Id,
+                    ["suggestion"] = rangeTest.Result.Suggestion,
+                    ["min_over_ten"] = rangeTest.Result.MinLossRateOverTen,
+                    ["steps"] = rangeTest.Result.Steps.Length,
+                };
                 output.WriteLine(JsonSerializer.Serialize(fields, Json));
             }
             else
@@ -112,6 +129,11 @@ internal static class BestCommand
                 {
                     output.WriteLine(line);
                 }
+
+                if (rangeTest is not null)
+                {
+                    output.WriteLine(LrFindLine(rangeTest));
+                }
             }
 
             return ExitCodes.Success;
@@ -120,7 +142,7 @@ internal static class BestCommand
     }
 
     /// <summary>A range test's pick: the steepest fall of the smoothed loss (or, when it never fell, the lowest-loss rate / 10).</summary>
-    private static void WriteRangeTest(ExperimentSummary found, StoredRangeTest stored, bool json, TextWriter output)
+    private static void WriteRangeTest(ExperimentSummary found, StoredRangeTest stored, int trialsRun, bool json, TextWriter output)
     {
         var result = stored.Result;
         var (metric, rate) = result.Suggestion is { } suggestion ? ("steepest_fall", suggestion) : ("min_loss_over_ten", result.MinLossRateOverTen);
@@ -131,12 +153,12 @@ internal static class BestCommand
                 {
                     ["experiment"] = found.Name,
                     ["version"] = found.Version,
-                    ["trial_id"] = stored.TrialId,
+                    ["trial_id"] = stored.Id,
                     ["learning_rate"] = rate,
                     ["metric"] = metric,
                     ["value"] = result.SteepestSlope,
-                    ["trials_run"] = 1,
-                    ["strategy"] = "lr-range-test",
+                    ["trials_run"] = trialsRun,
+                    ["strategy"] = stored.ByLrFind ? "lr-find" : "lr-range-test",
                     ["suggestion"] = result.Suggestion,
                     ["min_loss_rate"] = result.MinLossRate,
                     ["min_loss_rate_over_ten"] = result.MinLossRateOverTen,
@@ -150,8 +172,13 @@ internal static class BestCommand
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best learning rate of '{found.Name}' (version {found.Version}): {rate:G4}"));
         output.WriteLine(result.Suggestion is { } steepest
-            ? string.Create(CultureInfo.InvariantCulture, $"range test {stored.TrialId}: the smoothed loss falls fastest at {steepest:G4} ({result.SteepestSlope:G4} per decade); lowest-loss rate / 10: {result.MinLossRateOverTen:G4}.")
-            : string.Create(CultureInfo.InvariantCulture, $"range test {stored.TrialId}: the smoothed loss never fell; lowest-loss rate / 10: {result.MinLossRateOverTen:G4}."));
+            ? string.Create(CultureInfo.InvariantCulture, $"range test {stored.Id}{(stored.ByLrFind ? " (sweep lr-find)" : "")}: the smoothed loss falls fastest at {steepest:G4} ({result.SteepestSlope:G4} per decade); lowest-loss rate / 10: {result.MinLossRateOverTen:G4}.")
+            : string.Create(CultureInfo.InvariantCulture, $"range test {stored.Id}{(stored.ByLrFind ? " (sweep lr-find)" : "")}: the smoothed loss never fell; lowest-loss rate / 10: {result.MinLossRateOverTen:G4}."));
         output.WriteLine(result.Reason);
     }
+
+    /// <summary>The one line a range test stored by `sweep lr-find` adds to the pick of a sweep's trials.</summary>
+    private static string LrFindLine(StoredRangeTest stored) => stored.Result.Suggestion is { } rate
+        ? string.Create(CultureInfo.InvariantCulture, $"Range test {stored.Id} (sweep lr-find, {stored.Result.Steps.Length} steps): suggested learning rate {rate:G4}; lowest-loss rate / 10: {stored.Result.MinLossRateOverTen:G4}.")
+        : string.Create(CultureInfo.InvariantCulture, $"Range test {stored.Id} (sweep lr-find, {stored.Result.Steps.Length} steps): the smoothed loss never fell; lowest-loss rate / 10: {stored.Result.MinLossRateOverTen:G4}.");
 }

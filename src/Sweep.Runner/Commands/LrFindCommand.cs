@@ -1,15 +1,19 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Search;
+using Sweep.Storage;
 
 namespace Sweep.Runner.Commands;
 
 /// <summary>
 /// `sweep lr-find FILE`: the learning-rate range test (SPEC 5.4) on the experiment's model, data, batches
 /// and optimizer: the rate grows each mini-batch; prints the loss against the rate and the suggested rate.
+/// With --db it also stores the test beside the experiment's trials, all at once when it has ended, so an
+/// interrupted test stores nothing; without --db it never touches a store.
 /// </summary>
 internal static class LrFindCommand
 {
@@ -29,7 +33,8 @@ internal static class LrFindCommand
         var max = new Option<double?>("--max") { Description = "The last rate (default: search.max, else 10)." };
         var format = new Option<string>("--format") { Description = "text for people, json for tools.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("lr-find", "Run the learning-rate range test on an experiment's model and data, and suggest a rate.") { file, steps, min, max, format };
+        var store = new Option<string?>("--db") { Description = "Also store the test in this result store (SQLite file), beside the experiment's trials; without it nothing is stored." };
+        var command = new Command("lr-find", "Run the learning-rate range test on an experiment's model and data, and suggest a rate.") { file, steps, min, max, format, store };
         command.SetAction((parsed, cancellationToken) =>
         {
             if (ExperimentFile.Load(parsed.GetRequiredValue(file), error) is not { } loaded)
@@ -62,19 +67,66 @@ internal static class LrFindCommand
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 
+            // Opened before the test, so a store that cannot be used fails at once, not after the test.
+            var storePath = parsed.GetValue(store);
+            using var opened = storePath is null ? null : ResultStore.Open(storePath);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped before its first step: there is no result to print.
+                return Task.FromResult(Interrupted(storePath, error));
+            }
+
             var result = LearningRateRangeTest.Run(trial.Configuration.Model, trial.Configuration.Training, data, trial.Seed, settings, cancellationToken);
+            var interrupted = cancellationToken.IsCancellationRequested;
+            (ExperimentRegistration Experiment, LrFindTest Test)? stored = opened is not null && !interrupted
+                ? Store(opened, loaded.Experiment, settings, result)
+                : null;
             if (parsed.GetValue(format) == "json")
             {
-                output.WriteLine(JsonSerializer.Serialize(result, Json));
+                WriteJson(result, stored, output);
             }
             else
             {
                 WriteText(result, output);
+                if (stored is { } s)
+                {
+                    output.WriteLine($"Stored as range test {s.Test.Id} of '{s.Experiment.Name}' version {s.Experiment.Version} in {storePath}; see it with: sweep best --experiment {s.Experiment.Name} --db {storePath}");
+                }
             }
 
-            return Task.FromResult(cancellationToken.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Success);
+            return Task.FromResult(interrupted ? Interrupted(storePath, error) : ExitCodes.Success);
         });
         return command;
+    }
+
+    private static int Interrupted(string? storePath, TextWriter error)
+    {
+        if (storePath is not null)
+        {
+            error.WriteLine($"sweep: lr-find was interrupted; nothing was stored in '{storePath}'.");
+        }
+
+        return ExitCodes.Interrupted;
+    }
+
+    private static (ExperimentRegistration Experiment, LrFindTest Test) Store(ResultStore store, LoadedExperiment experiment, RangeTestSettings settings, RangeTestResult result) =>
+        store.StoreLrFindTest(experiment, settings, result.Steps.Select(s => new Storage.RangeTestStep(s.Step, s.LearningRate, s.Loss, s.SmoothedLoss)));
+
+    /// <summary>The result as it always was, plus where it was stored when it was.</summary>
+    private static void WriteJson(RangeTestResult result, (ExperimentRegistration Experiment, LrFindTest Test)? stored, TextWriter output)
+    {
+        var json = JsonSerializer.SerializeToNode(result, Json)!.AsObject();
+        if (stored is { } s)
+        {
+            json["stored"] = new JsonObject
+            {
+                ["experiment"] = s.Experiment.Name,
+                ["version"] = s.Experiment.Version,
+                ["range_test_id"] = s.Test.Id,
+            };
+        }
+
+        output.WriteLine(json.ToJsonString(Json));
     }
 
     private static void WriteText(RangeTestResult result, TextWriter output)

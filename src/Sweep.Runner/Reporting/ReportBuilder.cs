@@ -27,7 +27,10 @@ internal static class ReportBuilder
         var choice = RateChoice.Of(stored);
         var search = strategy == SearchStrategy.CoarseToFine ? StoredSearch.Of(store, experimentId, file) : null;
         var best = search?.PickedTrial ?? choice?.Best;
-        var rangeTest = strategy == SearchStrategy.LrRangeTest ? StoredRangeTest.Of(store, experimentId, file) : null;
+        // A range test is the result of a lr-range-test sweep, and an addition to any other sweep (stored by lr-find).
+        var storedTest = StoredRangeTest.Of(store, experimentId, file);
+        var rangeTest = strategy == SearchStrategy.LrRangeTest ? storedTest : null;
+        var lrFind = strategy == SearchStrategy.LrRangeTest ? null : storedTest;
         return new SweepReport(
             name,
             description.TrimEnd(),
@@ -35,21 +38,27 @@ internal static class ReportBuilder
             JsonNamingPolicy.KebabCaseLower.ConvertName(strategy.ToString()),
             DateTimeOffset.UtcNow,
             trials,
-            rangeTest?.TrialId ?? best?.Id,
+            rangeTest?.Id ?? best?.Id,
             rangeTest is { } test ? test.Result.Suggestion ?? test.Result.MinLossRateOverTen : best?.LearningRate)
         {
-            Story = search is not null ? [.. search.Story]
-                : rangeTest is not null ? [rangeTest.Result.Reason, RangeTestSuggestion(rangeTest.Result)]
-                : choice?.Recommendation is { } recommendation ? [recommendation.Text] : [],
+            Story = rangeTest is not null ? [rangeTest.Result.Reason, RangeTestSuggestion(rangeTest.Result)]
+                : [.. search?.Story ?? (choice?.Recommendation is { } recommendation ? [recommendation.Text] : []), .. LrFindStory(lrFind)],
             Bracket = choice?.Recommendation?.Bracket,
             Target = search is not null && search.Settings.Target != CoarseToFineSettings.DefaultTarget ? new SearchTarget(search.Settings.Target, search.Decision?.Value) : null,
-            RangeTest = rangeTest is null ? [] : [.. rangeTest.Result.Steps.Select(s => new Reports.RangeTestStep(s.LearningRate, s.Loss, s.SmoothedLoss))],
+            RangeTest = storedTest is null ? [] : [.. storedTest.Result.Steps.Select(s => new Reports.RangeTestStep(s.LearningRate, s.Loss, s.SmoothedLoss))],
         };
     }
 
     private static string RangeTestSuggestion(RangeTestResult result) => result.Suggestion is { } rate
         ? string.Create(CultureInfo.InvariantCulture, $"Suggested learning rate {rate:G4}: the smoothed loss falls fastest there; the lowest-loss rate / 10 is {result.MinLossRateOverTen:G4}.")
         : string.Create(CultureInfo.InvariantCulture, $"The smoothed loss never fell; the lowest-loss rate / 10 is {result.MinLossRateOverTen:G4}.");
+
+    private static string[] LrFindStory(StoredRangeTest? lrFind) => lrFind is null ? [] :
+    [
+        lrFind.Result.Suggestion is { } rate
+            ? string.Create(CultureInfo.InvariantCulture, $"A range test stored by sweep lr-find ({lrFind.Result.Steps.Length} steps) suggests learning rate {rate:G4}, where its smoothed loss falls fastest; its lowest-loss rate / 10 is {lrFind.Result.MinLossRateOverTen:G4}.")
+            : string.Create(CultureInfo.InvariantCulture, $"A range test stored by sweep lr-find ({lrFind.Result.Steps.Length} steps) found no fall of its smoothed loss; its lowest-loss rate / 10 is {lrFind.Result.MinLossRateOverTen:G4}."),
+    ];
 
     private static TrialRow Row(TrialSummary trial, ImmutableArray<EpochRecord> epochs) => new(
         trial.Id,

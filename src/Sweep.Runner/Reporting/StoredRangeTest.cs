@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Sweep.Models.Experiments;
 using Sweep.Models.Search;
 using Sweep.Storage;
@@ -5,39 +6,47 @@ using Sweep.Storage;
 namespace Sweep.Runner.Reporting;
 
 /// <summary>
-/// The learning-rate range test of a stored `strategy: lr-range-test` version: its steps from the
-/// range_tests table, and its suggestion worked out again from them by the same test (the smoothed losses,
-/// the steepest fall and min/10 follow from the rates and losses alone), so nothing can disagree with the steps.
+/// A stored learning-rate range test: its steps from the range_tests table, and its suggestion worked out again
+/// from them by the same test (the smoothed losses, the steepest fall and min/10 follow from the rates and losses
+/// alone), so nothing can disagree with the steps. Either the one trial of a `strategy: lr-range-test` version
+/// or, for any version, the newest test `sweep lr-find --db` stored beside its trials (<see cref="ByLrFind"/>).
 /// </summary>
-internal sealed record StoredRangeTest(string TrialId, RangeTestResult Result)
+internal sealed record StoredRangeTest(string Id, RangeTestResult Result, bool ByLrFind)
 {
-    /// <summary>Null when the version is no range test, its file no longer loads, or its test has not finished.</summary>
+    /// <summary>
+    /// The version's own range test when it is a `strategy: lr-range-test` version that has finished one, else its
+    /// newest lr-find test; null when it has neither (or its file no longer loads and no lr-find test was stored).
+    /// </summary>
     public static StoredRangeTest? Of(ResultStore store, long experimentId, string file)
     {
-        if (StoredExperiment.Load(store, experimentId, file) is not { } experiment
-            || experiment.Definition.Search is not { Strategy: SearchStrategy.LrRangeTest } search)
+        if (StoredExperiment.Load(store, experimentId, file) is { Definition.Search: { Strategy: SearchStrategy.LrRangeTest } search })
         {
-            return null;
-        }
-
-        foreach (var trial in store.ListTrials(experimentId))
-        {
-            var steps = store.ReadRangeTest(experimentId, trial.Id);
-            if (!steps.IsEmpty)
+            foreach (var trial in store.ListTrials(experimentId))
             {
-                var test = new LearningRateRangeTest(search.RangeTest!);
-                foreach (var step in steps)
+                var steps = store.ReadRangeTest(experimentId, trial.Id);
+                if (!steps.IsEmpty)
                 {
-                    if (!test.Add(step.LearningRate, step.Loss))
-                    {
-                        break;
-                    }
+                    return new StoredRangeTest(trial.Id, Replay(search.RangeTest!, steps), ByLrFind: false);
                 }
-
-                return new StoredRangeTest(trial.Id, test.Finish());
             }
         }
 
-        return null;
+        return store.LatestLrFindTest(experimentId) is { } test && store.ReadRangeTest(experimentId, test.Id) is { IsEmpty: false } found
+            ? new StoredRangeTest(test.Id, Replay(test.Settings, found), ByLrFind: true)
+            : null;
+    }
+
+    private static RangeTestResult Replay(RangeTestSettings settings, ImmutableArray<Storage.RangeTestStep> steps)
+    {
+        var test = new LearningRateRangeTest(settings);
+        foreach (var step in steps)
+        {
+            if (!test.Add(step.LearningRate, step.Loss))
+            {
+                break;
+            }
+        }
+
+        return test.Finish();
     }
 }

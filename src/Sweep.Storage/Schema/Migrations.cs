@@ -10,6 +10,7 @@ internal static class Migrations
         new(1, "initial schema", Migration001InitialSchema.Sql),
         new(2, "claim index", Migration002ClaimIndex.Sql),
         new(3, "lean epochs", Migration003LeanEpochs.Sql),
+        new(4, "lr-find tests", Migration004LrFindTests.Sql),
     ];
 
     public static int Latest => All[^1].Version;

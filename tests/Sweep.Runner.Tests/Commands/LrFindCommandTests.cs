@@ -15,6 +15,7 @@ public sealed class LrFindCommandTests
         // The quickstart's grid ranks 0.1 first and diverges from 1 upwards.
         Assert.InRange(suggestion, 0.01, 0.5);
         Assert.Equal(100, json.RootElement.GetProperty("steps").GetArrayLength());
+        Assert.False(json.RootElement.TryGetProperty("stored", out _));
     }
 
     [Fact]

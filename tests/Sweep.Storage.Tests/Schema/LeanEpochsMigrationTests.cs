@@ -34,7 +34,7 @@ public sealed class LeanEpochsMigrationTests : StoreTestBase
         Assert.Equal(2, Scalar<int>("PRAGMA user_version"));
         var store = OpenStore();
 
-        Assert.Equal(3, Scalar<int>("PRAGMA user_version"));
+        Assert.Equal(ResultStore.SchemaVersion, Scalar<int>("PRAGMA user_version"));
         Assert.Equal(34, Scalar<int>("SELECT COUNT(*) FROM trial_epochs"));
         Assert.Equal(30, Scalar<int>($"SELECT COUNT(*) FROM epochs WHERE trial_id = '{completedId}'"));
         Assert.Equal(1.0 / 30, Scalar<double>($"SELECT train_loss FROM epochs WHERE experiment_id = {experimentId} AND trial_id = '{completedId}' AND epoch = 30"));
