@@ -147,7 +147,7 @@ public class CoarseToFineSearchTests
         Assert.True(Loss(decision.Value) <= 1.01 * Loss(0.04), $"{decision.Value} scores {Loss(decision.Value)}");
     }
 
-        [Fact]
+    [Fact]
     public void Stages_with_a_gap_in_their_numbers_are_a_programmer_error()
     {
         var search = new CoarseToFineSearch(Settings(), 0.001);
