@@ -35,13 +35,22 @@ public sealed class LearningRateRangeTest
         steps = new List<RangeTestStep>(settings.Steps);
     }
 
-    /// <summary>Runs the test on a fresh model; the training definition's rate is replaced by the test's, everything else (batches, optimizer, loss) is used as it is.</summary>
+    /// <summary>
+    /// Runs the test on a fresh model; the training definition's rate is replaced by the test's, everything else
+    /// (batches, optimizer, loss) is used as it is. A test cancelled before its first step has nothing to report
+    /// and throws <see cref="OperationCanceledException"/>; one cancelled later reports the steps it took.
+    /// </summary>
     public static RangeTestResult Run(
         ModelDefinition model, TrainingDefinition training, Dataset data, int seed, RangeTestSettings settings,
         CancellationToken cancellationToken = default)
     {
         var test = new LearningRateRangeTest(settings);
         new Trainer(model, training, data, seed).RunBatches(test.RateAt, (_, rate, loss) => test.Add(rate, loss), cancellationToken);
+        if (test.steps.Count == 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
         return test.Finish();
     }
 

@@ -70,13 +70,17 @@ internal static class LrFindCommand
             // Opened before the test, so a store that cannot be used fails at once, not after the test.
             var storePath = parsed.GetValue(store);
             using var opened = storePath is null ? null : ResultStore.Open(storePath);
-            if (cancellationToken.IsCancellationRequested)
+            RangeTestResult result;
+            try
+            {
+                result = LearningRateRangeTest.Run(trial.Configuration.Model, trial.Configuration.Training, data, trial.Seed, settings, cancellationToken);
+            }
+            catch (OperationCanceledException)
             {
                 // Stopped before its first step: there is no result to print.
                 return Task.FromResult(Interrupted(storePath, error));
             }
 
-            var result = LearningRateRangeTest.Run(trial.Configuration.Model, trial.Configuration.Training, data, trial.Seed, settings, cancellationToken);
             var interrupted = cancellationToken.IsCancellationRequested;
             (ExperimentRegistration Experiment, LrFindTest Test)? stored = opened is not null && !interrupted
                 ? Store(opened, loaded.Experiment, settings, result)

@@ -269,8 +269,17 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         }
 
         var started = Stopwatch.GetTimestamp();
-        var test = LearningRateRangeTest.Run(
-            trial.Configuration.Model, trial.Configuration.Training, batch.Datasets.For(trial.Configuration), trial.Seed, trial.Configuration.Search.RangeTest!, stop);
+        RangeTestResult test;
+        try
+        {
+            test = LearningRateRangeTest.Run(
+                trial.Configuration.Model, trial.Configuration.Training, batch.Datasets.For(trial.Configuration), trial.Seed, trial.Configuration.Search.RangeTest!, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            return [];
+        }
+
         var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         if (stop.IsCancellationRequested)
         {

@@ -62,6 +62,15 @@ public class LearningRateRangeTestTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_test_cancelled_before_its_first_step_throws_instead_of_reporting_nothing()
+    {
+        var problem = new LinearRegressionProblem(batch: BatchSize.Of(8));
+
+        Assert.Throws<OperationCanceledException>(() =>
+            LearningRateRangeTest.Run(LinearRegressionProblem.Model, problem.Training(0), problem.Data, 0, Defaults, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
     public void On_a_linear_regression_the_suggestion_lies_below_the_divergence_bound_and_within_a_decade_of_it()
     {
         // Mini-batches of 8 from 64 samples: the bound 2/λmax of the full-batch Hessian is where updates blow up.
