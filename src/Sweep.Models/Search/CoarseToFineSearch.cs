@@ -14,37 +14,30 @@ namespace Sweep.Models.Search;
 /// Stages: decades around the start (<see cref="CoarseGrid"/>); one more decade while the best sits on the
 /// grid's edge inside [min, max]; then fine stages inside the <see cref="LearningRateBracket"/> of all points
 /// (<see cref="FineGrid"/> gives the values), until no value at the resolution fits in the bracket, a fine
-/// stage with a finite result improves the best metric by less than <see cref="Tolerance"/> (relative) while a
+/// stage with a finite result improves the best metric by less than the tolerance (relative) while a
 /// parabola through the best and its neighbours promises less than that too, or the budget is spent.
 /// Labels order the bracket only for the learning rate: for another target (weight decay) slow and
 /// oscillating say nothing about which side is better, so only the metric decides.
 /// </remarks>
 public sealed partial class CoarseToFineSearch
 {
-    /// <summary>
-    /// A fine stage that improves the best metric by less than 1%, beside neighbours that promise less than
-    /// 1% too, ends the search: the gap a person would call a tie, and the precision the search aims at.
-    /// </summary>
-    public const double DefaultTolerance = 0.01;
-
     private readonly CoarseToFineSettings settings;
     private readonly bool labelsOrderValues;
 
-    public CoarseToFineSearch(CoarseToFineSettings settings, double start, double tolerance = DefaultTolerance)
+    public CoarseToFineSearch(CoarseToFineSettings settings, double start)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(start);
         ArgumentOutOfRangeException.ThrowIfLessThan(start, settings.Min);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, settings.Max);
-        ArgumentOutOfRangeException.ThrowIfNegative(tolerance);
+        ArgumentOutOfRangeException.ThrowIfNegative(settings.Tolerance);
         this.settings = settings;
         Start = start;
-        Tolerance = tolerance;
         labelsOrderValues = settings.Target == CoarseToFineSettings.DefaultTarget;
     }
 
     public double Start { get; }
 
-    public double Tolerance { get; }
+    public double Tolerance => settings.Tolerance;
 
     /// <summary>
     /// The next step after <paramref name="tried"/>, whose stages must be numbered 1, 2, … as proposed.

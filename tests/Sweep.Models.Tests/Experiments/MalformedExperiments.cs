@@ -72,6 +72,8 @@ public static class MalformedExperiments
         { "searched range not whole numbers", Valid + "search:\n  parameters:\n    training.epochs: {log: {min: 0.1, max: 10}}\n", "10:5: training.epochs must be a whole number, got '0.1'" },
         { "layer index out of range", Valid + "search:\n  parameters:\n    model.layers.3.units: {values: [4]}\n", "10:5: search parameter 'model.layers.3.units' names item 3 of model.layers, which has 1" },
         { "parameters with coarse-to-fine", Valid + "search:\n  strategy: coarse-to-fine\n  parameters:\n    training.batch: [full, 32]\n", "10:3: search.parameters does not apply to strategy coarse-to-fine, which tunes one rate; use strategy grid or random to search parameters" },
+        { "tolerance of 100%", Valid + "search:\n  strategy: coarse-to-fine\n  tolerance: 1\n", "10:14: search.tolerance must be at least 0 and below 1, got '1'" },
+        { "tolerance in a grid", Valid + "search:\n  tolerance: 0.05\n", "9:3: search.tolerance applies only to strategy coarse-to-fine" },
         { "diagnosis share above one", Valid + "search:\n  diagnosis: {steady_share: 1.5}\n", "9:29: search.diagnosis.steady_share must be between 0 and 1, got '1.5'" },
         { "misspelt diagnosis key", Valid + "search:\n  diagnosis: {margn: 0.1}\n", "9:15: unknown key 'margn' in search.diagnosis; did you mean 'margin'?" },
         { "range-test key in a grid", Valid + "search:\n  steps: 100\n", "9:3: search.steps applies only to strategy lr-range-test" },

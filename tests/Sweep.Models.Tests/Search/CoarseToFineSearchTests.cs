@@ -79,7 +79,7 @@ public class CoarseToFineSearchTests
     [Fact]
     public void A_fine_stage_that_gains_less_than_the_tolerance_ends_the_search()
     {
-        var (decision, stages, _) = SearchDriver.Drive(new CoarseToFineSearch(Settings(), 0.001, tolerance: 0.02), SeedObjective);
+        var (decision, stages, _) = SearchDriver.Drive(new CoarseToFineSearch(Settings() with { Tolerance = 0.02 }, 0.001), SeedObjective);
 
         Assert.Equal(2, stages.Count);
         Assert.Equal(SearchStopReason.Tolerance, decision.Reason);

@@ -148,6 +148,16 @@ public sealed class TrialPlannerTests
     }
 
     [Fact]
+    public void Coarse_to_fine_tolerance_can_be_set_and_defaults_to_one_percent()
+    {
+        var set = ExperimentLoader.Parse(Base + "search: {strategy: coarse-to-fine, tolerance: 0.05}\n", "plan.yaml", ".");
+        var unset = ExperimentLoader.Parse(Base + "search: {strategy: coarse-to-fine}\n", "plan.yaml", ".");
+
+        Assert.Equal(0.05, set.Experiment!.Definition.Search.CoarseToFine!.Tolerance);
+        Assert.Equal(0.01, unset.Experiment!.Definition.Search.CoarseToFine!.Tolerance);
+    }
+
+    [Fact]
     public void Coarse_to_fine_stays_within_its_bounds()
     {
         var plan = Plan("search: {strategy: coarse-to-fine, start: 0.001, decades: 3, max: 0.1}\n");

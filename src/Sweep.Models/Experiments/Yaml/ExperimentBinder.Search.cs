@@ -31,7 +31,7 @@ internal sealed partial class ExperimentBinder
 
         var adaptive = strategy is SearchStrategy.CoarseToFine or SearchStrategy.LrRangeTest;
         OnlyFor(search, "trials", strategy == SearchStrategy.Random, "strategy random");
-        foreach (var key in new[] { "target", "start", "resolution", "budget", "decades", "metric", "target_loss" })
+        foreach (var key in new[] { "target", "start", "resolution", "budget", "decades", "metric", "target_loss", "tolerance" })
         {
             OnlyFor(search, key, strategy == SearchStrategy.CoarseToFine, "strategy coarse-to-fine");
         }
@@ -115,7 +115,8 @@ internal sealed partial class ExperimentBinder
             search.Integer("budget", b => b >= 3, "must be at least 3") ?? 40,
             search.Integer("decades", d => d >= 1, "must be at least 1") ?? 2,
             metric,
-            targetLoss);
+            targetLoss,
+            search.Number("tolerance", t => t is >= 0 and < 1, "must be at least 0 and below 1") ?? CoarseToFineSettings.DefaultTolerance);
     }
 
     private void BindParameter(YamlScalarNode keyNode, YamlNode value, SearchStrategy strategy)

@@ -34,7 +34,7 @@ internal static class ExperimentSchema
     public static SchemaNode Search { get; } = Map(
         ("strategy", Leaf), ("parallel", Leaf), ("repeats", Leaf), ("trials", Leaf), ("parameters", Free),
         ("target", Leaf), ("start", Leaf), ("min", Leaf), ("max", Leaf), ("resolution", Leaf), ("budget", Leaf),
-        ("decades", Leaf), ("metric", Leaf), ("target_loss", Leaf), ("steps", Leaf), ("smoothing", Leaf),
+        ("decades", Leaf), ("metric", Leaf), ("target_loss", Leaf), ("tolerance", Leaf), ("steps", Leaf), ("smoothing", Leaf),
         ("stop_factor", Leaf),
         ("diagnosis", Map(
             ("tail_fraction", Leaf), ("still_falling", Leaf), ("steady_share", Leaf), ("material_step", Leaf),
