@@ -7,6 +7,7 @@ namespace Sweep.Storage;
 /// columns reports sort and group by), its status and diagnosis, and the metrics of its last attempt.
 /// Losses are null when there is no value or it was not a number.
 /// </summary>
+/// <remarks><see cref="DiagnosisJson"/> holds the numbers that decided <see cref="Diagnosis"/>, as <c>sweep run</c> stored them.</remarks>
 public sealed record TrialSummary(
     long ExperimentId,
     string Id,
@@ -31,4 +32,7 @@ public sealed record TrialSummary(
     double? Seconds,
     string? Error,
     DateTimeOffset? Started,
-    DateTimeOffset? Ended);
+    DateTimeOffset? Ended)
+{
+    public string? DiagnosisJson { get; init; }
+}

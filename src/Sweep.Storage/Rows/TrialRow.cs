@@ -79,5 +79,8 @@ internal sealed class TrialRow
         Seconds,
         Error,
         StoredValues.ParseTimeOrNull(Started),
-        StoredValues.ParseTimeOrNull(Ended));
+        StoredValues.ParseTimeOrNull(Ended))
+    {
+        DiagnosisJson = DiagnosisJson,
+    };
 }
