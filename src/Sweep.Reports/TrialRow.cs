@@ -29,6 +29,9 @@ public sealed record TrialRow(
     ImmutableArray<TrialParameter> Parameters,
     ImmutableArray<EpochRecord> Epochs)
 {
+    /// <summary>The sentence with the numbers that decided <see cref="Diagnosis"/> (such as "loss still falling 5.61% over the last 12 epochs"); null when none was stored.</summary>
+    public string? DiagnosisReason { get; init; }
+
     /// <summary>The loss that ranks trials (SPEC 5): the final validation loss when there is one, else the final training loss.</summary>
     public double? FinalLoss => FinalValidationLoss ?? FinalTrainLoss;
 }

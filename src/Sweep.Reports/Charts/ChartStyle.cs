@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using ScottPlot;
 using ScottPlot.TickGenerators;
+using SkiaSharp;
 
 namespace Sweep.Reports.Charts;
 
@@ -13,6 +15,9 @@ internal static partial class ChartStyle
 {
     public const int Width = 720;
     public const int Height = 400;
+
+    /// <summary>The height of one row of panels of a small-multiples chart, two to a row.</summary>
+    public const int PanelRowHeight = 320;
 
     // Debian's fonts-dejavu-core; ScottPlot's own pick here is DejaVu Serif.
     private const string Font = "DejaVu Sans";
@@ -55,15 +60,104 @@ internal static partial class ChartStyle
     }
 
     /// <summary>
+    /// A log axis over log10 values from <paramref name="low"/> to <paramref name="high"/> with more labels than
+    /// one a decade when it spans less than two: at 1, 2 and 5 × 10^k, or at every digit within one decade, so
+    /// a small panel whose curve falls from 0.7 to 0.35 still reads.
+    /// </summary>
+    public static void LogAxis(IAxis axis, string label, double low, double high)
+    {
+        if (!(high - low < 2))
+        {
+            LogAxis(axis, label);
+            return;
+        }
+        double[] digits = high - low >= 1 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
+        var first = (int)Math.Floor(low);
+        var ticks = new List<double>();
+        // From the top down, a tick a tenth of the axis below the last at least: 0.7, 0.8, 0.9 under 1 would crowd.
+        foreach (var tick in Enumerable.Range(first, (int)Math.Ceiling(high) - first + 1)
+            .SelectMany(k => digits.Select(d => Math.Log10(d) + k))
+            .Where(t => t >= low && t <= high)
+            .OrderDescending())
+        {
+            if (ticks.Count == 0 || ticks[^1] - tick >= (high - low) / 10)
+            {
+                ticks.Add(tick);
+            }
+        }
+        if (ticks.Count < 2)
+        {
+            ticks = [low, high];
+        }
+        axis.Label.Text = label;
+        axis.SetTicks([.. ticks], [.. ticks.Select(t => Math.Pow(10, t).ToString("G2", CultureInfo.InvariantCulture))]);
+    }
+
+    /// <summary>
     /// The plot as an <c>&lt;svg&gt;</c> element for an HTML page: without the XML declaration, without the
     /// xlink namespace declaration (ScottPlot adds it though its charts link nothing), with a generic fallback
     /// after its font, and with its clip-path
     /// ids renamed from Skia's process-wide counter to <paramref name="chart"/>-clip-1, -2, …: unique within
     /// the page, and the same on every run.
     /// </summary>
-    public static string Svg(Plot plot, string chart)
+    public static string Svg(Plot plot, string chart) => Html(plot.GetSvgXml(Width, Height), chart);
+
+    /// <summary>The height of a small-multiples chart of <paramref name="panels"/> panels.</summary>
+    public static int PanelsHeight(int panels) => PanelRowHeight * ((panels + 1) / 2);
+
+    /// <summary>Small multiples as one <c>&lt;svg&gt;</c> element, prepared as <see cref="Svg(Plot, string)"/> does.</summary>
+    public static string Svg(IReadOnlyList<Plot> panels, string chart)
     {
-        var svg = XmlDeclaration().Replace(plot.GetSvgXml(Width, Height), string.Empty);
+        var height = PanelsHeight(panels.Count);
+        using var stream = new MemoryStream();
+        // The SVG is complete once its canvas is disposed.
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, Width, height), stream))
+        {
+            Draw(panels, canvas, height);
+        }
+        return Html(Encoding.UTF8.GetString(stream.ToArray()), chart);
+    }
+
+    /// <summary>Small multiples as a PNG image.</summary>
+    public static byte[] Png(IReadOnlyList<Plot> panels)
+    {
+        var height = PanelsHeight(panels.Count);
+        using var surface = SKSurface.Create(new SKImageInfo(Width, height));
+        Draw(panels, surface.Canvas, height);
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
+    }
+
+    /// <summary>
+    /// The panels in ScottPlot's multiplot grid, two wide and filled row by row, on white. Each panel is drawn
+    /// in its cell without clearing the canvas, unlike Multiplot.Render: an SVG canvas writes a clear to
+    /// transparent as a black rectangle, which would show wherever no panel covers (an odd panel count).
+    /// </summary>
+    private static void Draw(IReadOnlyList<Plot> panels, SKCanvas canvas, int height)
+    {
+        canvas.Clear(SKColors.White);
+        var figure = new Multiplot(panels[0]);
+        foreach (var panel in panels.Skip(1))
+        {
+            figure.AddPlot(panel);
+        }
+        figure.Layout = new ScottPlot.MultiplotLayouts.Grid((panels.Count + 1) / 2, 2);
+        var cells = figure.Layout.GetSubplotRectangles(figure.Subplots, new PixelRect(0, Width, height, 0));
+        for (var i = 0; i < panels.Count; i++)
+        {
+            // Else each panel clears the canvas, the panels before it included.
+            panels[i].RenderManager.ClearCanvasBeforeEachRender = false;
+            // A plot whose limits change in its first render draws itself a second time, over the first on this
+            // canvas: a render in memory at the cell's size settles its limits and layout first.
+            panels[i].RenderInMemory((int)cells[i].Width, (int)cells[i].Height);
+            panels[i].Render(canvas, cells[i]);
+        }
+    }
+
+    private static string Html(string svgXml, string chart)
+    {
+        var svg = XmlDeclaration().Replace(svgXml, string.Empty);
         if (!svg.Contains("xlink:", StringComparison.Ordinal))
         {
             svg = svg.Replace(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"", string.Empty, StringComparison.Ordinal);

@@ -18,17 +18,17 @@ public sealed class ChartPngExporter : IExporter
         var written = new List<string>();
         foreach (var chart in ReportCharts.Of(report))
         {
-            if (chart.Plot is not { } plot)
+            using (chart)
             {
-                continue;
-            }
-            using (plot)
-            {
+                if (!chart.IsDrawn)
+                {
+                    continue;
+                }
                 var path = Path.Combine(directory, chart.Id + ".png");
                 var temporary = path + ".tmp";
                 try
                 {
-                    File.WriteAllBytes(temporary, plot.GetImageBytes(ChartStyle.Width, ChartStyle.Height, ScottPlot.ImageFormat.Png));
+                    File.WriteAllBytes(temporary, chart.Png());
                     File.Move(temporary, path, overwrite: true);
                 }
                 finally

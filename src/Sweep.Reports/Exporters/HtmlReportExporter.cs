@@ -78,16 +78,20 @@ public sealed partial class HtmlReportExporter : ExporterBase
     private static void WriteChart(TextWriter writer, ReportChart chart)
     {
         writer.WriteLine($"<section id=\"{chart.Id}\"><h2>{HtmlEncode(chart.Title)}</h2>");
-        if (chart.Plot is { } plot)
+        using (chart)
         {
-            using (plot)
+            if (chart.IsDrawn)
             {
-                writer.WriteLine($"<p class=\"hint\">{HtmlEncode(chart.Caption)}</p><figure>{ChartStyle.Svg(plot, chart.Id)}</figure>");
+                writer.WriteLine($"<p class=\"hint\">{HtmlEncode(chart.Caption)}</p><figure>{chart.Svg()}</figure>");
+                if (!chart.Notes.IsEmpty)
+                {
+                    writer.WriteLine($"<ul>{string.Concat(chart.Notes.Select(n => $"<li>{HtmlEncode(n)}</li>"))}</ul>");
+                }
             }
-        }
-        else
-        {
-            writer.WriteLine("<p>No finite losses to plot.</p>");
+            else
+            {
+                writer.WriteLine("<p>No finite losses to plot.</p>");
+            }
         }
         writer.WriteLine("</section>");
     }

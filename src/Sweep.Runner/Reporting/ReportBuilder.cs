@@ -75,7 +75,32 @@ internal static class ReportBuilder
         trial.BestValidationLoss,
         trial.Seconds ?? 0,
         Parameters(trial.ParametersJson),
-        epochs);
+        epochs)
+    {
+        DiagnosisReason = Reason(trial.DiagnosisJson),
+    };
+
+    /// <summary>The <c>reason</c> of a stored diagnosis; null when there is none, as in a store an older sweep wrote.</summary>
+    private static string? Reason(string? diagnosisJson)
+    {
+        if (diagnosisJson is null)
+        {
+            return null;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(diagnosisJson);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("reason", out var reason)
+                && reason.ValueKind == JsonValueKind.String
+                ? reason.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static ImmutableArray<TrialParameter> Parameters(string json)
     {

@@ -19,7 +19,7 @@ public sealed class ReportInBrowserTests(HeadlessChromium browser) : IClassFixtu
         browser.Open(page);
 
         AssertNoConsoleErrors();
-        Assert.Equal(8, browser.Run("return document.querySelectorAll('figure > svg').length;")!.GetValue<int>());
+        Assert.Equal(9, browser.Run("return document.querySelectorAll('figure > svg').length;")!.GetValue<int>());
         Assert.Equal(0, browser.Run("return window.alerted === undefined ? 0 : 1;")!.GetValue<int>());
         var filtered = browser.Run(
             "const f=document.getElementById('trial-filter');f.value='DIVERGING';f.dispatchEvent(new Event('input'));" +

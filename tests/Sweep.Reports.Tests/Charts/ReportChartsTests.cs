@@ -13,7 +13,7 @@ public sealed class ReportChartsTests
     {
         var ids = ReportCharts.Of(Some.Report()).Select(c => c.Id).ToList();
 
-        Assert.Equal(["loss-curves", "final-loss", "heatmap-lr-l2", "heatmap-lr-l1", "heatmap-lr-batch", "batch-modes", "regularisation", "range-test"], ids);
+        Assert.Equal(["loss-curves", "final-loss", "diagnosis", "heatmap-lr-l2", "heatmap-lr-l1", "heatmap-lr-batch", "batch-modes", "regularisation", "range-test"], ids);
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class ReportChartsTests
     {
         var ids = ReportCharts.Of(SomeSweep.Report(8, 5)).Select(c => c.Id).ToList();
 
-        Assert.Equal(["loss-curves", "final-loss"], ids);
+        Assert.Equal(["loss-curves", "final-loss", "diagnosis"], ids);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class ReportChartsTests
         var charts = ReportCharts.Of(report).ToList();
 
         Assert.Equal(["loss-curves", "final-loss", "range-test"], charts.Select(c => c.Id));
-        Assert.All(charts, c => Assert.Null(c.Plot));
+        Assert.All(charts, c => Assert.False(c.IsDrawn));
     }
 
     // ScottPlot writes a text element's content on a line of its own.
@@ -129,7 +129,9 @@ public sealed class ReportChartsTests
 
     private static string Svg(ReportChart chart)
     {
-        using var plot = chart.Plot!;
-        return ChartStyle.Svg(plot, chart.Id);
+        using (chart)
+        {
+            return chart.Svg();
+        }
     }
 }

@@ -61,12 +61,25 @@ public sealed partial class HtmlReportExporterTests
 
         var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report(), directory.Path)[0]);
 
-        Assert.Equal(8, Regex.Count(html, "<svg "));
+        Assert.Equal(9, Regex.Count(html, "<svg "));
         var sections = Regex.Matches(html, "<section id=\"([a-z0-9-]+)\"><h2>").Select(m => m.Groups[1].Value);
-        Assert.Equal(["story", "loss-curves", "final-loss", "heatmap-lr-l2", "heatmap-lr-l1", "heatmap-lr-batch", "batch-modes", "regularisation", "range-test"], sections);
+        Assert.Equal(["story", "loss-curves", "final-loss", "diagnosis", "heatmap-lr-l2", "heatmap-lr-l1", "heatmap-lr-batch", "batch-modes", "regularisation", "range-test"], sections);
         Assert.Contains("<h2>Learning-rate range test</h2>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<?xml", html, StringComparison.Ordinal);
         Assert.Contains("loss (log scale)", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_diagnosis_section_explains_the_rule_of_each_label_the_sweep_has()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report(), directory.Path)[0]);
+
+        var section = Regex.Match(html, "<section id=\"diagnosis\">.*?</section>", RegexOptions.Singleline).Value;
+        var rules = Regex.Matches(section, "<li>([A-Za-z]+):").Select(m => m.Groups[1].Value);
+        Assert.Equal(["Slow", "Good", "Diverging"], rules);
+        Assert.Contains("<h2>What each label looks like</h2>", section, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +89,7 @@ public sealed partial class HtmlReportExporterTests
 
         var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report() with { RangeTest = [] }, directory.Path)[0]);
 
-        Assert.Equal(7, Regex.Count(html, "<svg "));
+        Assert.Equal(8, Regex.Count(html, "<svg "));
         Assert.DoesNotContain("range test", html, StringComparison.Ordinal);
     }
 

@@ -30,7 +30,7 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(0, report.ExitCode);
         var html = File.ReadAllText(Path.Combine(target, "report.html"));
         Assert.Matches(">\\s*bracket 0.01–1\\s*<", html);
-        Assert.Equal(["final-loss.png", "loss-curves.png", "report.html"], Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["diagnosis.png", "final-loss.png", "loss-curves.png", "report.html"], Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
