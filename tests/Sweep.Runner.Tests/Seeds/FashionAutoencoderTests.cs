@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Sweep.Runner.Tests.EndToEnd;
 
 namespace Sweep.Runner.Tests.Seeds;
@@ -51,6 +52,12 @@ public sealed class FashionAutoencoderTests
         Assert.Equal(
             [(0.001, "completed", "slow"), (0.01, "completed", "good"), (0.05, "completed", "oscillating"), (10.0, "diverged", "diverging")],
             trials);
+        // The README's picture of each case: a panel per label, titled with the numbers stored with it.
+        Assert.True(File.Exists(Path.Combine(sweep.Folder.OutPath, "diagnosis.png")), "no diagnosis.png beside report.html");
+        var section = Regex.Match(sweep.Report("report.html"), "<section id=\"diagnosis\">.*?</section>", RegexOptions.Singleline).Value;
+        var titles = Regex.Matches(section, @">\s*([a-z]+ · lr [0-9.]+)\s*</text>").Select(m => m.Groups[1].Value);
+        Assert.Equal(["slow · lr 0.001", "good · lr 0.01", "oscillating · lr 0.05", "diverging · lr 10"], titles);
+        Assert.Contains("hit the divergence stop at epoch 2", section, StringComparison.Ordinal);
     }
 
     private static void RequireFashionMnist() => Assert.True(
