@@ -79,7 +79,8 @@ internal static class DiagnosisChart
         var title = $"{kind.Word} · lr {ChartStyle.Number(curve.Trial.LearningRate)}";
         plot.Title(curve.Trial.DiagnosisReason is { } reason ? $"{title}\n{Wrap(reason)}" : title, size: 12);
         plot.Axes.Title.Label.ForeColor = kind.Color;
-        ChartStyle.LinearAxis(plot.Axes.Bottom, "epoch", integers: true);
+        // The PNG travels without the page's caption: the panel itself says what the grey curve is.
+        ChartStyle.LinearAxis(plot.Axes.Bottom, compared is null ? "epoch" : $"epoch · grey: best trial, lr {ChartStyle.Number(compared.Trial.LearningRate)}", integers: true);
         var losses = curve.LogLosses.Concat(compared?.LogLosses ?? []).ToList();
         // About the room ScottPlot's autoscale leaves beyond the curves, so the end ticks are not lost.
         var margin = Math.Max(0.05 * (losses.Max() - losses.Min()), 0.05);
