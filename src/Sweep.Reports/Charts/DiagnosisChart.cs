@@ -35,7 +35,7 @@ internal static class DiagnosisChart
         var trials = LossCurve.Drawable(report);
         var ceiling = LossCurve.Ceiling(trials);
         var examples = Kinds
-            .Select(kind => (Kind: kind, Curve: Example(trials.Where(t => t.Diagnosis == kind.Label).ToList(), kind.Label) is { } trial ? LossCurve.Of(trial, ceiling) : null))
+            .Select(kind => (Kind: kind, Curve: Example(trials.Where(t => t.Diagnosis == kind.Label).ToList(), kind.Label) is { } trial ? LossCurve.Of(trial, Ceiling(kind, trial, ceiling)) : null))
             .Where(e => e.Curve is not null)
             .ToList();
         if (examples.Count < 2)
@@ -53,6 +53,13 @@ internal static class DiagnosisChart
             Notes = [.. examples.Select(e => e.Kind.Rule)],
         };
     }
+
+    /// <summary>
+    /// A panel has an axis of its own, so a diverging curve is drawn up to its highest finite loss rather than
+    /// cut at the sweep's ceiling, where the whole of a blown-up run would be one cross at its first epoch.
+    /// </summary>
+    private static double Ceiling(Kind kind, TrialRow trial, double sweepCeiling) =>
+        kind.Label == CurveLabel.Diverging ? Math.Max(sweepCeiling, LossCurve.HighestLog(trial)) : sweepCeiling;
 
     /// <summary>
     /// The trial that shows a label best: the lowest final loss (trials come ranked), but for diverging the

@@ -43,6 +43,10 @@ internal sealed record LossCurve(TrialRow Trial, double[] Epochs, double[] LogLo
         return starts.Count > 0 ? Math.Log10(starts.Max()) + 1 : 1;
     }
 
+    /// <summary>The log10 of the highest finite positive loss of <paramref name="trial"/>; −∞ when it has none.</summary>
+    public static double HighestLog(TrialRow trial) =>
+        trial.Epochs.Select(Loss).Where(l => double.IsFinite(l) && l > 0).Select(Math.Log10).DefaultIfEmpty(double.NegativeInfinity).Max();
+
     /// <summary>The curve of <paramref name="trial"/>, or null when it has no loss a log axis can show.</summary>
     public static LossCurve? Of(TrialRow trial, double ceiling)
     {

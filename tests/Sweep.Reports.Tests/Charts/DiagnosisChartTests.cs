@@ -114,6 +114,22 @@ public sealed class DiagnosisChartTests
         Assert.Equal(ChartStyle.PanelRowHeight, (png[20] << 24) | (png[21] << 16) | (png[22] << 8) | png[23]);
     }
 
+    [Fact]
+    public void The_diverging_panel_draws_its_curve_up_to_its_highest_loss_instead_of_cutting_it_at_the_sweeps_ceiling()
+    {
+        // The sweep's ceiling is a decade above the first loss 0.7, i.e. 7: the loss-curves chart cuts 50 and 500 there.
+        var report = Report(
+            Trial("g", 0.01, TrialStatus.Completed, CurveLabel.Good, 0.7, 0.5, 0.4),
+            Trial("d", 10, TrialStatus.Diverged, CurveLabel.Diverging, 0.7, 50, 500, double.NaN));
+
+        using var chart = Chart(report)!;
+        var diverging = chart.Panels[^1].GetPlottables<ScottPlot.Plottables.Scatter>()
+            .Select(s => s.Data.GetScatterPoints()).Where(points => points.Count > 1).Last();
+
+        Assert.Equal([1, 2, 3, 4], diverging.Select(p => p.X));
+        Assert.Equal(Math.Log10(500), diverging.Max(p => p.Y), 1e-9);
+    }
+
     private static ReportChart? Chart(SweepReport report) => ReportCharts.Of(report).SingleOrDefault(c => c.Id == "diagnosis");
 
     private static SweepReport Report(params TrialRow[] trials) => Some.Report() with { Trials = [.. trials], RangeTest = [] };
