@@ -153,7 +153,7 @@ public sealed partial class ResultStore
         var row = connection.QuerySingleOrDefault<TrialRow>(GetTrialSql, new { ExperimentId = experimentId, TrialId = trialId }, transaction);
         return row is null
             ? null
-            : new TrialDetail(row.ToSummary(), row.Configuration, row.DiagnosisJson, ReadEpochs(transaction, experimentId, trialId));
+            : new TrialDetail(row.ToSummary(), row.Configuration, ReadEpochs(transaction, experimentId, trialId));
     });
 
     /// <summary>The trials, in any experiment, whose id starts with <paramref name="idPrefix"/> (for <c>sweep show</c>).</summary>

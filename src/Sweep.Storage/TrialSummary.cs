@@ -35,4 +35,10 @@ public sealed record TrialSummary(
     DateTimeOffset? Ended)
 {
     public string? DiagnosisJson { get; init; }
+
+    /// <summary>The loss that ranks trials (SPEC 5): the final validation loss when there is one, else the final training loss.</summary>
+    public double? FinalLoss => FinalValidationLoss ?? FinalTrainLoss;
+
+    /// <summary>The lowest loss of any epoch, validation when there is one.</summary>
+    public double? BestLoss => BestValidationLoss ?? BestTrainLoss;
 }

@@ -68,7 +68,7 @@ public sealed class TrialPlanningTests : StoreTestBase
         var trial = store.GetTrial(experimentId, trials[0].Id)!;
         Assert.True(recorded);
         Assert.Equal("too-low", trial.Trial.Diagnosis);
-        Assert.Equal("""{"slope":-0.001}""", trial.DiagnosisJson);
+        Assert.Equal("""{"slope":-0.001}""", trial.Trial.DiagnosisJson);
         Assert.Equal("""{"slope":-0.001}""", store.ListTrials(experimentId).Single(t => t.Id == trials[0].Id).DiagnosisJson);
         Assert.False(store.RecordDiagnosis(experimentId, "0000000000000000", "too-low", "{}"));
     }

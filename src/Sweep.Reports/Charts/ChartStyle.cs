@@ -30,13 +30,6 @@ internal static partial class ChartStyle
         return plot;
     }
 
-    /// <summary>log10 of the values that a log axis can show (finite and above zero); the rest are left out.</summary>
-    public static (double[] X, double[] Y) LogY(IEnumerable<(double X, double Y)> points)
-    {
-        var kept = points.Where(p => double.IsFinite(p.X) && double.IsFinite(p.Y) && p.Y > 0).ToArray();
-        return ([.. kept.Select(p => p.X)], [.. kept.Select(p => Math.Log10(p.Y))]);
-    }
-
     public static void LinearAxis(IAxis axis, string label, bool integers = false)
     {
         axis.Label.Text = label;

@@ -78,5 +78,6 @@ internal sealed record LossCurve(TrialRow Trial, double[] Epochs, double[] LogLo
         return new LossCurve(trial, [.. kept.Select(i => epochs[i])], [.. kept.Select(i => losses[i])], clipped || trial.Status == TrialStatus.Diverged);
     }
 
-    private static double Loss(EpochRecord record) => record.ValidationLoss ?? record.TrainLoss;
+    /// <summary>The loss a curve draws: validation when there is one.</summary>
+    public static double Loss(EpochRecord record) => record.ValidationLoss ?? record.TrainLoss;
 }

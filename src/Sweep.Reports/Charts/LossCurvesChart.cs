@@ -42,7 +42,7 @@ internal static class LossCurvesChart
             var line = curve.AddTo(plot, ChartStyle.RateColor(curve.Trial.LearningRate, smallest, largest));
             if (drawn.Count <= MaxLegendEntries)
             {
-                line.LegendText = $"{curve.Trial.TrialId} (lr {curve.Trial.LearningRate.ToString("G4", CultureInfo.InvariantCulture)})";
+                line.LegendText = $"{curve.Trial.TrialId} (lr {ChartStyle.Number(curve.Trial.LearningRate)})";
             }
         }
         MarkDiverged(plot, drawn);
@@ -84,7 +84,7 @@ internal static class LossCurvesChart
             {
                 if (record.Epoch >= 1 && record.Epoch <= lastEpoch && byEpoch[record.Epoch] is { } values)
                 {
-                    var loss = record.ValidationLoss ?? record.TrainLoss;
+                    var loss = LossCurve.Loss(record);
                     // A diverged epoch counts at the ceiling, as the drawn curves show it.
                     values.Add(double.IsNaN(loss) || loss > 0 ? Math.Min(double.IsNaN(loss) ? ceiling : Math.Log10(loss), ceiling) : double.NaN);
                 }

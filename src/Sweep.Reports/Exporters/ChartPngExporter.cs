@@ -25,16 +25,7 @@ public sealed class ChartPngExporter : IExporter
                     continue;
                 }
                 var path = Path.Combine(directory, chart.Id + ".png");
-                var temporary = path + ".tmp";
-                try
-                {
-                    File.WriteAllBytes(temporary, chart.Png());
-                    File.Move(temporary, path, overwrite: true);
-                }
-                finally
-                {
-                    File.Delete(temporary);
-                }
+                WholeFile.Write(path, temporary => File.WriteAllBytes(temporary, chart.Png()));
                 written.Add(path);
             }
         }

@@ -21,19 +21,11 @@ public abstract class ExporterBase : IExporter
         ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        var temporary = path + ".tmp";
-        try
+        WholeFile.Write(path, temporary =>
         {
-            using (var writer = new StreamWriter(temporary, append: false, Utf8) { NewLine = "\n" })
-            {
-                Write(report, writer);
-            }
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+            using var writer = new StreamWriter(temporary, append: false, Utf8) { NewLine = "\n" };
+            Write(report, writer);
+        });
         return [path];
     }
 

@@ -42,7 +42,8 @@ internal static class BestCommand
             }
 
             var json = parsed.GetValue(format) == "json";
-            var rangeTest = StoredRangeTest.Of(opened, found.Id, found.File);
+            var loaded = StoredExperiment.Load(opened, found.Id, found.File);
+            var rangeTest = StoredRangeTest.Of(opened, found.Id, loaded);
             if (rangeTest is { ByLrFind: false })
             {
                 WriteRangeTest(found, rangeTest, 1, json, output);
@@ -66,8 +67,8 @@ internal static class BestCommand
 
             var (best, recommendation) = choice;
             var losses = best.FinalValidationLoss is null ? "train_loss" : "val_loss";
-            var (metric, value) = ($"final_{losses}", RateChoice.FinalLoss(best));
-            var search = StoredSearch.Of(opened, found.Id, found.File);
+            var (metric, value) = ($"final_{losses}", best.FinalLoss);
+            var search = StoredSearch.Of(opened, found.Id, loaded);
             if (search?.Decision is { } decision && search.PickedTrial is { } picked)
             {
                 // The search's own pick, by its own metric (mean over repeats), stands over the lowest final loss.

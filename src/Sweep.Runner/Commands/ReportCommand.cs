@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sweep.Models.Experiments;
 using Sweep.Runner.Reporting;
 using Sweep.Storage;
 
@@ -47,8 +46,7 @@ internal static class ReportCommand
 
             foreach (var found in experiments.OfType<ExperimentSummary>())
             {
-                var (description, strategy) = Labels(opened, found);
-                var report = ReportBuilder.Build(opened, found.Id, found.Name, found.Version, description, strategy, found.File);
+                var report = ReportBuilder.Build(opened, found.Id, found.Name, found.Version, StoredExperiment.Load(opened, found.Id, found.File));
                 var target = name is null ? Path.Combine(parsed.GetValue(folder)!, found.Name) : parsed.GetValue(folder)!;
                 var written = ReportWriter.Write(report, target, failure => error.WriteLine($"sweep: the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!));
                 output.WriteLine($"{found.Name} (version {found.Version}): {string.Join(", ", written)}");
@@ -57,14 +55,6 @@ internal static class ReportCommand
             return ExitCodes.Success;
         });
         return command;
-    }
-
-    /// <summary>The description and strategy from the stored file; a file whose data has moved still reports, with its name alone.</summary>
-    private static (string Description, SearchStrategy Strategy) Labels(ResultStore store, ExperimentSummary experiment)
-    {
-        var text = store.ReadExperimentText(experiment.Id) ?? "";
-        var definition = ExperimentLoader.Parse(text, experiment.File, Path.GetDirectoryName(Path.GetFullPath(experiment.File)) ?? ".").Experiment?.Definition;
-        return (definition?.Description ?? "", definition?.Search.Strategy ?? SearchStrategy.Grid);
     }
 
     private static string[] Split(string formats) =>

@@ -86,8 +86,8 @@ internal static class ShowCommand
             Parameters(t.ParametersJson),
             EnumText.Lower(t.Status),
             t.Epochs.ToString(CultureInfo.InvariantCulture),
-            StoreFile.Number(t.FinalValidationLoss ?? t.FinalTrainLoss),
-            StoreFile.Number(t.BestValidationLoss ?? t.BestTrainLoss),
+            StoreFile.Number(t.FinalLoss),
+            StoreFile.Number(t.BestLoss),
             t.Diagnosis ?? "",
         ]).ToList();
         output.Write(TextTable.Format(header, rows));
@@ -106,8 +106,8 @@ internal static class ShowCommand
             new[] { "started", StoreFile.Time(trial.Started) },
             new[] { "ended", StoreFile.Time(trial.Ended) },
             new[] { "seconds", StoreFile.Number(trial.Seconds) },
-            new[] { "final loss", StoreFile.Number(trial.FinalValidationLoss ?? trial.FinalTrainLoss) },
-            new[] { "best loss", trial.BestEpoch is { } best ? $"{StoreFile.Number(trial.BestValidationLoss ?? trial.BestTrainLoss)} (epoch {best})" : "" },
+            new[] { "final loss", StoreFile.Number(trial.FinalLoss) },
+            new[] { "best loss", trial.BestEpoch is { } best ? $"{StoreFile.Number(trial.BestLoss)} (epoch {best})" : "" },
         };
         if (trial.Error is { } problem)
         {
@@ -116,7 +116,7 @@ internal static class ShowCommand
 
         if (trial.Diagnosis is { } diagnosis)
         {
-            facts.Add(["diagnosis", detail.DiagnosisJson is { } numbers ? $"{diagnosis} {numbers}" : diagnosis]);
+            facts.Add(["diagnosis", trial.DiagnosisJson is { } numbers ? $"{diagnosis} {numbers}" : diagnosis]);
         }
 
         foreach (var fact in facts)

@@ -11,12 +11,10 @@ namespace Sweep.Runner.Reporting;
 /// </summary>
 internal sealed record RateChoice(TrialSummary Best, GridRecommendation? Recommendation)
 {
-    public static double? FinalLoss(TrialSummary trial) => trial.FinalValidationLoss ?? trial.FinalTrainLoss;
-
     public static RateChoice? Of(IReadOnlyList<TrialSummary> trials)
     {
-        var best = trials.Where(t => t.Status == TrialStatus.Completed && FinalLoss(t) is not null)
-            .OrderBy(FinalLoss).ThenBy(t => t.LearningRate).FirstOrDefault();
+        var best = trials.Where(t => t.Status == TrialStatus.Completed && t.FinalLoss is not null)
+            .OrderBy(t => t.FinalLoss).ThenBy(t => t.LearningRate).FirstOrDefault();
         return best is null ? null : new RateChoice(best, Recommend(best, trials));
     }
 
@@ -26,10 +24,10 @@ internal sealed record RateChoice(TrialSummary Best, GridRecommendation? Recomme
             .Where(t => t.WeightDecayL1 == best.WeightDecayL1 && t.WeightDecayL2 == best.WeightDecayL2 && t.Batch == best.Batch)
             .Where(t => t.Status is TrialStatus.Completed or TrialStatus.Diverged)
             .GroupBy(t => t.LearningRate)
-            .Select(g => g.OrderBy(t => FinalLoss(t) ?? double.PositiveInfinity).First())
+            .Select(g => g.OrderBy(t => t.FinalLoss ?? double.PositiveInfinity).First())
             .Select(t => new RatePoint(
                 t.LearningRate,
-                t.Status == TrialStatus.Diverged ? double.PositiveInfinity : FinalLoss(t) ?? double.PositiveInfinity,
+                t.Status == TrialStatus.Diverged ? double.PositiveInfinity : t.FinalLoss ?? double.PositiveInfinity,
                 Enum.TryParse<CurveLabel>(t.Diagnosis, ignoreCase: true, out var label) ? label : CurveLabel.Good))
             .ToList();
         return points.Count >= 2 ? GridRecommendation.Of(points) : null;

@@ -17,18 +17,24 @@ namespace Sweep.Runner.Reporting;
 internal static class ReportBuilder
 {
     public static SweepReport Build(ResultStore store, ExperimentRegistration experiment, LoadedExperiment loaded) =>
-        Build(store, experiment.Id, experiment.Name, experiment.Version, loaded.Definition.Description, loaded.Definition.Search.Strategy, loaded.File);
+        Build(store, experiment.Id, experiment.Name, experiment.Version, loaded);
 
-    public static SweepReport Build(ResultStore store, long experimentId, string name, int version, string description, SearchStrategy strategy, string file)
+    /// <summary>
+    /// The report of a version whose file, as stored, loaded as <paramref name="loaded"/>; null when it no longer
+    /// loads (its data moved): the report then shows the trials under the name alone, as a grid.
+    /// </summary>
+    public static SweepReport Build(ResultStore store, long experimentId, string name, int version, LoadedExperiment? loaded)
     {
+        var description = loaded?.Definition.Description ?? "";
+        var strategy = loaded?.Definition.Search.Strategy ?? SearchStrategy.Grid;
         var epochs = store.ListEpochs(experimentId).GroupBy(e => e.TrialId).ToDictionary(g => g.Key, g => g.Select(e => e.Epoch).ToImmutableArray(), StringComparer.Ordinal);
         var stored = store.ListTrials(experimentId);
         var trials = stored.Select(t => Row(t, epochs.GetValueOrDefault(t.Id, []))).ToImmutableArray();
         var choice = RateChoice.Of(stored);
-        var search = strategy == SearchStrategy.CoarseToFine ? StoredSearch.Of(store, experimentId, file) : null;
+        var search = strategy == SearchStrategy.CoarseToFine ? StoredSearch.Of(store, experimentId, loaded) : null;
         var best = search?.PickedTrial ?? choice?.Best;
         // A range test is the result of a lr-range-test sweep, and an addition to any other sweep (stored by lr-find).
-        var storedTest = StoredRangeTest.Of(store, experimentId, file);
+        var storedTest = StoredRangeTest.Of(store, experimentId, loaded);
         var rangeTest = strategy == SearchStrategy.LrRangeTest ? storedTest : null;
         var lrFind = strategy == SearchStrategy.LrRangeTest ? null : storedTest;
         return new SweepReport(

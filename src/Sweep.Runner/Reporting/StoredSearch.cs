@@ -12,11 +12,10 @@ namespace Sweep.Runner.Reporting;
 /// </summary>
 internal sealed record StoredSearch(CoarseToFineSettings Settings, SearchStep Step, IReadOnlyList<TrialSummary> Trials)
 {
-    /// <summary>Null when the version is not a coarse-to-fine search, or its stored file no longer loads.</summary>
-    public static StoredSearch? Of(ResultStore store, long experimentId, string file)
+    /// <summary>Null when the version is not a coarse-to-fine search, or its stored file no longer loads (<paramref name="experiment"/> null).</summary>
+    public static StoredSearch? Of(ResultStore store, long experimentId, LoadedExperiment? experiment)
     {
-        if (StoredExperiment.Load(store, experimentId, file) is not { } experiment
-            || experiment.Definition.Search.CoarseToFine is not { } settings
+        if (experiment?.Definition.Search.CoarseToFine is not { } settings
             || TrialPlanner.CoarseToFine(experiment).Search is not { } search)
         {
             return null;
@@ -30,8 +29,8 @@ internal sealed record StoredSearch(CoarseToFineSettings Settings, SearchStep St
 
     /// <summary>The picked value's trial (its first repeat), when the search has decided.</summary>
     public TrialSummary? PickedTrial => Decision is { } decision
-        ? Trials.Where(t => t.Stage > 0 && CoarseToFineHistory.ValueOf(t, Settings.Target) is { } value && FineGrid.SameValue(value, decision.Value))
-            .OrderBy(t => t.Repeat).FirstOrDefault()
+        ? CoarseToFineHistory.Searched(Trials, Settings.Target).Where(t => FineGrid.SameValue(t.Value, decision.Value))
+            .Select(t => t.Trial).OrderBy(t => t.Repeat).FirstOrDefault()
         : null;
 
     /// <summary>The story so far; an unfinished search says so in its last line.</summary>

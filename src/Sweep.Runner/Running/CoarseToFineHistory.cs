@@ -25,9 +25,8 @@ internal sealed record CoarseToFineHistory(ImmutableArray<StagePoint> Points, Se
     {
         var settings = experiment.Definition.Search.CoarseToFine!;
         var epochs = store.ListEpochs(experimentId).ToLookup(e => e.TrialId, e => e.Epoch, StringComparer.Ordinal);
-        var trials = store.ListTrials(experimentId)
-            .Where(t => t.Stage > 0 && ValueOf(t, settings.Target) is not null)
-            .Select(t => new StoredTrial(t, ValueOf(t, settings.Target)!.Value, [.. epochs[t.Id]]))
+        var trials = Searched(store.ListTrials(experimentId), settings.Target)
+            .Select(t => new StoredTrial(t.Trial, t.Value, [.. epochs[t.Trial.Id]]))
             .ToList();
         var labels = Labels(trials, experiment.Definition.Search.Diagnosis);
         var points = trials
@@ -46,14 +45,19 @@ internal sealed record CoarseToFineHistory(ImmutableArray<StagePoint> Points, Se
     /// <summary>The plans of the stored trials of every stage, rebuilt from their stage and value, so a summary can describe them all.</summary>
     public static IEnumerable<TrialPlan> StoredPlans(IEnumerable<TrialSummary> stored, LoadedExperiment experiment)
     {
-        var target = experiment.Definition.Search.CoarseToFine!.Target;
-        return stored
-            .Where(t => t.Stage > 0 && ValueOf(t, target) is not null)
-            .GroupBy(t => t.Stage)
+        return Searched(stored, experiment.Definition.Search.CoarseToFine!.Target)
+            .GroupBy(t => t.Trial.Stage)
             .SelectMany(g => TrialPlanner.PlanStage(
                 experiment,
-                new StageProposal(g.Key, StageKind.Fine, [.. g.Select(t => ValueOf(t, target)!.Value).Distinct().Order()], [])).Trials);
+                new StageProposal(g.Key, StageKind.Fine, [.. g.Select(t => t.Value).Distinct().Order()], [])).Trials);
     }
+
+    /// <summary>The trials of the search's stages with the value each gave the target, its parameters parsed once.</summary>
+    public static IEnumerable<(TrialSummary Trial, double Value)> Searched(IEnumerable<TrialSummary> stored, string target) =>
+        stored.Where(t => t.Stage > 0)
+            .Select(t => (Trial: t, Value: ValueOf(t, target)))
+            .Where(t => t.Value is not null)
+            .Select(t => (t.Trial, t.Value!.Value));
 
     /// <summary>Each finished trial's label against the finished trials of its stage and the stages before; failed trials have none.</summary>
     private static Dictionary<string, CurveLabel> Labels(List<StoredTrial> trials, DiagnosisThresholds thresholds)
@@ -80,7 +84,7 @@ internal sealed record CoarseToFineHistory(ImmutableArray<StagePoint> Points, Se
     }
 
     /// <summary>The value a trial gave the search's target, from its stored parameters; null when it set none.</summary>
-    public static double? ValueOf(TrialSummary trial, string target)
+    private static double? ValueOf(TrialSummary trial, string target)
     {
         using var parameters = JsonDocument.Parse(trial.ParametersJson);
         return parameters.RootElement.TryGetProperty(target, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;

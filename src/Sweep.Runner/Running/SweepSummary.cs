@@ -30,10 +30,6 @@ internal sealed record SweepSummary(
     /// <summary>Each planned trial's optimizer steps per epoch, by trial id.</summary>
     public IReadOnlyDictionary<string, int> UpdatesPerEpoch { get; init; } = new Dictionary<string, int>();
 
-    public static double? FinalLoss(TrialSummary trial) => trial.FinalValidationLoss ?? trial.FinalTrainLoss;
-
-    public static double? BestLoss(TrialSummary trial) => trial.BestValidationLoss ?? trial.BestTrainLoss;
-
     public void Write(TextWriter output, LogFormat format)
     {
         if (format == LogFormat.Json)
@@ -47,8 +43,8 @@ internal sealed record SweepSummary(
     }
 
     private List<TrialSummary> Ranked() => [.. Trials
-        .Where(t => t.Status == TrialStatus.Completed && FinalLoss(t) is not null)
-        .OrderBy(FinalLoss)
+        .Where(t => t.Status == TrialStatus.Completed && t.FinalLoss is not null)
+        .OrderBy(t => t.FinalLoss)
         .ThenBy(t => t.Number)];
 
     private string Describe(TrialSummary trial) =>
@@ -84,8 +80,8 @@ internal sealed record SweepSummary(
                     row.Add(UpdatesPerEpoch.TryGetValue(trial.Id, out var updates) ? updates.ToString(CultureInfo.InvariantCulture) : "");
                 }
 
-                row.Add(Number(FinalLoss(trial)));
-                row.Add(Number(BestLoss(trial)));
+                row.Add(Number(trial.FinalLoss));
+                row.Add(Number(trial.BestLoss));
                 row.Add(trial.Epochs.ToString(CultureInfo.InvariantCulture));
                 row.Add(trial.Diagnosis ?? "");
                 return (IReadOnlyList<string>)row;
@@ -96,7 +92,7 @@ internal sealed record SweepSummary(
         var counts = string.Join(", ", Trials.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {EnumText.Lower(g.Key)}"));
         output.WriteLine(ranked.Count == 0
             ? $"{counts}."
-            : $"{counts}. Best: {Describe(ranked[0])}, final loss {Number(FinalLoss(ranked[0]))}.");
+            : $"{counts}. Best: {Describe(ranked[0])}, final loss {Number(ranked[0].FinalLoss)}.");
         foreach (var failed in Trials.Where(t => t.Status == TrialStatus.Failed))
         {
             output.WriteLine($"Failed: {Describe(failed)}: {failed.Error}");
@@ -136,8 +132,8 @@ internal sealed record SweepSummary(
                     json.WriteNumber("updates_per_epoch", updates);
                 }
 
-                json.WriteNumber("final_loss", FinalLoss(trial)!.Value);
-                WriteNumberOrNull(json, "best_loss", BestLoss(trial));
+                json.WriteNumber("final_loss", trial.FinalLoss!.Value);
+                WriteNumberOrNull(json, "best_loss", trial.BestLoss);
                 json.WriteNumber("epochs", trial.Epochs);
                 json.WriteEndObject();
             }
