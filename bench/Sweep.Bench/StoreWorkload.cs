@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Search;
+using Sweep.Models.Trials;
 using Sweep.Runner.Progress;
 using Sweep.Runner.Running;
 using Sweep.Storage;
@@ -35,7 +37,7 @@ internal static class StoreWorkload
     private static Result Measure(LoadedExperiment experiment, int workers, int rounds)
     {
         var plan = TrialPlanner.Plan(experiment).Trials.ToList();
-        var runner = new TrialRunner(new DatasetCache(), Serilog.Core.Logger.None);
+        var runner = new EngineExecutor(new DatasetCache().For);
 
         // Warm-up: the engine and the store's statements reach their optimised code before anything counts.
         WithoutStore(plan.Take(50).ToList(), runner, workers);
@@ -69,7 +71,7 @@ internal static class StoreWorkload
         return sorted[sorted.Count / 2];
     }
 
-    private static double WithoutStore(List<TrialPlan> plan, TrialRunner runner, int workers)
+    private static double WithoutStore(List<TrialPlan> plan, EngineExecutor runner, int workers)
     {
         var clock = Stopwatch.StartNew();
         var next = -1;
@@ -85,7 +87,7 @@ internal static class StoreWorkload
     }
 
     /// <summary>Everything `sweep run` does with the store for these trials: plan them, start a run, run the scheduler, finish the run.</summary>
-    private static double WithStore(LoadedExperiment experiment, List<TrialPlan> plan, TrialRunner runner, int workers)
+    private static double WithStore(LoadedExperiment experiment, List<TrialPlan> plan, EngineExecutor runner, int workers)
     {
         var folder = Directory.CreateTempSubdirectory("sweep-bench-store-");
         try

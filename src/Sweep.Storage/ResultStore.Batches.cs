@@ -33,7 +33,7 @@ public sealed partial class ResultStore
 
     /// <summary>
     /// Runs <paramref name="batch"/> in one write transaction: records each finished trial with its epochs
-    /// (as <see cref="CompleteTrial"/> does), undoes the released claims, then claims up to
+    /// and range-test steps (as <see cref="CompleteTrial"/> does), undoes the released claims, then claims up to
     /// <see cref="RunBatch.Claim"/> trials in plan order. One transaction for many trials is what makes a
     /// sweep of tiny trials cheap to store; several processes still never claim the same trial, because
     /// the claim reads and marks under the same write lock.
@@ -49,7 +49,7 @@ public sealed partial class ResultStore
         return Write(transaction =>
         {
             var recorded = batch.Finished
-                .Select(f => RecordOutcome(experimentId, runId, f.TrialId, f.Outcome, StoredValues.Time(f.Ended)))
+                .Select(f => RecordOutcomeAndSteps(experimentId, runId, f.TrialId, f.Outcome, StoredValues.Time(f.Ended), transaction))
                 .ToImmutableArray();
             if (!batch.Released.IsEmpty)
             {
@@ -67,6 +67,25 @@ public sealed partial class ResultStore
 
             return new RunBatchResult(recorded, batch.Claim > 0 ? Claim(transaction, experimentId, runId, batch.Claim) : []);
         });
+    }
+
+    /// <summary>
+    /// Records the outcome and, for a range test whose outcome was recorded, its steps: both in the caller's
+    /// transaction, so a range test is never finished without its steps.
+    /// </summary>
+    private bool RecordOutcomeAndSteps(long experimentId, long runId, string trialId, TrialOutcome outcome, string ended, SqliteTransaction transaction)
+    {
+        if (!RecordOutcome(experimentId, runId, trialId, outcome, ended))
+        {
+            return false;
+        }
+
+        if (!outcome.RangeTestSteps.IsDefaultOrEmpty)
+        {
+            ReplaceRangeTest(experimentId, trialId, [.. outcome.RangeTestSteps.Select(s => new RangeTestStep(s.Step, s.LearningRate, s.Loss, s.SmoothedLoss))], transaction);
+        }
+
+        return true;
     }
 
     /// <summary>Claims up to <paramref name="count"/> trials in plan order, in one transaction; fewer when fewer are claimable.</summary>

@@ -31,8 +31,8 @@ public sealed partial class ResultStore
     private OutcomeWriter? outcomeWriter;
 
     /// <summary>
-    /// Records how a trial this run claimed ended: status, metrics, error and all its epochs, in one
-    /// transaction, so readers see the status and the epochs together or neither. Epochs of an earlier
+    /// Records how a trial this run claimed ended: status, metrics, error, all its epochs and any range-test
+    /// steps, in one transaction, so readers see the status and the epochs together or neither. Epochs of an earlier
     /// attempt are replaced. False, and nothing written, when the trial is no longer running for this run
     /// (another process took it over after this run was found dead).
     /// </summary>
@@ -43,7 +43,7 @@ public sealed partial class ResultStore
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, "a trial completes as completed, diverged, failed or interrupted");
         }
 
-        return Write(_ => RecordOutcome(experimentId, runId, trialId, outcome, StoredValues.Now()));
+        return Write(transaction => RecordOutcomeAndSteps(experimentId, runId, trialId, outcome, StoredValues.Now(), transaction));
     }
 
     /// <summary>The body of <see cref="CompleteTrial"/>, inside the caller's write transaction.</summary>

@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
+using Sweep.Models.Stopping;
 
 namespace Sweep.Models.Training;
 
@@ -13,16 +14,11 @@ namespace Sweep.Models.Training;
 /// </summary>
 /// <remarks>
 /// Each batch's loss is taken before its update; an epoch's train loss is the mean of those batch losses
-/// (data loss only, penalties left out). Divergence is judged on the train loss; losses a millionth of the
-/// first epoch's or less do not count as a best to diverge from, since at that level float32 rounding makes
-/// the loss jump by any factor (y = 3x at lr 0.1 converges to ~1e-13 and wobbles 4× there). Patience
-/// watches the validation loss when there is a validation set, else the train loss.
+/// (data loss only, penalties left out). The training definition's early stop judges every epoch through
+/// an <see cref="EarlyStopPolicy"/>, the same rule any other trainer's epochs go through.
 /// </remarks>
 public sealed partial class Trainer
 {
-    /// <summary>Losses below this share of the first epoch's are rounding noise for the divergence test.</summary>
-    private const double NoiseFloor = 1e-6;
-
     private readonly TrainingDefinition training;
     private readonly SampleSet train;
     private readonly float[] trainTargets;
@@ -94,10 +90,7 @@ public sealed partial class Trainer
 
         hasRun = true;
         var status = TrialStatus.Completed;
-        var bestLoss = double.PositiveInfinity;
-        var noiseFloor = 0.0;
-        var bestMonitored = double.PositiveInfinity;
-        var epochsWithoutImprovement = 0;
+        var policy = new EarlyStopPolicy(training.EarlyStop);
         for (var epoch = 1; epoch <= training.Epochs; epoch++)
         {
             if (cancellationToken.IsCancellationRequested)
@@ -109,28 +102,13 @@ public sealed partial class Trainer
             var record = RunEpoch(epoch);
             records.Add(record);
             onEpoch?.Invoke(record);
-
-            // A null divergence factor or patience lifts the comparison to null, which is false.
-            var loss = record.TrainLoss;
-            if (!double.IsFinite(loss) || loss > training.EarlyStop.Divergence * bestLoss)
+            var verdict = policy.Judge(record);
+            if (verdict == EpochVerdict.Diverged)
             {
                 status = TrialStatus.Diverged;
-                break;
             }
 
-            if (epoch == 1)
-            {
-                noiseFloor = loss * NoiseFloor;
-            }
-
-            bestLoss = Math.Max(Math.Min(bestLoss, loss), noiseFloor);
-            var monitored = record.ValidationLoss ?? loss;
-            if (monitored < bestMonitored)
-            {
-                bestMonitored = monitored;
-                epochsWithoutImprovement = 0;
-            }
-            else if (++epochsWithoutImprovement >= training.EarlyStop.Patience)
+            if (verdict != EpochVerdict.Continue)
             {
                 break;
             }

@@ -65,6 +65,8 @@ internal sealed class LiveProgress : ISweepProgress, IAsyncDisposable
         running.TryRemove(trial.Id, out _);
         var outcome = result.Status switch
         {
+            TrialStatus.Completed when result.RangeTest is { } test =>
+                string.Create(CultureInfo.InvariantCulture, $"[green]range test done[/], {test.Steps.Length} steps"),
             TrialStatus.Failed => $"[red]failed[/]: {Markup.Escape(result.Error ?? "")}",
             TrialStatus.Diverged => "[yellow]diverged[/]",
             TrialStatus.Interrupted => "[grey]interrupted[/]",

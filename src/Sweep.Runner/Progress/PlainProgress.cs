@@ -1,3 +1,4 @@
+using System.Globalization;
 using Serilog;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
@@ -6,7 +7,8 @@ namespace Sweep.Runner.Progress;
 
 /// <summary>
 /// One log event per trial: started (debug), and finished with its outcome and how many of the sweep's
-/// trials are done. This is what a CI log or a redirected output shows, and what the log file keeps.
+/// trials are done; a finished range test says why it ended and which rate it suggests. This is what a CI
+/// log or a redirected output shows, and what the log file keeps.
 /// </summary>
 internal sealed class PlainProgress(ILogger log, int total, int finished) : ISweepProgress
 {
@@ -39,6 +41,16 @@ internal sealed class PlainProgress(ILogger log, int total, int finished) : ISwe
 
     private void Report(TrialPlan trial, TrialResult result, string parameters, int count)
     {
+        if (result.RangeTest is { } test)
+        {
+            log.Information("Range test of {Steps}: {Reason}", Counted.Of(test.Steps.Length, "step"), test.Reason);
+            log.Information(
+                "Suggested learning rate {Suggestion} (steepest fall of the smoothed loss); lowest-loss rate / 10: {MinOverTen}.",
+                test.Suggestion?.ToString("G4", CultureInfo.InvariantCulture) ?? "none, the loss never fell",
+                test.MinLossRateOverTen.ToString("G4", CultureInfo.InvariantCulture));
+            return;
+        }
+
         switch (result.Status)
         {
             case TrialStatus.Failed:

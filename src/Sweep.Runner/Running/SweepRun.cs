@@ -1,12 +1,11 @@
 using System.Collections.Immutable;
-using System.Diagnostics;
-using System.Globalization;
 using System.Reflection;
 using Serilog;
 using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
+using Sweep.Models.Trials;
 using Sweep.Runner.Commands;
 using Sweep.Runner.Logging;
 using Sweep.Runner.Progress;
@@ -132,12 +131,12 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
         using var onSignal = stop.Register(() => log.Warning("Stopping: no new trial starts, running trials stop at their next epoch. Press Ctrl+C again to quit at once."));
         var plan = trials.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var scope = new TrialBatch(store, registration.Id, runId, plan, datasets, log, levels, $"{name} v{registration.Version}");
+        var executor = TrialExecutors.For(experiment.Definition, datasets.For);
+        var scope = new TrialBatch(store, registration.Id, runId, plan, executor, log, levels, $"{name} v{registration.Version}");
         ImmutableArray<TrialResult> results;
         try
         {
             results = search ? await RunSearchAsync(scope, experiment, workers, stopping.Token).ConfigureAwait(false)
-                : experiment.Definition.Search.Strategy == SearchStrategy.LrRangeTest ? RunRangeTest(scope, trials[0], stopping.Token)
                 : await RunTrialsAsync(scope, trials.Length, finishedBefore, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false);
         }
         catch (StoreException)
@@ -196,7 +195,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var live = LiveProgress.IsWanted(output, settings.Log) ? new LiveProgress(events, batch.Levels, batch.Log, batch.Title, total, finishedBefore) : null;
         try
         {
-            var scheduler = new SweepScheduler(batch.Store, new TrialRunner(batch.Datasets, batch.Log), (ISweepProgress?)live ?? events, batch.Log);
+            var scheduler = new SweepScheduler(batch.Store, batch.Executor, (ISweepProgress?)live ?? events, batch.Log);
             return await scheduler.RunAsync(batch.Target, workers, maxTrials, stop).ConfigureAwait(false);
         }
         finally
@@ -255,44 +254,6 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         }
 
         return ran.ToImmutable();
-    }
-
-    /// <summary>
-    /// A `strategy: lr-range-test` experiment: its one trial is the range test, whose every step goes to the
-    /// range_tests table when it ends (an interrupted test stores nothing and runs again on resume).
-    /// </summary>
-    private ImmutableArray<TrialResult> RunRangeTest(TrialBatch batch, TrialPlan trial, CancellationToken stop)
-    {
-        if (settings.MaxTrials is 0 || !batch.Store.TryClaimTrial(batch.ExperimentId, trial.Id, batch.RunId))
-        {
-            return [];
-        }
-
-        var started = Stopwatch.GetTimestamp();
-        RangeTestResult test;
-        try
-        {
-            test = LearningRateRangeTest.Run(
-                trial.Configuration.Model, trial.Configuration.Training, batch.Datasets.For(trial.Configuration), trial.Seed, trial.Configuration.Search.RangeTest!, stop);
-        }
-        catch (OperationCanceledException)
-        {
-            return [];
-        }
-
-        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        if (stop.IsCancellationRequested)
-        {
-            return [];
-        }
-
-        batch.Store.WriteRangeTest(batch.ExperimentId, trial.Id, test.Steps.Select(s => new Storage.RangeTestStep(s.Step, s.LearningRate, s.Loss, s.SmoothedLoss)));
-        batch.Store.CompleteTrial(batch.ExperimentId, trial.Id, batch.RunId, new TrialOutcome(TrialStatus.Completed, [], seconds, null));
-        batch.Log.Information("Range test of {Steps}: {Reason}", Counted.Of(test.Steps.Length, "step"), test.Reason);
-        batch.Log.Information(
-            "Suggested learning rate {Suggestion} (steepest fall of the smoothed loss); lowest-loss rate / 10: {MinOverTen}.",
-            test.Suggestion?.ToString("G4", CultureInfo.InvariantCulture) ?? "none, the loss never fell", test.MinLossRateOverTen.ToString("G4", CultureInfo.InvariantCulture));
-        return [new TrialResult(trial.Id, TrialStatus.Completed, [], null, seconds)];
     }
 
     /// <summary>After a store failure, records what it can; a run left marked running is released by the next `sweep run`.</summary>

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics;
 using Serilog;
 using Sweep.Models.Results;
+using Sweep.Models.Search;
+using Sweep.Models.Trials;
 using Sweep.Runner.Progress;
 using Sweep.Storage;
 
@@ -16,7 +19,7 @@ namespace Sweep.Runner.Running;
 /// next epoch and are recorded as interrupted, and everything finished is committed before this returns.
 /// A store failure stops every worker.
 /// </summary>
-internal sealed class SweepScheduler(ResultStore store, TrialRunner runner, ISweepProgress progress, ILogger log)
+internal sealed class SweepScheduler(ResultStore store, ITrialExecutor executor, ISweepProgress progress, ILogger log)
 {
     /// <summary>The results of the trials this call ran, in the order they ended.</summary>
     public async Task<ImmutableArray<TrialResult>> RunAsync(SweepTarget target, int workers, int? maxTrials, CancellationToken cancellationToken)
@@ -55,8 +58,12 @@ internal sealed class SweepScheduler(ResultStore store, TrialRunner runner, ISwe
             return missing;
         }
 
-        var result = runner.Run(trial, progress.TrialStarted(trial), stop);
-        writer.Finish(claim, new TrialOutcome(result.Status, result.Epochs, result.Seconds, result.Error), recorded =>
+        var result = Execute(trial, progress.TrialStarted(trial), stop);
+        var outcome = new TrialOutcome(result.Status, result.Epochs, result.Seconds, result.Error)
+        {
+            RangeTestSteps = result.RangeTest?.Steps ?? [],
+        };
+        writer.Finish(claim, outcome, recorded =>
         {
             if (!recorded)
             {
@@ -66,5 +73,23 @@ internal sealed class SweepScheduler(ResultStore store, TrialRunner runner, ISwe
             progress.TrialFinished(trial, result);
         });
         return result;
+    }
+
+    /// <summary>
+    /// Runs one trial on the executor. A trial that throws becomes a failed result with its error text, and
+    /// the sweep goes on; the stack trace goes to the debug log (shown with --verbose).
+    /// </summary>
+    private TrialResult Execute(TrialPlan trial, Action<EpochRecord>? onEpoch, CancellationToken stop)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            return executor.Run(trial, onEpoch, stop);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.Debug(e, "Trial {TrialId} threw {ExceptionType}", trial.Id, e.GetType().Name);
+            return new TrialResult(trial.Id, TrialStatus.Failed, [], e.Message, Stopwatch.GetElapsedTime(started).TotalSeconds);
+        }
     }
 }

@@ -1,5 +1,6 @@
 using Serilog;
 using Sweep.Models.Search;
+using Sweep.Models.Trials;
 using Sweep.Runner.Logging;
 using Sweep.Storage;
 
@@ -7,15 +8,15 @@ namespace Sweep.Runner.Running;
 
 /// <summary>
 /// What each call of the scheduler in one `sweep run` shares: the store, the experiment version and run,
-/// the plans of the trials it may claim (a coarse-to-fine search adds each stage's), the data, the log and
-/// the progress title.
+/// the plans of the trials it may claim (a coarse-to-fine search adds each stage's), how a trial runs, the
+/// log and the progress title.
 /// </summary>
 internal sealed record TrialBatch(
     ResultStore Store,
     long ExperimentId,
     long RunId,
     Dictionary<string, TrialPlan> Plan,
-    DatasetCache Datasets,
+    ITrialExecutor Executor,
     ILogger Log,
     ConsoleLevels Levels,
     string Title)

@@ -32,4 +32,31 @@ public sealed class RangeTestRunTests : IDisposable
         Assert.Equal(0, folder.Scalar<int>("SELECT COUNT(*) FROM trials WHERE run_id = 2"));
         Assert.Equal(steps, folder.Scalar<int>("SELECT COUNT(*) FROM range_tests"));
     }
+
+    [Fact]
+    public void A_range_test_stopped_before_it_ends_is_interrupted_with_no_step_stored()
+    {
+        // A million mini-batches of a spiral MLP at rates too small to explode take far longer than the stop.
+        var file = folder.Write("slow-find.yaml", """
+            name: slow-find
+            data:
+              synthetic: {kind: spiral, n: 600, classes: 3, noise: 0.5}
+            model:
+              layers: [{units: 16, activation: tanh}, {units: 3, activation: softmax}]
+            training: {epochs: 1, loss: cce, batch: 32}
+            search:
+              strategy: lr-range-test
+              min: 1e-9
+              max: 1e-8
+              steps: 1000000
+            """);
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+
+        var run = folder.Run(file, stop.Token);
+
+        Assert.Equal(130, run.ExitCode);
+        Assert.Equal("interrupted", folder.Scalar<string>("SELECT status FROM trials"));
+        Assert.Equal(0, folder.Scalar<int>("SELECT COUNT(*) FROM range_tests"));
+        Assert.Contains("interrupted after 0 epochs; it runs again on resume", run.All, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,70 @@
+using Sweep.Models.Experiments;
+using Sweep.Models.Results;
+using Sweep.Models.Search;
+using Sweep.Models.Trials;
+using Sweep.Runner.Progress;
+using Sweep.Runner.Running;
+using Sweep.Storage;
+using RangeTestStep = Sweep.Models.Search.RangeTestStep;
+
+namespace Sweep.Runner.Tests.Running;
+
+/// <summary>The scheduler on executors of the tests' own: it needs nothing from a trial but the port.</summary>
+public sealed class SweepSchedulerTests : IDisposable
+{
+    private readonly SweepFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task A_result_with_range_test_steps_is_committed_with_its_steps()
+    {
+        var steps = new RangeTestResult(
+            [new RangeTestStep(0, 1e-4, 2, 2), new RangeTestStep(1, 1e-3, 1.5, 1.7)], 1e-3, -0.3, 1e-3, RangeTestStop.Completed, "ran all 2 steps");
+        var executor = new FixedExecutor(trial => new TrialResult(trial.Id, TrialStatus.Completed, [], null, 0.1) { RangeTest = steps });
+
+        var results = await RunAsync(executor);
+
+        Assert.Equal(3, results.Count);
+        Assert.Equal(3, folder.Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
+        Assert.Equal(6, folder.Scalar<int>("SELECT COUNT(*) FROM range_tests"));
+        Assert.Equal(1.7, folder.Scalar<double>("SELECT MAX(smoothed_loss) FROM range_tests WHERE step = 1"));
+    }
+
+    [Fact]
+    public async Task An_executor_that_throws_fails_its_trial_with_the_message_and_the_others_go_on()
+    {
+        var executor = new FixedExecutor(trial => trial.Number == 2
+            ? throw new InvalidOperationException("the trainer is not there")
+            : new TrialResult(trial.Id, TrialStatus.Completed, [new EpochRecord(1, 0.5, null, null, 0.01, 1, 1, 0.001)], null, 0.1));
+
+        await RunAsync(executor);
+
+        Assert.Equal("the trainer is not there", folder.Scalar<string>("SELECT error FROM trials WHERE number = 2 AND status = 'failed'"));
+        Assert.Equal(2, folder.Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
+        Assert.Equal(2, folder.Scalar<int>("SELECT COUNT(*) FROM epochs"));
+    }
+
+    private async Task<List<TrialResult>> RunAsync(ITrialExecutor executor)
+    {
+        var loaded = ExperimentLoader.Parse(Experiments.Linear(), "y3x.yaml", folder.Root);
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
+        var trials = TrialPlanner.Plan(loaded.Experiment!).Trials;
+        using var store = ResultStore.Open(folder.DbPath);
+        var registration = store.RegisterExperiment(loaded.Experiment!);
+        store.AddPlannedTrials(registration.Id, trials);
+        var runId = store.StartRun(registration.Id, "test");
+        var target = new SweepTarget(registration.Id, runId, trials.ToDictionary(t => t.Id, StringComparer.Ordinal));
+        var progress = new PlainProgress(Serilog.Core.Logger.None, trials.Length, 0);
+
+        var results = await new SweepScheduler(store, executor, progress, Serilog.Core.Logger.None).RunAsync(target, workers: 2, null, CancellationToken.None);
+
+        store.FinishRun(runId, RunStatus.Completed);
+        return [.. results];
+    }
+
+    private sealed class FixedExecutor(Func<TrialPlan, TrialResult> run) : ITrialExecutor
+    {
+        public TrialResult Run(TrialPlan trial, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken) => run(trial);
+    }
+}
