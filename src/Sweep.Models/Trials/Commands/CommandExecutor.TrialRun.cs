@@ -34,6 +34,7 @@ public sealed partial class CommandExecutor
         private long lastEpoch;
         private Process? process;
         private int openStreams = 2;
+        private bool closed;
 
         public TrialRun(TrialPlan trial, TrialCommand command, TrainerDefinition trainer, Action<EpochRecord>? onEpoch)
         {
@@ -59,6 +60,8 @@ public sealed partial class CommandExecutor
                 var stop = Watch(cancellationToken);
                 if (stop is not null)
                 {
+                    // Epochs printed after the verdict are past the stop; the rest of the output is still logged.
+                    closed = true;
                     ProcessGroup.Stop(leader, trainer.KillGrace);
                     Drain();
                     return stop.Value;
@@ -268,6 +271,11 @@ public sealed partial class CommandExecutor
 
         private Outcome? Record(ReportedEpoch reported, bool judge)
         {
+            if (closed)
+            {
+                return null;
+            }
+
             var now = Stopwatch.GetTimestamp();
             var epoch = new EpochRecord(
                 reported.Epoch,
