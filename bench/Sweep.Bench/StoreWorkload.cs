@@ -90,7 +90,7 @@ internal static class StoreWorkload
         var folder = Directory.CreateTempSubdirectory("sweep-bench-store-");
         try
         {
-            using var store = ResultStore.Open(Path.Combine(folder.FullName, "sweep.db"));
+            using var store = ResultStores.Open(Path.Combine(folder.FullName, "sweep.db"));
             var registration = store.RegisterExperiment(experiment);
             var clock = Stopwatch.StartNew();
             store.AddPlannedTrials(registration.Id, plan);

@@ -16,7 +16,7 @@ namespace Sweep.Runner.Running;
 /// next epoch and are recorded as interrupted, and everything finished is committed before this returns.
 /// A store failure stops every worker.
 /// </summary>
-internal sealed class SweepScheduler(ResultStore store, TrialRunner runner, ISweepProgress progress, ILogger log)
+internal sealed class SweepScheduler(IResultStore store, TrialRunner runner, ISweepProgress progress, ILogger log)
 {
     /// <summary>The results of the trials this call ran, in the order they ended.</summary>
     public async Task<ImmutableArray<TrialResult>> RunAsync(SweepTarget target, int workers, int? maxTrials, CancellationToken cancellationToken)
@@ -55,7 +55,9 @@ internal sealed class SweepScheduler(ResultStore store, TrialRunner runner, ISwe
             return missing;
         }
 
-        var result = runner.Run(trial, progress.TrialStarted(trial), stop);
+        // A trial whose lease is lost stops early: another claimer runs it, and this result would not be recorded.
+        using var leased = CancellationTokenSource.CreateLinkedTokenSource(stop, writer.LeaseLost(claim));
+        var result = runner.Run(trial, progress.TrialStarted(trial), leased.Token);
         writer.Finish(claim, new TrialOutcome(result.Status, result.Epochs, result.Seconds, result.Error), recorded =>
         {
             if (!recorded)

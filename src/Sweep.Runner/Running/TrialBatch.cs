@@ -11,7 +11,7 @@ namespace Sweep.Runner.Running;
 /// the progress title.
 /// </summary>
 internal sealed record TrialBatch(
-    ResultStore Store,
+    IResultStore Store,
     long ExperimentId,
     long RunId,
     Dictionary<string, TrialPlan> Plan,

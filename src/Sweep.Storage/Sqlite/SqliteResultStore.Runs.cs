@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Diagnostics;
 using Dapper;
-using Sweep.Storage.Rows;
+using Sweep.Storage.Sqlite.Rows;
 
-namespace Sweep.Storage;
+namespace Sweep.Storage.Sqlite;
 
-public sealed partial class ResultStore
+public sealed partial class SqliteResultStore
 {
     /// <summary>A process's start time as the OS reports it can be off by about a second (Linux counts clock ticks since boot).</summary>
     private static readonly TimeSpan ProcessStartSlack = TimeSpan.FromSeconds(5);

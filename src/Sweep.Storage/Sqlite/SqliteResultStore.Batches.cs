@@ -2,14 +2,14 @@ using System.Collections.Immutable;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Sweep.Models.Results;
-using Sweep.Storage.Rows;
+using Sweep.Storage.Sqlite.Rows;
 
-namespace Sweep.Storage;
+namespace Sweep.Storage.Sqlite;
 
-public sealed partial class ResultStore
+public sealed partial class SqliteResultStore
 {
     internal const string ClaimCandidatesSql = """
-        SELECT id AS TrialId, status AS PreviousStatus, run_id AS PreviousRunId, started AS PreviousStarted, ended AS PreviousEnded
+        SELECT id AS TrialId, attempt AS Attempt, status AS PreviousStatus, run_id AS PreviousRunId, started AS PreviousStarted, ended AS PreviousEnded
         FROM trials
         WHERE experiment_id = @ExperimentId AND
         """ + ClaimableCondition + """
@@ -18,25 +18,27 @@ public sealed partial class ResultStore
         LIMIT @Count
         """;
 
-    private const string MarkClaimedSql = """
+    private const string MarkClaimedSql = $"""
         UPDATE trials
-        SET status = 'running', run_id = @RunId, started = @Now, ended = NULL, error = NULL
+        SET status = 'running', run_id = @RunId, started = @Now, ended = NULL, error = NULL,
+            lease_token = @LeaseToken, lease_expires = {LeaseEnd}
         WHERE experiment_id = @ExperimentId AND id IN @TrialIds
         """;
 
     /// <summary>Puts a claimed row back as it was, if this run still holds it and never recorded an outcome.</summary>
     private const string UndoClaimSql = """
         UPDATE trials
-        SET status = @PreviousStatus, run_id = @PreviousRunId, started = @PreviousStarted, ended = @PreviousEnded
-        WHERE experiment_id = @ExperimentId AND id = @TrialId AND run_id = @RunId AND status = 'running'
+        SET status = @PreviousStatus, run_id = @PreviousRunId, started = @PreviousStarted, ended = @PreviousEnded,
+            lease_token = NULL, lease_expires = NULL
+        WHERE experiment_id = @ExperimentId AND id = @TrialId AND run_id = @RunId AND lease_token = @LeaseToken AND status = 'running'
         """;
 
     /// <summary>
     /// Runs <paramref name="batch"/> in one write transaction: records each finished trial with its epochs
-    /// (as <see cref="CompleteTrial"/> does), undoes the released claims, then claims up to
-    /// <see cref="RunBatch.Claim"/> trials in plan order. One transaction for many trials is what makes a
-    /// sweep of tiny trials cheap to store; several processes still never claim the same trial, because
-    /// the claim reads and marks under the same write lock.
+    /// if its lease still holds, undoes the released claims, then claims up to <see cref="RunBatch.Claim"/>
+    /// trials in plan order. One transaction for many trials is what makes a sweep of tiny trials cheap to
+    /// store; several processes still never claim the same trial, because the claim reads and marks under
+    /// the same write lock.
     /// </summary>
     public RunBatchResult WriteBatch(long experimentId, long runId, RunBatch batch)
     {
@@ -49,7 +51,7 @@ public sealed partial class ResultStore
         return Write(transaction =>
         {
             var recorded = batch.Finished
-                .Select(f => RecordOutcome(experimentId, runId, f.TrialId, f.Outcome, StoredValues.Time(f.Ended)))
+                .Select(f => RecordOutcome(experimentId, runId, f.TrialId, f.Claim.LeaseToken, f.Outcome, StoredValues.Time(f.Ended)))
                 .ToImmutableArray();
             if (!batch.Released.IsEmpty)
             {
@@ -62,6 +64,7 @@ public sealed partial class ResultStore
                     c.PreviousRunId,
                     c.PreviousStarted,
                     c.PreviousEnded,
+                    c.LeaseToken,
                 }), transaction);
             }
 
@@ -75,14 +78,24 @@ public sealed partial class ResultStore
 
     private ImmutableArray<TrialClaim> Claim(SqliteTransaction transaction, long experimentId, long runId, int count)
     {
+        RequeueLostTrials(transaction, experimentId);
+        var leaseToken = NewLeaseToken();
         var claims = connection.Query<ClaimRow>(ClaimCandidatesSql, new { ExperimentId = experimentId, Count = count }, transaction)
-            .Select(r => r.ToClaim())
+            .Select(r => r.ToClaim(leaseToken))
             .ToImmutableArray();
         if (!claims.IsEmpty)
         {
             connection.Execute(
                 MarkClaimedSql,
-                new { ExperimentId = experimentId, RunId = runId, Now = StoredValues.Now(), TrialIds = claims.Select(c => c.TrialId).ToList() },
+                new
+                {
+                    ExperimentId = experimentId,
+                    RunId = runId,
+                    Now = StoredValues.Now(),
+                    TrialIds = claims.Select(c => c.TrialId).ToList(),
+                    LeaseToken = leaseToken,
+                    LeaseModifier,
+                },
                 transaction);
         }
 

@@ -1,4 +1,4 @@
-namespace Sweep.Storage;
+namespace Sweep.Storage.Sqlite;
 
 /// <summary>The primary SQLite result codes the store reacts to (https://sqlite.org/rescode.html).</summary>
 internal static class SqliteErrorCodes

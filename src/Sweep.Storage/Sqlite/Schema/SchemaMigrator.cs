@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace Sweep.Storage.Schema;
+namespace Sweep.Storage.Sqlite.Schema;
 
 /// <summary>
 /// Brings a store to the latest schema: applies each migration above the file's <c>user_version</c> in
@@ -27,7 +27,7 @@ internal static class SchemaMigrator
 
         foreach (var migration in migrations.Where(m => m.Version > found))
         {
-            using var transaction = ResultStore.BeginImmediate(connection);
+            using var transaction = SqliteResultStore.BeginImmediate(connection);
 
             // Read again under the write lock: another process may have migrated meanwhile.
             var current = UserVersion(connection, transaction);

@@ -1,6 +1,6 @@
 using Sweep.Models.Experiments;
 
-namespace Sweep.Storage.Rows;
+namespace Sweep.Storage.Sqlite.Rows;
 
 /// <summary>An <c>lr_find_tests</c> row as Dapper reads it.</summary>
 internal sealed class LrFindTestRow

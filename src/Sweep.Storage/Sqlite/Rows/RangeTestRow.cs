@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Rows;
+namespace Sweep.Storage.Sqlite.Rows;
 
 /// <summary>A <c>range_tests</c> row as Dapper reads it.</summary>
 internal sealed class RangeTestRow

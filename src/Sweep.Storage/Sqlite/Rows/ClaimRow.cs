@@ -1,9 +1,11 @@
-namespace Sweep.Storage.Rows;
+namespace Sweep.Storage.Sqlite.Rows;
 
 /// <summary>A claimable <c>trials</c> row as it was before the claim, as Dapper reads it.</summary>
 internal sealed class ClaimRow
 {
     public string TrialId { get; init; } = "";
+
+    public long Attempt { get; init; } = 1;
 
     public string PreviousStatus { get; init; } = "";
 
@@ -13,8 +15,10 @@ internal sealed class ClaimRow
 
     public string? PreviousEnded { get; init; }
 
-    public TrialClaim ToClaim() => new(TrialId)
+    public TrialClaim ToClaim(string leaseToken) => new(TrialId)
     {
+        LeaseToken = leaseToken,
+        Attempt = (int)Attempt,
         PreviousStatus = PreviousStatus,
         PreviousRunId = PreviousRunId,
         PreviousStarted = PreviousStarted,

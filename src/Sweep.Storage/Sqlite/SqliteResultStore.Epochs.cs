@@ -2,11 +2,11 @@ using System.Collections.Immutable;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Sweep.Models.Results;
-using Sweep.Storage.Rows;
+using Sweep.Storage.Sqlite.Rows;
 
-namespace Sweep.Storage;
+namespace Sweep.Storage.Sqlite;
 
-public sealed partial class ResultStore
+public sealed partial class SqliteResultStore
 {
     private const string EpochColumns = """
         SELECT trial_id AS TrialId, epoch AS Epoch, train_loss AS TrainLoss, val_loss AS ValidationLoss,
@@ -43,12 +43,12 @@ public sealed partial class ResultStore
             throw new ArgumentOutOfRangeException(nameof(outcome), outcome.Status, "a trial completes as completed, diverged, failed or interrupted");
         }
 
-        return Write(_ => RecordOutcome(experimentId, runId, trialId, outcome, StoredValues.Now()));
+        return Write(_ => RecordOutcome(experimentId, runId, trialId, leaseToken: null, outcome, StoredValues.Now()));
     }
 
     /// <summary>The body of <see cref="CompleteTrial"/>, inside the caller's write transaction.</summary>
-    private bool RecordOutcome(long experimentId, long runId, string trialId, TrialOutcome outcome, string ended) =>
-        (outcomeWriter ??= new OutcomeWriter(connection)).Record(experimentId, trialId, runId, outcome, ended);
+    private bool RecordOutcome(long experimentId, long runId, string trialId, string? leaseToken, TrialOutcome outcome, string ended) =>
+        (outcomeWriter ??= new OutcomeWriter(connection)).Record(experimentId, trialId, runId, leaseToken, outcome, ended);
 
     /// <summary>A trial's epochs in order.</summary>
     public ImmutableArray<EpochRecord> ReadEpochs(long experimentId, string trialId) =>

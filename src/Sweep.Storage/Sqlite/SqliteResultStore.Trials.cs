@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using Dapper;
 using Sweep.Models.Search;
-using Sweep.Storage.Rows;
+using Sweep.Storage.Sqlite.Rows;
 
-namespace Sweep.Storage;
+namespace Sweep.Storage.Sqlite;
 
-public sealed partial class ResultStore
+public sealed partial class SqliteResultStore
 {
     private const string InsertPlannedTrialSql = """
         INSERT INTO trials (experiment_id, id, number, stage, repeat, seed, parameters, configuration,
@@ -25,15 +25,16 @@ public sealed partial class ResultStore
          AND (status <> 'running' OR run_id IS NULL OR run_id IN (SELECT r.id FROM runs r WHERE r.status <> 'running')))
         """;
 
-    private const string ClaimTrialSql = """
+    private const string ClaimTrialSql = $"""
         UPDATE trials
-        SET status = 'running', run_id = @RunId, started = @Now, ended = NULL, error = NULL
-        WHERE experiment_id = @ExperimentId AND id = @TrialId AND
-        """ + ClaimableCondition;
+        SET status = 'running', run_id = @RunId, started = @Now, ended = NULL, error = NULL,
+            lease_token = @LeaseToken, lease_expires = {LeaseEnd}
+        WHERE experiment_id = @ExperimentId AND id = @TrialId AND {ClaimableCondition}
+        """;
 
     private const string InterruptRunningTrialsSql = """
         UPDATE trials
-        SET status = 'interrupted', ended = @Ended
+        SET status = 'interrupted', ended = @Ended, lease_token = NULL, lease_expires = NULL
         WHERE run_id = @RunId AND status = 'running'
         """;
 
@@ -52,7 +53,8 @@ public sealed partial class ResultStore
         UPDATE trials
         SET status = 'pending', run_id = NULL, diagnosis = NULL, diagnosis_json = NULL,
             final_train_loss = NULL, final_val_loss = NULL, best_train_loss = NULL, best_val_loss = NULL,
-            best_epoch = NULL, epochs = 0, seconds = NULL, error = NULL, started = NULL, ended = NULL
+            best_epoch = NULL, epochs = 0, seconds = NULL, error = NULL, started = NULL, ended = NULL,
+            attempt = 1, lease_token = NULL, lease_expires = NULL, reused_from = NULL
         WHERE
         """ + " " + ResettableCondition;
 
@@ -92,9 +94,10 @@ public sealed partial class ResultStore
 
     /// <summary>
     /// Adds the planned trials as pending; trials already in the store keep their status and results, so
-    /// planning again on resume adds only what is new. Returns how many were added.
+    /// planning again on resume adds only what is new. With <paramref name="reuseFinished"/>, the new rows
+    /// whose trial finished in an earlier version take that result in the same transaction.
     /// </summary>
-    public int AddPlannedTrials(long experimentId, IEnumerable<TrialPlan> trials)
+    public TrialPlanning PlanTrials(long experimentId, IEnumerable<TrialPlan> trials, bool reuseFinished)
     {
         var rows = trials.Select(t => new
         {
@@ -111,7 +114,13 @@ public sealed partial class ResultStore
             WeightDecayL2 = t.Configuration.Training.WeightDecay.L2,
             Batch = t.Configuration.Training.Batch.ToString(),
         }).ToList();
-        return Write(transaction => connection.Execute(InsertPlannedTrialSql, rows, transaction));
+        return Write(transaction =>
+        {
+            var lastKey = connection.ExecuteScalar<long>(LastTrialKeySql, transaction: transaction);
+            var added = connection.Execute(InsertPlannedTrialSql, rows, transaction);
+            var reused = added > 0 && reuseFinished ? ReuseFinishedTrials(transaction, experimentId, lastKey) : [];
+            return new TrialPlanning(added, reused);
+        });
     }
 
     /// <summary>The trials of an experiment version with status and metrics, by stage and plan number.</summary>
@@ -123,10 +132,13 @@ public sealed partial class ResultStore
     /// left running by an ended run). True for exactly one of several processes claiming the same trial.
     /// </summary>
     public bool TryClaimTrial(long experimentId, string trialId, long runId) => Write(transaction =>
-        connection.Execute(ClaimTrialSql, new { ExperimentId = experimentId, TrialId = trialId, RunId = runId, Now = StoredValues.Now() }, transaction) == 1);
-
-    /// <summary>Claims the first claimable trial of the experiment by stage and plan number; null when none is left.</summary>
-    public string? ClaimNextTrial(long experimentId, long runId) => ClaimTrials(experimentId, runId, 1).FirstOrDefault()?.TrialId;
+    {
+        RequeueLostTrials(transaction, experimentId);
+        return connection.Execute(
+            ClaimTrialSql,
+            new { ExperimentId = experimentId, TrialId = trialId, RunId = runId, Now = StoredValues.Now(), LeaseToken = NewLeaseToken(), LeaseModifier },
+            transaction) == 1;
+    });
 
     /// <summary>Marks the trials a run still has running as interrupted (on Ctrl+C); returns how many.</summary>
     public int InterruptRunningTrials(long runId) => Write(transaction =>

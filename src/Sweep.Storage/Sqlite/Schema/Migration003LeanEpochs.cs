@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Schema;
+namespace Sweep.Storage.Sqlite.Schema;
 
 /// <summary>
 /// Schema version 3: epochs keyed by a small integer. Every trial gets <c>trial_key</c>, an

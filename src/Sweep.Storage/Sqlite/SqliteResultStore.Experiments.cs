@@ -1,14 +1,12 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Sweep.Models.Experiments;
-using Sweep.Storage.Rows;
+using Sweep.Storage.Sqlite.Rows;
 
-namespace Sweep.Storage;
+namespace Sweep.Storage.Sqlite;
 
-public sealed partial class ResultStore
+public sealed partial class SqliteResultStore
 {
     private const string FindExperimentByHashSql = """
         SELECT id AS Id, version AS Version
@@ -60,12 +58,23 @@ public sealed partial class ResultStore
 
     private const string ExperimentTextSql = "SELECT yaml FROM experiments WHERE id = @Id";
 
+    private const string UpdateExperimentTextSql = """
+        UPDATE experiments
+        SET file = @File, yaml = @Yaml
+        WHERE id = @Id AND (file <> @File OR yaml <> @Yaml)
+        """;
+
     /// <summary>
-    /// Stores the experiment's text under its name: the same text as before keeps its version; a new text
-    /// becomes the next version. Trials, runs and range tests then refer to the returned id.
+    /// Stores the experiment under its name and fingerprint: the same fingerprint as before keeps its version
+    /// and takes this file's text (a comment or the description changed, nothing that runs); another becomes
+    /// the next version. Trials, runs and range tests then refer to the returned id.
     /// </summary>
-    public ExperimentRegistration RegisterExperiment(LoadedExperiment experiment) =>
-        Write(transaction => Register(experiment, transaction));
+    public ExperimentRegistration RegisterExperiment(LoadedExperiment experiment, string fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(experiment);
+        ArgumentException.ThrowIfNullOrWhiteSpace(fingerprint);
+        return Write(transaction => Register(experiment, fingerprint, transaction));
+    }
 
     /// <summary>Every experiment version with its run count, trials by status and best losses, by name and version.</summary>
     public ImmutableArray<ExperimentSummary> ListExperiments() =>
@@ -80,13 +89,14 @@ public sealed partial class ResultStore
         Read(c => c.QuerySingleOrDefault<string>(ExperimentTextSql, new { Id = experimentId }));
 
     /// <summary>What <see cref="RegisterExperiment"/> does, inside a write transaction that may store more with it.</summary>
-    private ExperimentRegistration Register(LoadedExperiment experiment, SqliteTransaction transaction)
+    private ExperimentRegistration Register(LoadedExperiment experiment, string fingerprint, SqliteTransaction transaction)
     {
         var name = experiment.Definition.Name;
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(experiment.Text)));
+        var hash = fingerprint;
         var existing = connection.Query<(long Id, int Version)>(FindExperimentByHashSql, new { Name = name, Hash = hash }, transaction);
         if (existing.SingleOrDefault() is { Id: > 0 } found)
         {
+            connection.Execute(UpdateExperimentTextSql, new { found.Id, experiment.File, Yaml = experiment.Text }, transaction);
             return new ExperimentRegistration(found.Id, name, found.Version, hash, IsNew: false);
         }
 

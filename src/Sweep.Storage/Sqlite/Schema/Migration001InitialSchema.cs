@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Schema;
+namespace Sweep.Storage.Sqlite.Schema;
 
 /// <summary>
 /// Schema version 1: experiments, runs, trials, epochs and range tests. Times are ISO 8601 UTC text;

@@ -1,10 +1,11 @@
 using Dapper;
 using Sweep.Models.Experiments;
-using Sweep.Storage.Rows;
+using Sweep.Models.Search;
+using Sweep.Storage.Sqlite.Rows;
 
-namespace Sweep.Storage;
+namespace Sweep.Storage.Sqlite;
 
-public sealed partial class ResultStore
+public sealed partial class SqliteResultStore
 {
     private const string UpsertLrFindTestSql = """
         INSERT INTO lr_find_tests (experiment_id, id, min_rate, max_rate, steps, smoothing, stop_factor, sequence, created)
@@ -35,7 +36,7 @@ public sealed partial class ResultStore
         var stepList = steps.ToList();
         return Write(transaction =>
         {
-            var registration = Register(experiment, transaction);
+            var registration = Register(experiment, ExperimentFingerprint.Of(experiment), transaction);
             var test = new LrFindTest(LrFindTest.IdOf(registration.Hash, settings), registration.Id, settings, DateTimeOffset.UtcNow);
             connection.Execute(UpsertLrFindTestSql, new
             {

@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Rows;
+namespace Sweep.Storage.Sqlite.Rows;
 
 /// <summary>An experiment with its run and trial counts, as the summary query returns it.</summary>
 internal sealed class ExperimentRow

@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Schema;
+namespace Sweep.Storage.Sqlite.Schema;
 
 /// <summary>
 /// Schema version 4: <c>lr_find_tests</c>, one row per range test that <c>sweep lr-find --db</c> stored beside

@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Schema;
+namespace Sweep.Storage.Sqlite.Schema;
 
 /// <summary>
 /// One forward step of the schema: the SQL that takes a store from <c>Version - 1</c> to <see cref="Version"/>.

@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Rows;
+namespace Sweep.Storage.Sqlite.Rows;
 
 /// <summary>A <c>trials</c> row as Dapper reads it; <see cref="ToSummary"/> makes the public record.</summary>
 internal sealed class TrialRow

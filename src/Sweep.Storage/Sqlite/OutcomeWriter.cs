@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Sweep.Models.Results;
 
-namespace Sweep.Storage;
+namespace Sweep.Storage.Sqlite;
 
 /// <summary>
 /// Records trial outcomes (the trial's row, then its epochs) through statements prepared once for the
@@ -19,12 +19,15 @@ internal sealed class OutcomeWriter : IDisposable
     /// <summary>Bound per row; the trial key is bound once per statement, as parameter 1 of every row.</summary>
     private const int ValuesPerRow = 8;
 
-    /// <summary>Only a trial still running for this run is recorded; another run may have taken it over.</summary>
+    /// <summary>
+    /// Only a trial still running for this run, under the lease it was claimed with (when one is given), is
+    /// recorded: a lease that ran out may have been taken over by another claimer, whose result stands.
+    /// </summary>
     private const string RecordOutcomeSql = """
         UPDATE trials
         SET status = ?1, final_train_loss = ?2, final_val_loss = ?3, best_train_loss = ?4, best_val_loss = ?5,
-            best_epoch = ?6, epochs = ?7, seconds = ?8, error = ?9, ended = ?10
-        WHERE experiment_id = ?11 AND id = ?12 AND run_id = ?13 AND status = 'running'
+            best_epoch = ?6, epochs = ?7, seconds = ?8, error = ?9, ended = ?10, lease_token = NULL, lease_expires = NULL
+        WHERE experiment_id = ?11 AND id = ?12 AND run_id = ?13 AND status = 'running' AND (?14 IS NULL OR lease_token = ?14)
         RETURNING trial_key
         """;
 
@@ -47,9 +50,9 @@ internal sealed class OutcomeWriter : IDisposable
 
     /// <summary>
     /// Records the outcome on the trial's row and replaces its epochs; false, and nothing written, when the
-    /// trial is not running for <paramref name="runId"/>.
+    /// trial is not running for <paramref name="runId"/> under <paramref name="leaseToken"/>.
     /// </summary>
-    public bool Record(long experimentId, string trialId, long runId, TrialOutcome outcome, string ended)
+    public bool Record(long experimentId, string trialId, long runId, string? leaseToken, TrialOutcome outcome, string ended)
     {
         var epochs = outcome.Epochs.IsDefault ? [] : outcome.Epochs;
         var metrics = TrialMetrics.Of(epochs);
@@ -69,6 +72,7 @@ internal sealed class OutcomeWriter : IDisposable
             Check(raw.sqlite3_bind_int64(record, 11, experimentId));
             Check(raw.sqlite3_bind_text(record, 12, trialId));
             Check(raw.sqlite3_bind_int64(record, 13, runId));
+            Check(leaseToken is null ? raw.sqlite3_bind_null(record, 14) : raw.sqlite3_bind_text(record, 14, leaseToken));
             var result = raw.sqlite3_step(record);
             if (result == raw.SQLITE_ROW)
             {

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Sweep.Storage.Rows;
+using Sweep.Storage.Sqlite.Rows;
 
-namespace Sweep.Storage;
+namespace Sweep.Storage.Sqlite;
 
-public sealed partial class ResultStore
+public sealed partial class SqliteResultStore
 {
     private const string DeleteRangeTestSql = """
         DELETE FROM range_tests

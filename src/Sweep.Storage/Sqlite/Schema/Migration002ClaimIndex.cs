@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Schema;
+namespace Sweep.Storage.Sqlite.Schema;
 
 /// <summary>
 /// Schema version 2: an index of the trials still to claim, in claim order. Without it every claim scanned

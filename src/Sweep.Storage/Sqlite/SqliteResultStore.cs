@@ -3,17 +3,18 @@ using System.Data;
 using System.Diagnostics;
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Sweep.Storage.Schema;
+using Sweep.Storage.Sqlite.Schema;
 
-namespace Sweep.Storage;
+namespace Sweep.Storage.Sqlite;
 
 /// <summary>
-/// The SQLite file that holds experiments, runs, trials, their epochs and range tests. One connection per
+/// The result store in one SQLite file, holding experiments, runs, trials, their epochs and range tests. One connection per
 /// instance (WAL, busy timeout, foreign keys on); every write is a <c>BEGIN IMMEDIATE</c> transaction, so
 /// several instances and processes can share a file. An instance is safe to use from several threads:
-/// calls on it run one at a time. Failures surface as <see cref="StoreException"/>.
+/// calls on it run one at a time. Failures surface as <see cref="StoreException"/>. Leases expire by SQLite's
+/// own clock (<c>strftime('now')</c>), the one clock every process on the file shares.
 /// </summary>
-public sealed partial class ResultStore : IDisposable
+public sealed partial class SqliteResultStore : IResultStore
 {
     /// <summary>How long SQLite itself waits for another writer before reporting the file busy.</summary>
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(10);
@@ -24,23 +25,32 @@ public sealed partial class ResultStore : IDisposable
     private readonly SqliteConnection connection;
     private readonly Lock gate = new();
 
-    private ResultStore(string filePath, SqliteConnection connection)
+    private SqliteResultStore(string filePath, SqliteConnection connection, StoreOptions options)
     {
-        FilePath = filePath;
+        Location = filePath;
         this.connection = connection;
+        Lease = options.Lease;
     }
 
-    /// <summary>The store's path as it was given to <see cref="Open(string)"/>.</summary>
-    public string FilePath { get; }
+    /// <summary>The store's path as it was given to <see cref="Open(string, StoreOptions?)"/>.</summary>
+    public string Location { get; }
+
+    public TimeSpan Lease { get; }
 
     /// <summary>The schema version this code writes (<c>PRAGMA user_version</c>).</summary>
     public static int SchemaVersion => Migrations.Latest;
 
     /// <summary>Opens the store at <paramref name="path"/>, creating the file or migrating its schema as needed.</summary>
-    public static ResultStore Open(string path) => Open(path, Migrations.All);
+    public static IResultStore Open(string path, StoreOptions? options = null) => Open(path, Migrations.All, options);
 
-    internal static ResultStore Open(string path, ImmutableArray<Migration> migrations)
+    internal static IResultStore Open(string path, ImmutableArray<Migration> migrations, StoreOptions? options = null)
     {
+        options ??= StoreOptions.Default;
+        if (options.Lease <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Lease, "a lease lasts a positive time");
+        }
+
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var fullPath = System.IO.Path.GetFullPath(path);
         try
@@ -66,12 +76,12 @@ public sealed partial class ResultStore : IDisposable
             connection.Open();
             Configure(connection);
             SchemaMigrator.Migrate(connection, path, migrations);
-            return new ResultStore(path, connection);
+            return new SqliteResultStore(path, connection, options);
         }
         catch (SqliteException e)
         {
             connection.Dispose();
-            throw StoreException.From(e, path);
+            throw e.ToStoreException(path);
         }
         catch
         {
@@ -136,7 +146,7 @@ public sealed partial class ResultStore : IDisposable
             }
             catch (SqliteException e)
             {
-                throw StoreException.From(e, FilePath);
+                throw e.ToStoreException(Location);
             }
         }
     }
@@ -153,7 +163,7 @@ public sealed partial class ResultStore : IDisposable
             }
             catch (SqliteException e)
             {
-                throw StoreException.From(e, FilePath);
+                throw e.ToStoreException(Location);
             }
         }
     }
@@ -168,7 +178,7 @@ public sealed partial class ResultStore : IDisposable
             }
             catch (SqliteException e)
             {
-                throw StoreException.From(e, FilePath);
+                throw e.ToStoreException(Location);
             }
         }
     }

@@ -1,6 +1,6 @@
 using Sweep.Models.Results;
 
-namespace Sweep.Storage.Rows;
+namespace Sweep.Storage.Sqlite.Rows;
 
 /// <summary>An <c>epochs</c> row as Dapper reads it; NULL losses and norms come back as NaN.</summary>
 internal sealed class EpochRow
