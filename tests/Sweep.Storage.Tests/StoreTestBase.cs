@@ -25,9 +25,9 @@ public abstract class StoreTestBase : IDisposable
 
     protected string DbPath { get; }
 
-    protected IResultStore OpenStore()
+    protected IResultStore OpenStore(StoreOptions? options = null)
     {
-        var store = SqliteResultStore.Open(DbPath);
+        var store = SqliteResultStore.Open(DbPath, options);
         lock (stores)
         {
             stores.Add(store);

@@ -1,0 +1,94 @@
+using Sweep.Models.Results;
+
+namespace Sweep.Storage.Tests;
+
+/// <summary>The writer renews the leases of its claims while trials run, and stops a trial whose lease is lost.</summary>
+public sealed class RunWriterLeaseTests : StoreTestBase
+{
+    private static readonly StoreOptions ShortLease = new() { Lease = TimeSpan.FromMilliseconds(400) };
+
+    [Fact]
+    public void A_trial_running_for_several_leases_keeps_its_lease_and_is_recorded()
+    {
+        var store = OpenStore(ShortLease);
+        var other = OpenStore(ShortLease);
+        var (experimentId, runId, _) = Planned(store, rates: 1, decays: 1);
+        var otherRun = other.StartRun(experimentId, "test");
+        using var writer = new RunWriter(store, experimentId, runId, maxClaims: 1, RunWriterSettings.Default, CancellationToken.None);
+        var claim = writer.Next()!;
+        var lost = writer.LeaseLost(claim);
+
+        for (var look = 0; look < 8; look++)
+        {
+            Thread.Sleep(TimeSpan.FromMilliseconds(150));
+            Assert.Empty(other.ClaimTrials(experimentId, otherRun, 1));
+        }
+
+        bool? recorded = null;
+        writer.Finish(claim, Some.Completed(5), r => recorded = r);
+        writer.Close();
+
+        Assert.False(lost.IsCancellationRequested);
+        Assert.True(recorded);
+        Assert.Equal(1, Scalar<int>("SELECT attempt FROM trials"));
+        Assert.Equal("completed", Scalar<string>("SELECT status FROM trials"));
+    }
+
+    [Fact]
+    public void A_trial_whose_lease_is_taken_over_is_stopped_and_its_result_is_not_recorded()
+    {
+        var store = OpenStore(ShortLease);
+        var other = OpenStore(ShortLease);
+        var (experimentId, runId, _) = Planned(store, rates: 1, decays: 1);
+        var otherRun = other.StartRun(experimentId, "test");
+        using var writer = new RunWriter(store, experimentId, runId, maxClaims: 1, RunWriterSettings.Default, CancellationToken.None);
+        var claim = writer.Next()!;
+        var lost = writer.LeaseLost(claim);
+
+        // As if this process had been paused past its lease: the lease runs out and another claimer takes the trial.
+        Execute("UPDATE trials SET lease_expires = '2000-01-01T00:00:00.000Z'");
+        var taken = other.ClaimTrials(experimentId, otherRun, 1).Single();
+
+        Assert.True(lost.WaitHandle.WaitOne(TimeSpan.FromSeconds(5)));
+        bool? recorded = null;
+        writer.Finish(claim, new TrialOutcome(TrialStatus.Interrupted, Some.Epochs(2), 0.1), r => recorded = r);
+        writer.Close();
+
+        Assert.False(recorded);
+        Assert.Equal(2, taken.Attempt);
+        Assert.Equal("running", Scalar<string>("SELECT status FROM trials"));
+        Assert.Equal(otherRun, Scalar<long>("SELECT run_id FROM trials"));
+    }
+
+    [Fact]
+    public void A_trial_is_stopped_before_its_lease_runs_out_when_no_renewal_gets_through()
+    {
+        var store = OpenStore(ShortLease);
+        var (experimentId, runId, _) = Planned(store, rates: 1, decays: 1);
+        using var writer = new RunWriter(store, experimentId, runId, maxClaims: 1, RunWriterSettings.Default, CancellationToken.None);
+        var claim = writer.Next()!;
+        var lost = writer.LeaseLost(claim);
+
+        // Another process holds the write lock, so no renewal can commit.
+        using var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbPath};Pooling=False");
+        blocker.Open();
+        using (var command = blocker.CreateCommand())
+        {
+            command.CommandText = "BEGIN IMMEDIATE";
+            command.ExecuteNonQuery();
+        }
+
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        Assert.True(lost.WaitHandle.WaitOne(TimeSpan.FromSeconds(5)));
+        var expires = Scalar<string>("SELECT lease_expires FROM trials");
+        Assert.True(started.Elapsed < ShortLease.Lease, $"stopped after {started.Elapsed}, lease expires {expires}");
+        using (var command = blocker.CreateCommand())
+        {
+            command.CommandText = "ROLLBACK";
+            command.ExecuteNonQuery();
+        }
+
+        writer.Finish(claim, new TrialOutcome(TrialStatus.Interrupted, [], 0.1));
+        writer.Close();
+    }
+}
