@@ -47,6 +47,12 @@ public sealed partial class RunWriter
                     Renew(renew);
                 }
 
+                // A wake-up only to renew leases has nothing to commit.
+                if (batch.Count == 0 && released.IsEmpty && wanted == 0 && !last)
+                {
+                    continue;
+                }
+
                 var leaseFrom = Stopwatch.GetTimestamp();
                 var result = store.WriteBatch(experimentId, runId, new RunBatch([.. batch.Select(p => p.Trial)], released, wanted));
                 lock (gate)
