@@ -5,7 +5,8 @@ namespace Sweep.Storage.Tests;
 /// <summary>The writer renews the leases of its claims while trials run, and stops a trial whose lease is lost.</summary>
 public sealed class RunWriterLeaseTests : StoreTestBase
 {
-    private static readonly StoreOptions ShortLease = new() { Lease = TimeSpan.FromMilliseconds(400) };
+    /// <summary>Renewed every 250 ms: short for a test, long against a loaded machine's pauses.</summary>
+    private static readonly StoreOptions ShortLease = new() { Lease = TimeSpan.FromSeconds(1) };
 
     [Fact]
     public void A_trial_running_for_several_leases_keeps_its_lease_and_is_recorded()
@@ -20,7 +21,7 @@ public sealed class RunWriterLeaseTests : StoreTestBase
 
         for (var look = 0; look < 8; look++)
         {
-            Thread.Sleep(TimeSpan.FromMilliseconds(150));
+            Thread.Sleep(TimeSpan.FromMilliseconds(300));
             Assert.Empty(other.ClaimTrials(experimentId, otherRun, 1));
         }
 
