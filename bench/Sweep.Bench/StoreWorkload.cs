@@ -91,7 +91,7 @@ internal static class StoreWorkload
         try
         {
             using var store = ResultStores.Open(Path.Combine(folder.FullName, "sweep.db"));
-            var registration = store.RegisterExperiment(experiment);
+            var registration = store.RegisterExperiment(experiment, ExperimentFingerprint.Of(experiment.Definition.Search, [.. plan]));
             var clock = Stopwatch.StartNew();
             store.AddPlannedTrials(registration.Id, plan);
             var runId = store.StartRun(registration.Id, "bench");
