@@ -92,8 +92,8 @@ internal static class StoreWorkload
         var folder = Directory.CreateTempSubdirectory("sweep-bench-store-");
         try
         {
-            using var store = ResultStore.Open(Path.Combine(folder.FullName, "sweep.db"));
-            var registration = store.RegisterExperiment(experiment);
+            using var store = ResultStores.Open(Path.Combine(folder.FullName, "sweep.db"));
+            var registration = store.RegisterExperiment(experiment, ExperimentFingerprint.Of(experiment.Definition.Search, [.. plan]));
             var clock = Stopwatch.StartNew();
             store.AddPlannedTrials(registration.Id, plan);
             var runId = store.StartRun(registration.Id, "bench");

@@ -12,7 +12,7 @@ namespace Sweep.Storage;
 public sealed record LrFindTest(string Id, long ExperimentId, RangeTestSettings Settings, DateTimeOffset Created)
 {
     /// <summary>
-    /// The test's stable 16-hex id: the SHA-256 of the experiment's text hash and the settings, so the same file
+    /// The test's stable 16-hex id: the SHA-256 of the experiment version's fingerprint and the settings, so the same file
     /// with the same settings is the same test (stored again, it replaces itself) and other settings another.
     /// </summary>
     public static string IdOf(string experimentHash, RangeTestSettings settings)

@@ -16,6 +16,7 @@ public sealed partial class RunWriter
                 List<Pending> batch;
                 ImmutableArray<TrialClaim> released;
                 int wanted;
+                List<TrialClaim>? renew = null;
                 lock (gate)
                 {
                     while (!IsDue(out var wait))
@@ -28,8 +29,12 @@ public sealed partial class RunWriter
                     released = [];
                     if (last)
                     {
-                        released = [.. claims];
+                        released = [.. claims.Select(h => h.Claim)];
                         claims.Clear();
+                    }
+                    else if (RenewalDue)
+                    {
+                        renew = [.. claims.Select(h => h.Claim), .. started.Values.Select(h => h.Claim)];
                     }
 
                     batch = finished;
@@ -37,10 +42,22 @@ public sealed partial class RunWriter
                     finishedRows = 0;
                 }
 
+                if (renew is not null)
+                {
+                    Renew(renew);
+                }
+
+                // A wake-up only to renew leases has nothing to commit.
+                if (batch.Count == 0 && released.IsEmpty && wanted == 0 && !last)
+                {
+                    continue;
+                }
+
+                var leaseFrom = Stopwatch.GetTimestamp();
                 var result = store.WriteBatch(experimentId, runId, new RunBatch([.. batch.Select(p => p.Trial)], released, wanted));
                 lock (gate)
                 {
-                    Received(result.Claimed, wanted, keep: !last);
+                    Received(result.Claimed, leaseFrom, wanted, keep: !last);
                 }
 
                 for (var index = 0; index < batch.Count; index++)
@@ -64,13 +81,18 @@ public sealed partial class RunWriter
         }
     }
 
-    /// <summary>Whether a transaction is due now; otherwise how long until the oldest finished trial is.</summary>
+    /// <summary>Whether a transaction is due now; otherwise how long until the oldest finished trial or the next renewal is.</summary>
     private bool IsDue(out TimeSpan wait)
     {
         wait = Timeout.InfiniteTimeSpan;
-        if (closing || ClaimsWanted() > 0)
+        if (closing || ClaimsWanted() > 0 || RenewalDue)
         {
             return true;
+        }
+
+        if (claims.Count + started.Count > 0)
+        {
+            wait = renewalInterval - Stopwatch.GetElapsedTime(lastRenewal);
         }
 
         if (finished.Count == 0)
@@ -84,8 +106,51 @@ public sealed partial class RunWriter
             return true;
         }
 
-        wait = settings.FlushInterval - age;
+        var flush = settings.FlushInterval - age;
+        wait = wait == Timeout.InfiniteTimeSpan || flush < wait ? flush : wait;
         return false;
+    }
+
+    /// <summary>Whether the leases held are a quarter of a lease old: renewing now leaves three more tries before they run out.</summary>
+    private bool RenewalDue => claims.Count + started.Count > 0 && Stopwatch.GetElapsedTime(lastRenewal) >= renewalInterval;
+
+    /// <summary>
+    /// Renews the leases of every claim held, outside the lock (workers go on meanwhile). A claim whose lease
+    /// was lost is dropped if queued, and its trial is stopped if running; one renewed gets a full hold again.
+    /// </summary>
+    private void Renew(List<TrialClaim> held)
+    {
+        var leaseFrom = Stopwatch.GetTimestamp();
+        var renewed = store.RenewLeases(experimentId, held);
+        lock (gate)
+        {
+            lastRenewal = leaseFrom;
+            var lost = new HashSet<string>(StringComparer.Ordinal);
+            for (var index = 0; index < held.Count; index++)
+            {
+                var claim = held[index];
+                if (!renewed[index])
+                {
+                    lost.Add(claim.TrialId);
+                    if (started.TryGetValue(claim.TrialId, out var running) && running.Claim == claim)
+                    {
+                        running.Lost?.Cancel();
+                    }
+                }
+                else if (started.TryGetValue(claim.TrialId, out var running) && running.Claim == claim)
+                {
+                    started[claim.TrialId] = running with { LeaseFrom = leaseFrom };
+                    running.Lost?.CancelAfter(safeHold - Stopwatch.GetElapsedTime(leaseFrom));
+                }
+            }
+
+            var queued = claims.ToList();
+            claims.Clear();
+            foreach (var claim in queued.Where(h => !lost.Contains(h.Claim.TrialId)))
+            {
+                claims.Enqueue(held.Contains(claim.Claim) ? claim with { LeaseFrom = leaseFrom } : claim);
+            }
+        }
     }
 
     /// <summary>
@@ -115,13 +180,13 @@ public sealed partial class RunWriter
     /// <summary>Below this many queued claims the writer claims more: the spares, or half the trials expected within the horizon.</summary>
     private int LowWater => Math.Max(settings.SpareClaims, (claimsAhead + 1) / 2);
 
-    private void Received(ImmutableArray<TrialClaim> claimed, int wanted, bool keep)
+    private void Received(ImmutableArray<TrialClaim> claimed, long leaseFrom, int wanted, bool keep)
     {
         if (keep)
         {
             foreach (var claim in claimed)
             {
-                claims.Enqueue(claim);
+                claims.Enqueue(new Held(claim, leaseFrom));
             }
         }
 

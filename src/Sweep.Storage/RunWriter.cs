@@ -12,10 +12,13 @@ namespace Sweep.Storage;
 /// finished trial is reported (the callback given to <see cref="Finish"/>) only once it is committed. A
 /// process killed meanwhile loses only the finished trials not yet committed and the claims not yet
 /// started: both are left running for a dead run, which the next <c>sweep run</c> releases and runs again.
+/// Every claim is held under a lease the writer renews every quarter of the store's lease. A trial whose
+/// lease is lost (another claimer took it over), or not renewed in time (the store is unreachable or too
+/// slow), is stopped through <see cref="LeaseLost"/> before its lease can run out.
 /// </summary>
 public sealed partial class RunWriter : IDisposable
 {
-    private readonly ResultStore store;
+    private readonly IResultStore store;
     private readonly long experimentId;
     private readonly long runId;
     private readonly RunWriterSettings settings;
@@ -25,7 +28,11 @@ public sealed partial class RunWriter : IDisposable
     private readonly Thread thread;
 
     private readonly object gate = new();
-    private readonly Queue<TrialClaim> claims = new();
+    private readonly Queue<Held> claims = new();
+    private readonly Dictionary<string, Held> started = new(StringComparer.Ordinal);
+    private readonly TimeSpan renewalInterval;
+    private readonly TimeSpan safeHold;
+    private long lastRenewal = Stopwatch.GetTimestamp();
     private List<Pending> finished = [];
     private int finishedRows;
     private long firstFinishedAt;
@@ -44,7 +51,7 @@ public sealed partial class RunWriter : IDisposable
     /// Starts the writer thread for <paramref name="runId"/>. At most <paramref name="maxClaims"/> trials are
     /// claimed (null: no limit); once <paramref name="stop"/> is cancelled no trial is handed out any more.
     /// </summary>
-    public RunWriter(ResultStore store, long experimentId, long runId, int? maxClaims, RunWriterSettings settings, CancellationToken stop)
+    public RunWriter(IResultStore store, long experimentId, long runId, int? maxClaims, RunWriterSettings settings, CancellationToken stop)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(settings);
@@ -54,6 +61,8 @@ public sealed partial class RunWriter : IDisposable
         this.settings = settings;
         this.stop = stop;
         claimBudget = maxClaims;
+        renewalInterval = TrialLeases.RenewalInterval(store.Lease);
+        safeHold = TrialLeases.SafeHold(store.Lease);
         onStop = stop.Register(WakeAll);
         thread = new Thread(WriteLoop) { IsBackground = true, Name = "sweep store writer" };
         thread.Start();
@@ -94,14 +103,15 @@ public sealed partial class RunWriter : IDisposable
                         return null;
                     }
 
-                    if (claims.TryDequeue(out var claim))
+                    if (claims.TryDequeue(out var held))
                     {
                         if (claims.Count < LowWater)
                         {
                             Monitor.PulseAll(gate);
                         }
 
-                        return claim;
+                        Start(held);
+                        return held.Claim;
                     }
 
                     if (lastShortRound > waitStart || claimBudget == 0)
@@ -117,6 +127,19 @@ public sealed partial class RunWriter : IDisposable
             {
                 waiting--;
             }
+        }
+    }
+
+    /// <summary>
+    /// Cancelled when the claim's lease is lost or could not be renewed in time: the trial should stop, as
+    /// its result would not be recorded. For a claim <see cref="Next"/> handed out and not yet finished.
+    /// </summary>
+    public CancellationToken LeaseLost(TrialClaim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        lock (gate)
+        {
+            return started.TryGetValue(claim.TrialId, out var held) && held.Lost is { } lost ? lost.Token : new CancellationToken(canceled: true);
         }
     }
 
@@ -148,7 +171,12 @@ public sealed partial class RunWriter : IDisposable
                 firstFinishedAt = Stopwatch.GetTimestamp();
             }
 
-            finished.Add(new Pending(new FinishedTrial(claim.TrialId, outcome, DateTimeOffset.UtcNow), committed));
+            if (started.Remove(claim.TrialId, out var held))
+            {
+                held.Lost?.Dispose();
+            }
+
+            finished.Add(new Pending(new FinishedTrial(claim, outcome, DateTimeOffset.UtcNow), committed));
             finishedRows += 1 + (outcome.Epochs.IsDefault ? 0 : outcome.Epochs.Length);
             finishedSinceRate++;
             if (wake || finishedRows >= settings.MaxRowsPerBatch)
@@ -174,6 +202,15 @@ public sealed partial class RunWriter : IDisposable
         EndThread();
         onStop.Dispose();
         failed.Dispose();
+        lock (gate)
+        {
+            foreach (var held in started.Values)
+            {
+                held.Lost?.Dispose();
+            }
+
+            started.Clear();
+        }
     }
 
     /// <summary>Lets the writer commit what is queued and give back unused claims, and waits for it to end.</summary>
@@ -196,5 +233,28 @@ public sealed partial class RunWriter : IDisposable
         }
     }
 
+    /// <summary>Hands a claim to a worker: from now on its trial stops when the lease is lost or would run out unrenewed.</summary>
+    private void Start(Held held)
+    {
+        var lost = new CancellationTokenSource();
+        var left = safeHold - Stopwatch.GetElapsedTime(held.LeaseFrom);
+        if (left > TimeSpan.Zero)
+        {
+            lost.CancelAfter(left);
+        }
+        else
+        {
+            lost.Cancel();
+        }
+
+        started[held.Claim.TrialId] = held with { Lost = lost };
+    }
+
     private sealed record Pending(FinishedTrial Trial, Action<bool>? Committed);
+
+    /// <summary>
+    /// A claim with the moment before the transaction that last took or renewed its lease (the lease surely
+    /// runs from no earlier), and once handed out, what cancels its trial.
+    /// </summary>
+    private sealed record Held(TrialClaim Claim, long LeaseFrom, CancellationTokenSource? Lost = null);
 }

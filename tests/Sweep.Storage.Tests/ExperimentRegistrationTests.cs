@@ -17,12 +17,12 @@ public sealed class ExperimentRegistrationTests : StoreTestBase
     }
 
     [Fact]
-    public void A_changed_text_under_the_same_name_is_version_two_and_flagged_changed()
+    public void A_change_in_what_runs_under_the_same_name_is_version_two_and_flagged_changed()
     {
         var store = OpenStore();
         var first = store.RegisterExperiment(Some.Experiment());
 
-        var changed = store.RegisterExperiment(Some.Experiment(comment: "edited"));
+        var changed = store.RegisterExperiment(Some.Experiment(rates: 5));
 
         Assert.NotEqual(first.Id, changed.Id);
         Assert.Equal(2, changed.Version);
@@ -30,6 +30,22 @@ public sealed class ExperimentRegistrationTests : StoreTestBase
         Assert.True(changed.IsChanged);
         Assert.NotEqual(first.Hash, changed.Hash);
         Assert.Equal(2, store.FindExperiment("store-test")!.Version);
+    }
+
+    [Fact]
+    public void A_comment_edit_keeps_the_version_and_stores_the_newest_text()
+    {
+        var store = OpenStore();
+        var first = store.RegisterExperiment(Some.Experiment());
+        var edited = Some.Experiment(comment: "edited");
+
+        var again = store.RegisterExperiment(edited);
+
+        Assert.Equal(first.Id, again.Id);
+        Assert.Equal(1, again.Version);
+        Assert.False(again.IsNew);
+        Assert.Equal(first.Hash, again.Hash);
+        Assert.Equal(edited.Text, store.ReadExperimentText(again.Id));
     }
 
     [Fact]
@@ -45,16 +61,14 @@ public sealed class ExperimentRegistrationTests : StoreTestBase
     }
 
     [Fact]
-    public void The_hash_is_the_sha256_of_the_text_and_the_text_is_kept()
+    public void The_hash_is_the_experiment_fingerprint_and_the_text_is_kept()
     {
         var store = OpenStore();
         var experiment = Some.Experiment();
 
         var registration = store.RegisterExperiment(experiment);
 
-        Assert.Equal(
-            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(experiment.Text))),
-            registration.Hash);
+        Assert.Equal(Sweep.Models.Search.ExperimentFingerprint.Of(experiment), registration.Hash);
         Assert.Equal(experiment.Text, store.ReadExperimentText(registration.Id));
     }
 

@@ -35,7 +35,7 @@ public sealed class RangeTestTests : StoreTestBase
         var claim = store.ClaimTrials(experimentId, runId, 1)[0];
         var outcome = new TrialOutcome(TrialStatus.Completed, [], 0.4) { RangeTestSteps = ModelSteps(25) };
 
-        var result = store.WriteBatch(experimentId, runId, new RunBatch([new FinishedTrial(claim.TrialId, outcome, DateTimeOffset.UtcNow)], [], 0));
+        var result = store.WriteBatch(experimentId, runId, new RunBatch([new FinishedTrial(claim, outcome, DateTimeOffset.UtcNow)], [], 0));
 
         Assert.Equal([true], result.Recorded.ToArray());
         Assert.Equal("completed", Scalar<string>($"SELECT status FROM trials WHERE id = '{claim.TrialId}'"));
@@ -67,7 +67,7 @@ public sealed class RangeTestTests : StoreTestBase
         var (experimentId, runId, _) = Planned(store);
         var claim = store.ClaimTrials(experimentId, runId, 1)[0];
 
-        store.WriteBatch(experimentId, runId, new RunBatch([new FinishedTrial(claim.TrialId, new TrialOutcome(TrialStatus.Interrupted, [], 0.2), DateTimeOffset.UtcNow)], [], 0));
+        store.WriteBatch(experimentId, runId, new RunBatch([new FinishedTrial(claim, new TrialOutcome(TrialStatus.Interrupted, [], 0.2), DateTimeOffset.UtcNow)], [], 0));
 
         Assert.Equal("interrupted", Scalar<string>($"SELECT status FROM trials WHERE id = '{claim.TrialId}'"));
         Assert.Equal(0, Scalar<int>("SELECT COUNT(*) FROM range_tests"));

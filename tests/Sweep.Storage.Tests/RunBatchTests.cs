@@ -15,7 +15,7 @@ public sealed class RunBatchTests : StoreTestBase
         var ended = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
         var result = store.WriteBatch(experimentId, runId, new RunBatch(
-            [new FinishedTrial(first[0].TrialId, Some.Completed(40), ended), new FinishedTrial(first[1].TrialId, Some.Completed(3), ended)],
+            [new FinishedTrial(first[0], Some.Completed(40), ended), new FinishedTrial(first[1], Some.Completed(3), ended)],
             [],
             Claim: 2));
 
@@ -58,7 +58,7 @@ public sealed class RunBatchTests : StoreTestBase
         var duplicated = new TrialOutcome(TrialStatus.Completed, Some.Epochs(40).Insert(35, Some.Epochs(40)[3]), 1);
 
         Assert.Throws<StoreException>(() => store.WriteBatch(experimentId, runId, new RunBatch(
-            [new FinishedTrial(claims[0].TrialId, Some.Completed(5), DateTimeOffset.UtcNow), new FinishedTrial(claims[1].TrialId, duplicated, DateTimeOffset.UtcNow)],
+            [new FinishedTrial(claims[0], Some.Completed(5), DateTimeOffset.UtcNow), new FinishedTrial(claims[1], duplicated, DateTimeOffset.UtcNow)],
             [],
             Claim: 3)));
 
@@ -77,7 +77,7 @@ public sealed class RunBatchTests : StoreTestBase
         using var start = new Barrier(2);
         var claimed = new ConcurrentBag<string>();
 
-        void Drain(ResultStore store, long runId)
+        void Drain(IResultStore store, long runId)
         {
             start.SignalAndWait();
             ImmutableArray<TrialClaim> batch;

@@ -124,7 +124,7 @@ public sealed class RunWriterTests : StoreTestBase
         var secondRun = second.StartRun(experimentId, "test");
         var ran = new ConcurrentBag<(string Trial, long Run)>();
 
-        void Drain(ResultStore store, long runId)
+        void Drain(IResultStore store, long runId)
         {
             using var writer = new RunWriter(store, experimentId, runId, maxClaims: null, RunWriterSettings.Default, CancellationToken.None);
             while (writer.Next() is { } claim)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Sweep.Models.Search;
+using Sweep.Storage.Sqlite;
 
 namespace Sweep.Storage.Tests;
 
@@ -11,7 +12,7 @@ namespace Sweep.Storage.Tests;
 /// </summary>
 public abstract class StoreTestBase : IDisposable
 {
-    private readonly List<ResultStore> stores = [];
+    private readonly List<IResultStore> stores = [];
 
     protected StoreTestBase()
     {
@@ -24,9 +25,9 @@ public abstract class StoreTestBase : IDisposable
 
     protected string DbPath { get; }
 
-    protected ResultStore OpenStore()
+    protected IResultStore OpenStore(StoreOptions? options = null)
     {
-        var store = ResultStore.Open(DbPath);
+        var store = SqliteResultStore.Open(DbPath, options);
         lock (stores)
         {
             stores.Add(store);
@@ -36,7 +37,7 @@ public abstract class StoreTestBase : IDisposable
     }
 
     /// <summary>An experiment registered in <paramref name="store"/> with its trials planned and a run started.</summary>
-    protected static (long ExperimentId, long RunId, ImmutableArray<TrialPlan> Trials) Planned(ResultStore store, int rates = 4, int decays = 2)
+    protected static (long ExperimentId, long RunId, ImmutableArray<TrialPlan> Trials) Planned(IResultStore store, int rates = 4, int decays = 2)
     {
         var experiment = Some.Experiment(rates: rates, decays: decays);
         var registration = store.RegisterExperiment(experiment);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Sweep.Storage.Sqlite;
 
 namespace Sweep.Storage.Tests;
 
@@ -19,7 +20,7 @@ internal static class StoreWorker
         }
 
         var experimentId = long.Parse(experiment, CultureInfo.InvariantCulture);
-        using var store = ResultStore.Open(path);
+        using var store = SqliteResultStore.Open(path);
         var runId = store.StartRun(experimentId, "worker");
         var deadline = DateTime.UtcNow.AddMinutes(1);
         while (!File.Exists(path + ".go") && DateTime.UtcNow < deadline)

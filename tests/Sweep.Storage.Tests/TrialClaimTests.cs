@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Sweep.Models.Results;
+using Sweep.Storage.Sqlite;
 
 namespace Sweep.Storage.Tests;
 
@@ -15,7 +16,7 @@ public sealed class TrialClaimTests : StoreTestBase
         using var start = new Barrier(2);
         var wins = new ConcurrentBag<(string Trial, long Run)>();
 
-        void Claim(ResultStore store, long runId)
+        void Claim(IResultStore store, long runId)
         {
             start.SignalAndWait();
             foreach (var trial in trials)
@@ -43,7 +44,7 @@ public sealed class TrialClaimTests : StoreTestBase
         var secondRun = second.StartRun(experimentId, "test");
         var claimed = new ConcurrentBag<string>();
 
-        void Drain(ResultStore store, long runId)
+        void Drain(IResultStore store, long runId)
         {
             while (store.ClaimNextTrial(experimentId, runId) is { } id)
             {
@@ -154,7 +155,7 @@ public sealed class TrialClaimTests : StoreTestBase
         var store = OpenStore();
         var (experimentId, _, _) = Planned(store, rates: 10, decays: 5);
 
-        var plan = QueryPlan(ResultStore.ClaimCandidatesSql, new { ExperimentId = experimentId, Count = 5 });
+        var plan = QueryPlan(SqliteResultStore.ClaimCandidatesSql, new { ExperimentId = experimentId, Count = 5 });
 
         Assert.Contains("USING INDEX trials_claimable", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);

@@ -46,7 +46,7 @@ public sealed class TrialPlanningTests : StoreTestBase
     {
         var store = OpenStore();
         var first = store.RegisterExperiment(Some.Experiment());
-        var second = store.RegisterExperiment(Some.Experiment(comment: "edited"));
+        var second = store.RegisterExperiment(Some.Experiment(rates: 5));
         var trials = Some.Trials(Some.Experiment());
 
         store.AddPlannedTrials(first.Id, trials);

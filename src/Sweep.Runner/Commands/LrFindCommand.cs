@@ -75,7 +75,7 @@ internal static class LrFindCommand
 
             // Opened before the test, so a store that cannot be used fails at once, not after the test.
             var storePath = parsed.GetValue(store);
-            using var opened = storePath is null ? null : ResultStore.Open(storePath);
+            using var opened = storePath is null ? null : ResultStores.Open(storePath);
             RangeTestResult result;
             try
             {
@@ -119,7 +119,7 @@ internal static class LrFindCommand
         return ExitCodes.Interrupted;
     }
 
-    private static (ExperimentRegistration Experiment, LrFindTest Test) Store(ResultStore store, LoadedExperiment experiment, RangeTestSettings settings, RangeTestResult result) =>
+    private static (ExperimentRegistration Experiment, LrFindTest Test) Store(IResultStore store, LoadedExperiment experiment, RangeTestSettings settings, RangeTestResult result) =>
         store.StoreLrFindTest(experiment, settings, result.Steps.Select(s => new Storage.RangeTestStep(s.Step, s.LearningRate, s.Loss, s.SmoothedLoss)));
 
     /// <summary>The result as it always was, plus where it was stored when it was.</summary>

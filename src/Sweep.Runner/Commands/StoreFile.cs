@@ -5,7 +5,7 @@ namespace Sweep.Runner.Commands;
 /// <summary>Opens the store for a command that only reads it: a missing file is reported, not created empty.</summary>
 internal static class StoreFile
 {
-    public static ResultStore? OpenExisting(string path, TextWriter error)
+    public static IResultStore? OpenExisting(string path, TextWriter error)
     {
         if (!File.Exists(path))
         {
@@ -13,7 +13,7 @@ internal static class StoreFile
             return null;
         }
 
-        return ResultStore.Open(path);
+        return ResultStores.Open(path);
     }
 
     public static string Time(DateTimeOffset? time) =>

@@ -16,14 +16,14 @@ namespace Sweep.Runner.Reporting;
 /// </summary>
 internal static class ReportBuilder
 {
-    public static SweepReport Build(ResultStore store, ExperimentRegistration experiment, LoadedExperiment loaded) =>
+    public static SweepReport Build(IResultStore store, ExperimentRegistration experiment, LoadedExperiment loaded) =>
         Build(store, experiment.Id, experiment.Name, experiment.Version, loaded);
 
     /// <summary>
     /// The report of a version whose file, as stored, loaded as <paramref name="loaded"/>; null when it no longer
     /// loads (its data moved): the report then shows the trials under the name alone, as a grid.
     /// </summary>
-    public static SweepReport Build(ResultStore store, long experimentId, string name, int version, LoadedExperiment? loaded)
+    public static SweepReport Build(IResultStore store, long experimentId, string name, int version, LoadedExperiment? loaded)
     {
         var description = loaded?.Definition.Description ?? "";
         var strategy = loaded?.Definition.Search.Strategy ?? SearchStrategy.Grid;

@@ -7,7 +7,7 @@ namespace Sweep.Runner.Reporting;
 internal static class StoredExperiment
 {
     /// <summary>Null when the store has no text for the version or it no longer loads (its data moved, say).</summary>
-    public static LoadedExperiment? Load(ResultStore store, long experimentId, string file)
+    public static LoadedExperiment? Load(IResultStore store, long experimentId, string file)
     {
         var text = store.ReadExperimentText(experimentId);
         var directory = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";

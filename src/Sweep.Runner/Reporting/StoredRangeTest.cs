@@ -17,7 +17,7 @@ internal sealed record StoredRangeTest(string Id, RangeTestResult Result, bool B
     /// The version's own range test when it is a `strategy: lr-range-test` version that has finished one, else its
     /// newest lr-find test; null when it has neither (or its file no longer loads and no lr-find test was stored).
     /// </summary>
-    public static StoredRangeTest? Of(ResultStore store, long experimentId, LoadedExperiment? experiment)
+    public static StoredRangeTest? Of(IResultStore store, long experimentId, LoadedExperiment? experiment)
     {
         if (experiment is { Definition.Search: { Strategy: SearchStrategy.LrRangeTest } search })
         {

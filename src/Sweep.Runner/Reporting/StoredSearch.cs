@@ -13,7 +13,7 @@ namespace Sweep.Runner.Reporting;
 internal sealed record StoredSearch(CoarseToFineSettings Settings, SearchStep Step, IReadOnlyList<TrialSummary> Trials)
 {
     /// <summary>Null when the version is not a coarse-to-fine search, or its stored file no longer loads (<paramref name="experiment"/> null).</summary>
-    public static StoredSearch? Of(ResultStore store, long experimentId, LoadedExperiment? experiment)
+    public static StoredSearch? Of(IResultStore store, long experimentId, LoadedExperiment? experiment)
     {
         if (experiment?.Definition.Search.CoarseToFine is not { } settings
             || TrialPlanner.CoarseToFine(experiment).Search is not { } search)

@@ -21,7 +21,7 @@ namespace Sweep.Runner.Running;
 /// </remarks>
 internal sealed record CoarseToFineHistory(ImmutableArray<StagePoint> Points, SearchStep Step)
 {
-    public static CoarseToFineHistory Of(ResultStore store, long experimentId, LoadedExperiment experiment, CoarseToFineSearch search)
+    public static CoarseToFineHistory Of(IResultStore store, long experimentId, LoadedExperiment experiment, CoarseToFineSearch search)
     {
         var settings = experiment.Definition.Search.CoarseToFine!;
         var epochs = store.ListEpochs(experimentId).ToLookup(e => e.TrialId, e => e.Epoch, StringComparer.Ordinal);

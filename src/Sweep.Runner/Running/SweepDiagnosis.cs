@@ -21,7 +21,7 @@ internal static class SweepDiagnosis
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static void Record(ResultStore store, long experimentId, DiagnosisThresholds thresholds)
+    public static void Record(IResultStore store, long experimentId, DiagnosisThresholds thresholds)
     {
         // One read of every epoch of the version, rather than one query per trial.
         var epochs = store.ListEpochs(experimentId).ToLookup(e => e.TrialId, e => e.Epoch, StringComparer.Ordinal);

@@ -46,7 +46,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         {
             try
             {
-                using var store = ResultStore.Open(settings.StorePath);
+                using var store = ResultStores.Open(settings.StorePath);
                 return await RunAsync(store, loaded.Experiment, loaded.Plan.Trials, datasets, logger, levels, logFile, stop).ConfigureAwait(false);
             }
             catch (StoreException e)
@@ -63,7 +63,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
     }
 
     private async Task<int> RunAsync(
-        ResultStore store,
+        IResultStore store,
         LoadedExperiment experiment,
         ImmutableArray<TrialPlan> trials,
         DatasetCache datasets,
@@ -78,11 +78,11 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             log.Information("Found {Runs} on this machine whose process is gone; their unfinished trials run again.", Counted.Of(released, "earlier run"));
         }
 
-        var registration = store.RegisterExperiment(experiment);
+        var registration = store.RegisterExperiment(experiment, ExperimentFingerprint.Of(experiment.Definition.Search, trials));
         if (registration.IsChanged)
         {
             log.Warning(
-                "{File} changed since '{Experiment}' last ran, so its trials start afresh as version {Version}; the results of earlier versions stay in the store",
+                "{File} changes what '{Experiment}' runs since it last ran, so it is version {Version}; trials finished in earlier versions are reused, the rest run",
                 experiment.File, name, registration.Version);
         }
 
@@ -92,7 +92,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         }
 
         var search = experiment.Definition.Search.Strategy == SearchStrategy.CoarseToFine;
-        store.AddPlannedTrials(registration.Id, trials);
+        PlanTrials(store, registration.Id, trials, log);
         var finishedBefore = store.ListTrials(registration.Id).Count(t => t.Status.IsFinished());
         var toRun = Math.Min(trials.Length - finishedBefore, settings.MaxTrials ?? int.MaxValue);
         var workers = Math.Max(1, Math.Min(settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount, search ? trials.Length : toRun));
@@ -228,7 +228,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
 
             var proposal = (StageProposal)history.Step;
             var stage = TrialPlanner.PlanStage(experiment, proposal).Trials;
-            store.AddPlannedTrials(batch.ExperimentId, stage);
+            PlanTrials(store, batch.ExperimentId, stage, log);
             foreach (var trial in stage)
             {
                 batch.Plan.TryAdd(trial.Id, trial);
@@ -256,8 +256,23 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         return ran.ToImmutable();
     }
 
+    /// <summary>
+    /// Stores the planned trials; unless --fresh, a trial already finished in an earlier version of the
+    /// experiment takes that result instead of training again.
+    /// </summary>
+    private void PlanTrials(IResultStore store, long experimentId, IEnumerable<TrialPlan> trials, ILogger log)
+    {
+        var planning = store.PlanTrials(experimentId, trials, reuseFinished: !settings.Fresh);
+        foreach (var reused in planning.Reused)
+        {
+            log.Information(
+                "Reused {Trials} finished in version {Version}: the same trial ids, so they are not trained again (--fresh trains them again).",
+                Counted.Of(reused.Trials, "trial"), reused.Version);
+        }
+    }
+
     /// <summary>After a store failure, records what it can; a run left marked running is released by the next `sweep run`.</summary>
-    private static void AbandonRun(ResultStore store, long runId)
+    private static void AbandonRun(IResultStore store, long runId)
     {
         try
         {

@@ -19,7 +19,7 @@ namespace Sweep.Runner.Running;
 /// next epoch and are recorded as interrupted, and everything finished is committed before this returns.
 /// A store failure stops every worker.
 /// </summary>
-internal sealed class SweepScheduler(ResultStore store, ITrialExecutor executor, ISweepProgress progress, ILogger log)
+internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor, ISweepProgress progress, ILogger log)
 {
     /// <summary>The results of the trials this call ran, in the order they ended.</summary>
     public async Task<ImmutableArray<TrialResult>> RunAsync(SweepTarget target, int workers, int? maxTrials, CancellationToken cancellationToken)
@@ -58,7 +58,9 @@ internal sealed class SweepScheduler(ResultStore store, ITrialExecutor executor,
             return missing;
         }
 
-        var result = Execute(trial, progress.TrialStarted(trial), stop);
+        // A trial whose lease is lost stops early: another claimer runs it, and this result would not be recorded.
+        using var leased = CancellationTokenSource.CreateLinkedTokenSource(stop, writer.LeaseLost(claim));
+        var result = Execute(trial, progress.TrialStarted(trial), leased.Token);
         var outcome = new TrialOutcome(result.Status, result.Epochs, result.Seconds, result.Error)
         {
             RangeTestSteps = result.RangeTest?.Steps ?? [],

@@ -12,7 +12,7 @@ namespace Sweep.Runner.Running;
 /// log and the progress title.
 /// </summary>
 internal sealed record TrialBatch(
-    ResultStore Store,
+    IResultStore Store,
     long ExperimentId,
     long RunId,
     Dictionary<string, TrialPlan> Plan,

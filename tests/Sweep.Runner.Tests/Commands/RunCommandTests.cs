@@ -145,7 +145,7 @@ public sealed class RunCommandTests : IDisposable
         var changed = folder.Run(file);
 
         Assert.Equal(0, changed.ExitCode);
-        Assert.Contains("changed since 'y3x' last ran, so its trials start afresh as version 2", changed.Error, StringComparison.Ordinal);
+        Assert.Contains("changes what 'y3x' runs since it last ran, so it is version 2", changed.Error, StringComparison.Ordinal);
         Assert.Equal([(1, 3), (2, 3)], folder.Query<(int Version, int Trials)>(
             "SELECT e.version, COUNT(t.id) FROM experiments e JOIN trials t ON t.experiment_id = e.id GROUP BY e.id ORDER BY e.version"));
         Assert.Equal([(1, 50), (2, 60)], folder.Query<(int Version, int Epochs)>(

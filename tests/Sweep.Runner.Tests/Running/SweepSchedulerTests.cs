@@ -50,7 +50,7 @@ public sealed class SweepSchedulerTests : IDisposable
         var loaded = ExperimentLoader.Parse(Experiments.Linear(), "y3x.yaml", folder.Root);
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Errors));
         var trials = TrialPlanner.Plan(loaded.Experiment!).Trials;
-        using var store = ResultStore.Open(folder.DbPath);
+        using var store = ResultStores.Open(folder.DbPath);
         var registration = store.RegisterExperiment(loaded.Experiment!);
         store.AddPlannedTrials(registration.Id, trials);
         var runId = store.StartRun(registration.Id, "test");

@@ -1,5 +1,6 @@
 using Sweep.Models.Results;
-using Sweep.Storage.Schema;
+using Sweep.Storage.Sqlite;
+using Sweep.Storage.Sqlite.Schema;
 
 namespace Sweep.Storage.Tests.Schema;
 
@@ -12,7 +13,7 @@ public sealed class LeanEpochsMigrationTests : StoreTestBase
         string completedId;
         string interruptedId;
         long experimentId;
-        using (var old = ResultStore.Open(DbPath, [.. Migrations.All.Where(m => m.Version <= 2)]))
+        using (var old = SqliteResultStore.Open(DbPath, [.. Migrations.All.Where(m => m.Version <= 2)]))
         {
             (experimentId, var runId, var trials) = Planned(old);
             (completedId, interruptedId) = (trials[0].Id, trials[1].Id);
@@ -34,7 +35,7 @@ public sealed class LeanEpochsMigrationTests : StoreTestBase
         Assert.Equal(2, Scalar<int>("PRAGMA user_version"));
         var store = OpenStore();
 
-        Assert.Equal(ResultStore.SchemaVersion, Scalar<int>("PRAGMA user_version"));
+        Assert.Equal(SqliteResultStore.SchemaVersion, Scalar<int>("PRAGMA user_version"));
         Assert.Equal(34, Scalar<int>("SELECT COUNT(*) FROM trial_epochs"));
         Assert.Equal(30, Scalar<int>($"SELECT COUNT(*) FROM epochs WHERE trial_id = '{completedId}'"));
         Assert.Equal(1.0 / 30, Scalar<double>($"SELECT train_loss FROM epochs WHERE experiment_id = {experimentId} AND trial_id = '{completedId}' AND epoch = 30"));

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
-using Sweep.Storage.Schema;
+using Sweep.Storage.Sqlite;
+using Sweep.Storage.Sqlite.Schema;
 
 namespace Sweep.Storage.Tests.Schema;
 
@@ -18,9 +19,9 @@ public sealed class SchemaMigratorTests : StoreTestBase
     [Fact]
     public void Migrations_above_the_file_version_are_applied_in_order_up_to_the_last()
     {
-        ResultStore.Open(DbPath).Dispose();
+        SqliteResultStore.Open(DbPath).Dispose();
 
-        ResultStore.Open(DbPath, [.. Migrations.All, AddNotes, FirstNote]).Dispose();
+        SqliteResultStore.Open(DbPath, [.. Migrations.All, AddNotes, FirstNote]).Dispose();
 
         Assert.Equal(Migrations.Latest + 2, Scalar<int>("PRAGMA user_version"));
         Assert.Equal("after notes", Scalar<string>("SELECT text FROM notes"));
@@ -30,9 +31,9 @@ public sealed class SchemaMigratorTests : StoreTestBase
     public void Opening_at_the_latest_version_applies_nothing_again()
     {
         ImmutableArray<Migration> migrations = [.. Migrations.All, AddNotes, FirstNote];
-        ResultStore.Open(DbPath, migrations).Dispose();
+        SqliteResultStore.Open(DbPath, migrations).Dispose();
 
-        ResultStore.Open(DbPath, migrations).Dispose();
+        SqliteResultStore.Open(DbPath, migrations).Dispose();
 
         Assert.Equal(1, Scalar<int>("SELECT COUNT(*) FROM notes"));
     }
@@ -42,7 +43,7 @@ public sealed class SchemaMigratorTests : StoreTestBase
     {
         var broken = new Migration(Migrations.Latest + 2, "broken", "INSERT INTO notes (text) VALUES ('half'); INSERT INTO missing_table VALUES (1);");
 
-        var error = Assert.Throws<StoreException>(() => ResultStore.Open(DbPath, [.. Migrations.All, AddNotes, broken]));
+        var error = Assert.Throws<StoreException>(() => SqliteResultStore.Open(DbPath, [.. Migrations.All, AddNotes, broken]));
 
         Assert.Contains(DbPath, error.Message, StringComparison.Ordinal);
         Assert.Equal(Migrations.Latest + 1, Scalar<int>("PRAGMA user_version"));

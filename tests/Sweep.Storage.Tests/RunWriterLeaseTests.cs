@@ -1,0 +1,103 @@
+using Sweep.Models.Results;
+
+namespace Sweep.Storage.Tests;
+
+/// <summary>The writer renews the leases of its claims while trials run, and stops a trial whose lease is lost.</summary>
+public sealed class RunWriterLeaseTests : StoreTestBase
+{
+    /// <summary>Renewed every 250 ms: short for a test, long against a loaded machine's pauses.</summary>
+    private static readonly StoreOptions ShortLease = new() { Lease = TimeSpan.FromSeconds(1) };
+
+    [Fact]
+    public void A_trial_running_for_several_leases_keeps_its_lease_and_is_recorded()
+    {
+        var store = OpenStore(ShortLease);
+        var other = OpenStore(ShortLease);
+        var (experimentId, runId, _) = Planned(store, rates: 1, decays: 1);
+        var otherRun = other.StartRun(experimentId, "test");
+        using var writer = new RunWriter(store, experimentId, runId, maxClaims: 1, RunWriterSettings.Default, CancellationToken.None);
+        var claim = writer.Next()!;
+        var lost = writer.LeaseLost(claim);
+
+        for (var look = 0; look < 8; look++)
+        {
+            Thread.Sleep(TimeSpan.FromMilliseconds(300));
+            Assert.Empty(other.ClaimTrials(experimentId, otherRun, 1));
+        }
+
+        bool? recorded = null;
+        writer.Finish(claim, Some.Completed(5), r => recorded = r);
+        writer.Close();
+
+        Assert.False(lost.IsCancellationRequested);
+        Assert.True(recorded);
+        Assert.Equal(1, Scalar<int>("SELECT attempt FROM trials"));
+        Assert.Equal("completed", Scalar<string>("SELECT status FROM trials"));
+    }
+
+    [Fact]
+    public void A_trial_whose_lease_is_taken_over_is_stopped_and_its_result_is_not_recorded()
+    {
+        var store = OpenStore(ShortLease);
+        var other = OpenStore(ShortLease);
+        var (experimentId, runId, _) = Planned(store, rates: 1, decays: 1);
+        var otherRun = other.StartRun(experimentId, "test");
+        using var writer = new RunWriter(store, experimentId, runId, maxClaims: 1, RunWriterSettings.Default, CancellationToken.None);
+        var claim = writer.Next()!;
+        var lost = writer.LeaseLost(claim);
+
+        // As if this process had been paused past its lease: the lease runs out and another claimer takes the trial.
+        Execute("UPDATE trials SET lease_expires = '2000-01-01T00:00:00.000Z'");
+        var taken = other.ClaimTrials(experimentId, otherRun, 1).Single();
+
+        Assert.True(lost.WaitHandle.WaitOne(TimeSpan.FromSeconds(5)));
+        bool? recorded = null;
+        writer.Finish(claim, new TrialOutcome(TrialStatus.Interrupted, Some.Epochs(2), 0.1), r => recorded = r);
+        writer.Close();
+
+        Assert.False(recorded);
+        Assert.Equal(2, taken.Attempt);
+        Assert.Equal("running", Scalar<string>("SELECT status FROM trials"));
+        Assert.Equal(otherRun, Scalar<long>("SELECT run_id FROM trials"));
+    }
+
+    [Fact]
+    public void A_trial_is_stopped_before_its_lease_runs_out_when_no_renewal_gets_through()
+    {
+        // Long enough that a loaded machine's late timers stay well inside it.
+        var lease = new StoreOptions { Lease = TimeSpan.FromSeconds(2) };
+        var store = OpenStore(lease);
+        var (experimentId, runId, _) = Planned(store, rates: 1, decays: 1);
+        using var writer = new RunWriter(store, experimentId, runId, maxClaims: 1, RunWriterSettings.Default, CancellationToken.None);
+        var claim = writer.Next()!;
+        var lost = writer.LeaseLost(claim);
+
+        // Another process holds the write lock, so no renewal can commit.
+        using var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbPath};Pooling=False");
+        blocker.Open();
+        using (var command = blocker.CreateCommand())
+        {
+            command.CommandText = "BEGIN IMMEDIATE";
+            command.ExecuteNonQuery();
+        }
+
+        var stoppedAt = DateTimeOffset.MaxValue;
+        using var stopped = new ManualResetEventSlim();
+        using var onLost = lost.Register(() =>
+        {
+            stoppedAt = DateTimeOffset.UtcNow;
+            stopped.Set();
+        });
+        Assert.True(stopped.Wait(TimeSpan.FromSeconds(5)));
+        var expires = DateTimeOffset.Parse(Scalar<string>("SELECT lease_expires FROM trials"), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(stoppedAt < expires, $"stopped at {stoppedAt:O}, the lease ran out at {expires:O}");
+        using (var command = blocker.CreateCommand())
+        {
+            command.CommandText = "ROLLBACK";
+            command.ExecuteNonQuery();
+        }
+
+        writer.Finish(claim, new TrialOutcome(TrialStatus.Interrupted, [], 0.1));
+        writer.Close();
+    }
+}
