@@ -34,4 +34,18 @@ public sealed record TrialRow(
 
     /// <summary>The loss that ranks trials (SPEC 5): the final validation loss when there is one, else the final training loss.</summary>
     public double? FinalLoss => FinalValidationLoss ?? FinalTrainLoss;
+
+    /// <summary>The trial's value of a searched key as text; empty when the trial did not search it.</summary>
+    public string ValueOf(string path)
+    {
+        foreach (var parameter in Parameters)
+        {
+            if (parameter.Path == path)
+            {
+                return parameter.Text;
+            }
+        }
+
+        return "";
+    }
 }

@@ -100,6 +100,7 @@ public sealed partial class ResultStore
             Hash = hash,
             Created = StoredValues.Now(),
         }, transaction);
+        WriteSettings(id, experiment, transaction);
         return new ExperimentRegistration(id, name, version, hash, IsNew: true);
     }
 }

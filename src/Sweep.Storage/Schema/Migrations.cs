@@ -11,6 +11,7 @@ internal static class Migrations
         new(2, "claim index", Migration002ClaimIndex.Sql),
         new(3, "lean epochs", Migration003LeanEpochs.Sql),
         new(4, "lr-find tests", Migration004LrFindTests.Sql),
+        new(6, "sweep settings", Migration006SweepSettings.Sql),
     ];
 
     public static int Latest => All[^1].Version;

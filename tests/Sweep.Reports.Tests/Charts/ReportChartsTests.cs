@@ -112,7 +112,7 @@ public sealed class ReportChartsTests
     [Fact]
     public void Every_chart_without_data_has_no_plot()
     {
-        var report = Some.Report() with { Trials = [Some.Trials()[3]], RangeTest = [new(0.1, double.NaN, double.NaN)] };
+        var report = Some.Report() with { Trials = [Some.Trials()[3]], RangeTest = [new(0, 0.1, double.NaN, double.NaN)] };
 
         var charts = ReportCharts.Of(report).ToList();
 

@@ -10,9 +10,11 @@ public sealed class SchemaMigratorTests : StoreTestBase
     private static readonly Migration FirstNote = new(Migrations.Latest + 2, "first note", "INSERT INTO notes (text) VALUES ('after notes');");
 
     [Fact]
-    public void Migrations_are_numbered_one_to_the_latest_without_gaps()
+    public void Migrations_are_numbered_from_one_upwards()
     {
-        Assert.Equal(Enumerable.Range(1, Migrations.Latest), Migrations.All.Select(m => m.Version));
+        // Version 5 (leases) is written on another branch; each number keeps its meaning across branches.
+        Assert.Equal(1, Migrations.All[0].Version);
+        Assert.True(Migrations.All.Zip(Migrations.All.Skip(1)).All(pair => pair.First.Version < pair.Second.Version));
     }
 
     [Fact]
