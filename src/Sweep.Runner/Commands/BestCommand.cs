@@ -102,6 +102,11 @@ internal static class BestCommand
                     ? string.Create(CultureInfo.InvariantCulture, $"Best {target} of '{found.Name}' (version {found.Version}): {decided.Value:R} (learning rate {best.LearningRate:R})")
                     : string.Create(CultureInfo.InvariantCulture, $"Best learning rate of '{found.Name}' (version {found.Version}): {best.LearningRate:R}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {best.Id}: {choice.Metric!.Replace('_', ' ')} {choice.Score:G6}, weight decay l1 {best.WeightDecayL1:R} l2 {best.WeightDecayL2:R}, batch {best.Batch}, {(best.Diagnosis is { } label ? EnumText.Lower(label.Label) : "not diagnosed")}; {finished} trials run."));
+                if (!best.Parameters.IsEmpty)
+                {
+                    output.WriteLine($"Chosen values: {string.Join(", ", best.Parameters.Select(p => $"{p.Path} {p.Value.Text}"))}.");
+                }
+
                 foreach (var line in choice.Story)
                 {
                     output.WriteLine(line);

@@ -18,8 +18,9 @@ public sealed partial class HtmlReportExporterTests
 
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         // Title, heading, description, strategy, version, best trial, parameter path and value, story, table id
-        // and batch, and the loss chart's legend (escaped by the SVG writer).
-        Assert.Equal(12, Regex.Count(html, Regex.Escape("&lt;script&gt;alert(1)&lt;/script&gt;")));
+        // and batch, the searched key's column heading and cell in the trials table, and the loss chart's legend
+        // (escaped by the SVG writer).
+        Assert.Equal(14, Regex.Count(html, Regex.Escape("&lt;script&gt;alert(1)&lt;/script&gt;")));
         Assert.Single(Regex.Matches(html, "<script>"));
     }
 
