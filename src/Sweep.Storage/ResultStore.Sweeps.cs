@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Storage.Rows;
+using Sweep.Storage.Schema;
 
 namespace Sweep.Storage;
 
@@ -15,6 +16,8 @@ public sealed partial class ResultStore
         FROM experiments
         WHERE id = @Id
         """;
+
+    private const int SettingsSchemaVersion = 6;
 
     private const string WriteSettingsSql = "UPDATE experiments SET settings = @Settings WHERE id = @Id";
 
@@ -38,9 +41,17 @@ public sealed partial class ResultStore
         return new SweepRecord(experiment.Name, experiment.Version, settings, trials, RangeTestOf(experimentId, settings, trials));
     }
 
-    /// <summary>Keeps what telling the sweep again needs beside a newly registered version.</summary>
-    private void WriteSettings(long experimentId, LoadedExperiment experiment, SqliteTransaction transaction) =>
-        connection.Execute(WriteSettingsSql, new { Id = experimentId, Settings = SweepSettingsJson.Write(SweepSettings.Of(experiment)) }, transaction);
+    /// <summary>
+    /// Keeps what telling the sweep again needs beside a newly registered version; a store still at a schema
+    /// before the settings column (opened with fewer migrations) keeps nothing and is read from its text.
+    /// </summary>
+    private void WriteSettings(long experimentId, LoadedExperiment experiment, SqliteTransaction transaction)
+    {
+        if (SchemaMigrator.UserVersion(connection, transaction) >= SettingsSchemaVersion)
+        {
+            connection.Execute(WriteSettingsSql, new { Id = experimentId, Settings = SweepSettingsJson.Write(SweepSettings.Of(experiment)) }, transaction);
+        }
+    }
 
     private static SweepSettings SettingsOf(SweepExperimentRow experiment)
     {

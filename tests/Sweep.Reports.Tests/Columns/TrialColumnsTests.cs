@@ -11,7 +11,8 @@ public sealed class TrialColumnsTests
         {
             Parameters = [new("training.learning_rate", "0.01"), new("model.layers.0.units", (8 << i).ToString(System.Globalization.CultureInfo.InvariantCulture))],
         }),
-    ]) with { Parameters = ["training.learning_rate", "model.layers.0.units"] };
+    ]) with
+    { Parameters = ["training.learning_rate", "model.layers.0.units"] };
 
     [Fact]
     public void Every_searched_key_the_fixed_columns_do_not_show_is_a_column()

@@ -25,7 +25,7 @@ public sealed class LrFindTestsMigrationTests : StoreTestBase
         Assert.Equal(3, Scalar<int>("PRAGMA user_version"));
         var store = OpenStore();
 
-        Assert.Equal(4, Scalar<int>("PRAGMA user_version"));
+        Assert.Equal(ResultStore.SchemaVersion, Scalar<int>("PRAGMA user_version"));
         Assert.Equal(TrialStatus.Completed, store.GetTrial(experimentId, trialId)!.Trial.Status);
         Assert.Equal(Some.Epochs(12).ToArray(), store.ReadEpochs(experimentId, trialId).ToArray());
         Assert.Equal(steps, store.ReadRangeTest(experimentId, trialId).ToArray());
