@@ -38,6 +38,9 @@ public sealed record SweepReport(
     /// <summary>The learning-rate range test's steps; empty when the sweep ran none.</summary>
     public ImmutableArray<RangeTestStep> RangeTest { get; init; } = [];
 
+    /// <summary>Whether the sweep is a range test and nothing else (<c>strategy: lr-range-test</c>): its charts are the test's alone.</summary>
+    public bool IsRangeTest { get; init; }
+
     /// <summary>Every searched key (dot path) in the experiment's order: a column of every table of trials.</summary>
     public ImmutableArray<string> Parameters { get; init; } = [];
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Models.Selection;
 using Sweep.Reports;
@@ -32,6 +33,7 @@ internal static class ReportBuilder
             Bracket = choice.Recommendation?.Bracket,
             Target = sweep.Settings.OtherTarget() is { } target ? new SearchTarget(target, choice.Decision?.Value) : null,
             RangeTest = choice.RangeTest is null ? [] : [.. choice.RangeTest.Result.Steps],
+            IsRangeTest = sweep.Settings.Strategy == SearchStrategy.LrRangeTest,
             Parameters = sweep.ParameterPaths,
             Ranking = [.. choice.RankedTrials.Select(t => t.Id)],
         };

@@ -27,7 +27,7 @@ public sealed class ReportChartsTests
     [Fact]
     public void A_range_test_shows_its_plot_without_empty_loss_charts()
     {
-        var ids = ReportCharts.Of(Some.Report() with { Strategy = ReportCharts.RangeTestStrategy, Trials = [Some.Trials()[3]] }).Select(c => c.Id).ToList();
+        var ids = ReportCharts.Of(Some.Report() with { IsRangeTest = true, Trials = [Some.Trials()[3]] }).Select(c => c.Id).ToList();
 
         Assert.Equal(["range-test"], ids);
     }
