@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Sweep.Runner.Tests.EndToEnd;
 
@@ -66,6 +67,26 @@ public sealed class StoredSweepTests : IDisposable
             // The story tells each value with its first repeat's stored label: one label per trial.
             Assert.Contains($" {rate.ToString("R", CultureInfo.InvariantCulture)} {diagnosis} (", story, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void An_unknown_stored_label_stops_best_with_an_error_that_names_the_trial()
+    {
+        Assert.Equal(0, folder.Run(folder.Write("y3x.yaml", Experiments.Linear()), "--quiet").ExitCode);
+        var trialId = folder.Scalar<string>("SELECT id FROM trials WHERE learning_rate = 0.01");
+        using (var connection = new SqliteConnection($"Data Source={folder.DbPath};Pooling=False"))
+        {
+            // A label written by hand, or by a later Sweep that knows more labels.
+            connection.Open();
+            using var update = connection.CreateCommand();
+            update.CommandText = $"UPDATE trials SET diagnosis = 'fine' WHERE id = '{trialId}'";
+            update.ExecuteNonQuery();
+        }
+
+        var best = folder.Command("best", "--experiment", "y3x");
+
+        Assert.Equal(3, best.ExitCode);
+        Assert.Contains($"Trial {trialId} has the diagnosis 'fine'", best.Error, StringComparison.Ordinal);
     }
 
     [Fact]
