@@ -14,4 +14,8 @@ public readonly record struct EpochRecord(
     double LearningRate,
     double WeightNorm,
     double GradientNorm,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>The loss that judges the epoch: the validation loss when there is a validation set, else the training loss.</summary>
+    public double Loss => ValidationLoss ?? TrainLoss;
+}
