@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sweep.Models.Search;
 using Sweep.Models.Selection;
 
 namespace Sweep.Reports;
@@ -37,16 +38,27 @@ public sealed record SweepReport(
     /// <summary>The learning-rate range test's steps; empty when the sweep ran none.</summary>
     public ImmutableArray<RangeTestStep> RangeTest { get; init; } = [];
 
+    /// <summary>Whether the sweep is a range test and nothing else (<c>strategy: lr-range-test</c>): its charts are the test's alone.</summary>
+    public bool IsRangeTest { get; init; }
+
+    /// <summary>Every searched key (dot path) in the experiment's order: a column of every table of trials.</summary>
+    public ImmutableArray<string> Parameters { get; init; } = [];
+
+    /// <summary>The trial ids best first, as the sweep's one ranking orders them; trials not in it follow in their order.</summary>
+    public ImmutableArray<string> Ranking { get; init; } = [];
+
     /// <summary>The best trial's row, or null when there is none or its id is not among the trials.</summary>
     public TrialRow? BestTrial => Trials.FirstOrDefault(t => t.TrialId == BestTrialId);
 
-    /// <summary>
-    /// The trials from the lowest final loss up; trials without a finite final loss come last, ties in
-    /// trial-id order so reports are the same on every run.
-    /// </summary>
-    public IEnumerable<TrialRow> Ranked() =>
-        Trials
-            .OrderBy(t => t.FinalLoss is { } loss && double.IsFinite(loss) ? 0 : 1)
-            .ThenBy(t => t.FinalLoss is { } loss && double.IsFinite(loss) ? loss : 0)
-            .ThenBy(t => t.TrialId, StringComparer.Ordinal);
+    /// <summary>The trials in <see cref="Ranking"/>'s order.</summary>
+    public IEnumerable<TrialRow> Ranked()
+    {
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < Ranking.Length; i++)
+        {
+            position.TryAdd(Ranking[i], i);
+        }
+
+        return Trials.OrderBy(t => position.GetValueOrDefault(t.TrialId, int.MaxValue));
+    }
 }

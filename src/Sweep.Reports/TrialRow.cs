@@ -32,6 +32,20 @@ public sealed record TrialRow(
     /// <summary>The sentence with the numbers that decided <see cref="Diagnosis"/> (such as "loss still falling 5.61% over the last 12 epochs"); null when none was stored.</summary>
     public string? DiagnosisReason { get; init; }
 
-    /// <summary>The loss that ranks trials (SPEC 5): the final validation loss when there is one, else the final training loss.</summary>
+    /// <summary>The trial's final loss as the reports show it: validation when there is one, else training.</summary>
     public double? FinalLoss => FinalValidationLoss ?? FinalTrainLoss;
+
+    /// <summary>The trial's value of a searched key as text; empty when the trial did not search it.</summary>
+    public string ValueOf(string path)
+    {
+        foreach (var parameter in Parameters)
+        {
+            if (parameter.Path == path)
+            {
+                return parameter.Text;
+            }
+        }
+
+        return "";
+    }
 }

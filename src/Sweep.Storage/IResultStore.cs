@@ -95,6 +95,13 @@ public interface IResultStore : IDisposable
     /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>
     bool RecordDiagnosis(long experimentId, string trialId, string label, string detailsJson);
 
+    /// <summary>
+    /// An experiment version as one read model: its settings as registered, every trial with its epochs and
+    /// diagnosis, and its range test (its own, or else the newest stored by lr-find). Needs nothing but the
+    /// store, never the experiment's data files. Null when there is no such version.
+    /// </summary>
+    SweepRecord? ReadSweep(long experimentId);
+
     /// <summary>The trials of an experiment version with status and metrics, by stage and plan number.</summary>
     ImmutableArray<TrialSummary> ListTrials(long experimentId);
 

@@ -22,7 +22,8 @@ internal static class Some
                 "Stage 2 narrowed to [0.005, 0.01] (step 0.005); 0.01 converged to 0.0145.",
                 "Stopped: stage 2 gained less than 3%.",
             ],
-            RangeTest = [new(1e-4, 0.9, 0.9), new(1e-3, 0.7, 0.78), new(1e-2, 0.2, 0.5)],
+            Ranking = RankingOf(Trials()),
+            RangeTest = [new(0, 1e-4, 0.9, 0.9), new(1, 1e-3, 0.7, 0.78), new(2, 1e-2, 0.2, 0.5)],
             Bracket = new LearningRateBracket(
                 new RatePoint(0.01, 0.0145, CurveLabel.Good), new RatePoint(0.005, double.NaN, CurveLabel.Good), null, null, null, 0.005, 0.01, GridExtension.Up, "0.01 scores best"),
         };
@@ -36,6 +37,15 @@ internal static class Some
         Trial("s2-t003", 2, 0.01, 1e-5, 0, "full", TrialStatus.Completed, CurveLabel.Good, 0.0123, 0.0145, 0.014, 12345.678,
             [new(1, 0.3, 0.31, 0.875, 0.01, 2, 0.5, 6000), new(2, 0.0123, 0.0145, 0.96875, 0.01, 2.5, 0.015625, 12345.678)]),
         Trial("s2-t004", 2, 0.005, 1e-5, 0, "full", TrialStatus.Failed, null, null, null, null, 0.5, []),
+    ];
+
+    /// <summary>The ids from the lowest final loss up, unscored last, as the selector ranks a sweep of one repeat each.</summary>
+    public static ImmutableArray<string> RankingOf(IEnumerable<TrialRow> trials) =>
+    [
+        .. trials
+            .OrderBy(t => t.Status == TrialStatus.Completed && t.FinalLoss is { } loss && double.IsFinite(loss) ? loss : double.PositiveInfinity)
+            .ThenBy(t => t.LearningRate)
+            .Select(t => t.TrialId),
     ];
 
     private static TrialRow Trial(

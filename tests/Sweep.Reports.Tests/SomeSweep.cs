@@ -12,7 +12,11 @@ namespace Sweep.Reports.Tests;
 internal static class SomeSweep
 {
     public static SweepReport Report(int trials, int epochs, Func<int, (double L2, string Batch)>? settings = null) =>
-        Some.Report() with { Trials = [.. Enumerable.Range(0, trials).Select(i => Trial(i, trials, epochs, settings?.Invoke(i) ?? (0, "32")))], RangeTest = [] };
+        WithTrials([.. Enumerable.Range(0, trials).Select(i => Trial(i, trials, epochs, settings?.Invoke(i) ?? (0, "32")))]);
+
+    /// <summary>The small sweep's report with other trials, ranked as the selector ranks them.</summary>
+    public static SweepReport WithTrials(ImmutableArray<TrialRow> trials) =>
+        Some.Report() with { Trials = trials, Ranking = Some.RankingOf(trials), RangeTest = [] };
 
     public static TrialRow Trial(int index, int trials, int epochs, (double L2, string Batch) settings)
     {

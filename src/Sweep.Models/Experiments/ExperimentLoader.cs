@@ -33,14 +33,23 @@ public static class ExperimentLoader
     }
 
     /// <summary>Checks experiment text; <paramref name="file"/> names it in errors, <paramref name="directory"/> anchors data paths.</summary>
-    public static ExperimentLoadResult Parse(string text, string file, string directory)
+    public static ExperimentLoadResult Parse(string text, string file, string directory) => Parse(text, file, directory, checkFiles: true);
+
+    /// <summary>
+    /// An experiment's text as a store kept it, read again for its settings alone: data files are not looked
+    /// for, since they may have moved since the sweep ran, and its data are never loaded from it.
+    /// </summary>
+    public static ExperimentLoadResult ParseStored(string text, string file) =>
+        Parse(text, file, Path.GetDirectoryName(file) ?? "", checkFiles: false);
+
+    private static ExperimentLoadResult Parse(string text, string file, string directory, bool checkFiles)
     {
         if (!ReadTree(text, file, out var root, out var treeError))
         {
             return Failed(treeError!);
         }
 
-        var context = new BindContext(file, directory);
+        var context = new BindContext(file, directory, checkFiles);
         var binder = new ExperimentBinder(context);
         var definition = binder.Bind(root!);
         if (definition is null)

@@ -18,6 +18,9 @@ public readonly record struct EpochRecord(
     double GradientNorm,
     double Seconds)
 {
+    /// <summary>The loss that judges the epoch: the validation loss when there is a validation set, else the training loss.</summary>
+    public double Loss => ValidationLoss ?? TrainLoss;
+
     /// <summary>Further numbers the epoch reported by name (a program's own metrics); null when there are none.</summary>
     public System.Collections.Immutable.ImmutableSortedDictionary<string, double>? Extra { get; init; }
 }

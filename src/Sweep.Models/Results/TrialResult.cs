@@ -10,12 +10,10 @@ namespace Sweep.Models.Results;
 /// </summary>
 public sealed record TrialResult(string TrialId, TrialStatus Status, ImmutableArray<EpochRecord> Epochs, string? Error, double Seconds)
 {
-    public double? FinalLoss => Epochs.IsEmpty ? null : LossOf(Epochs[^1]);
+    public double? FinalLoss => Epochs.IsEmpty ? null : Epochs[^1].Loss;
 
-    public double? BestLoss => Epochs.IsEmpty ? null : Epochs.Min(LossOf);
+    public double? BestLoss => Epochs.IsEmpty ? null : Epochs.Min(e => e.Loss);
 
     /// <summary>The steps and suggestion of a finished learning-rate range test; null for every other trial.</summary>
     public RangeTestResult? RangeTest { get; init; }
-
-    private static double LossOf(EpochRecord epoch) => epoch.ValidationLoss ?? epoch.TrainLoss;
 }

@@ -27,7 +27,7 @@ public sealed record CurveDiagnosis(CurveLabel Label, CurveMeasures Measures, st
         IReadOnlyList<EpochRecord> epochs, TrialStatus status, double? siblingsBest, DiagnosisThresholds? thresholds = null)
     {
         var t = thresholds ?? DiagnosisThresholds.Default;
-        var m = CurveMeasures.Of([.. epochs.Select(e => e.ValidationLoss ?? e.TrainLoss)], siblingsBest, t);
+        var m = CurveMeasures.Of([.. epochs.Select(e => e.Loss)], siblingsBest, t);
         var tail = $"{m.TailSteps} epochs";
         var (label, reason) = m switch
         {

@@ -24,7 +24,7 @@ public static class TrialMetric
             return double.PositiveInfinity;
         }
 
-        var losses = epochs.Select(e => e.ValidationLoss ?? e.TrainLoss).ToList();
+        var losses = epochs.Select(e => e.Loss).ToList();
         var value = metric switch
         {
             SelectionMetric.FinalLoss => losses[^1],

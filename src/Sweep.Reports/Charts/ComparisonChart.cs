@@ -23,7 +23,7 @@ internal static class ComparisonChart
         var ceiling = LossCurve.Ceiling(trials);
         foreach (var grouping in Groupings)
         {
-            // Ranked() puts the lowest final loss first, so the first trial of a group is its best.
+            // Ranked() follows the sweep's ranking, so the first trial of a group is its best.
             var best = trials.GroupBy(grouping.Key, StringComparer.Ordinal).Select(g => g.First()).ToList();
             if (best.Count < 2)
             {

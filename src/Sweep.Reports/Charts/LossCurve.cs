@@ -79,5 +79,5 @@ internal sealed record LossCurve(TrialRow Trial, double[] Epochs, double[] LogLo
     }
 
     /// <summary>The loss a curve draws: validation when there is one.</summary>
-    public static double Loss(EpochRecord record) => record.ValidationLoss ?? record.TrainLoss;
+    public static double Loss(EpochRecord record) => record.Loss;
 }

@@ -11,13 +11,10 @@ public static class ReportCharts
     public static IReadOnlyList<string> Ids { get; } =
         ["loss-curves", "final-loss", "diagnosis", "heatmap-lr-l2", "heatmap-lr-l1", "heatmap-lr-batch", "batch-modes", "regularisation", "range-test"];
 
-    /// <summary>The strategy word of a report that holds a range test and nothing else.</summary>
-    public const string RangeTestStrategy = "lr-range-test";
-
     public static IEnumerable<ReportChart> Of(SweepReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        if (report.Strategy != RangeTestStrategy)
+        if (!report.IsRangeTest)
         {
             yield return LossCurvesChart.Of(report);
             yield return FinalLossChart.Of(report);

@@ -1,4 +1,5 @@
 using Sweep.Reports.Charts;
+using Sweep.Reports.Columns;
 using static System.Net.WebUtility;
 
 namespace Sweep.Reports.Exporters;
@@ -102,10 +103,11 @@ public sealed partial class HtmlReportExporter : ExporterBase
         writer.WriteLine(
             "<p class=\"hint\"><label>Filter <input type=\"search\" id=\"trial-filter\" placeholder=\"words, e.g. diverging 0.01\"></label> " +
             $"<span id=\"trial-count\">{ReportText.Integer(report.Trials.Length)} trials</span> · click a column heading to sort.</p>");
+        var searched = TrialColumns.Searched(report);
         writer.WriteLine("<div class=\"scroll\"><table class=\"sortable\" id=\"trials\"><thead><tr>");
         writer.WriteLine(
             "<th>Trial</th><th data-type=\"number\">Stage</th><th data-type=\"number\">Learning rate</th><th data-type=\"number\">L1</th>" +
-            "<th data-type=\"number\">L2</th><th>Batch</th><th>Status</th><th>Diagnosis</th><th data-type=\"number\">Epochs</th>" +
+            $"<th data-type=\"number\">L2</th><th>Batch</th>{string.Concat(searched.Select(c => c.IsNumeric ? $"<th data-type=\"number\">{HtmlEncode(c.Header)}</th>" : $"<th>{HtmlEncode(c.Header)}</th>"))}<th>Status</th><th>Diagnosis</th><th data-type=\"number\">Epochs</th>" +
             "<th data-type=\"number\">Final train loss</th><th data-type=\"number\">Final val loss</th><th data-type=\"number\">Best val loss</th>" +
             "<th data-type=\"number\">Seconds</th>");
         writer.WriteLine("</tr></thead><tbody>");
@@ -116,6 +118,7 @@ public sealed partial class HtmlReportExporter : ExporterBase
                 $"<tr><td>{HtmlEncode(trial.TrialId)}</td>{Number(trial.Stage, ReportText.Integer(trial.Stage))}" +
                 $"{Number(trial.LearningRate, ReportText.Rate(trial.LearningRate))}{Number(trial.WeightDecayL1, ReportText.Short(trial.WeightDecayL1))}" +
                 $"{Number(trial.WeightDecayL2, ReportText.Short(trial.WeightDecayL2))}<td>{HtmlEncode(trial.Batch)}</td>" +
+                string.Concat(searched.Select(c => c.IsNumeric ? $"<td class=\"number\" data-value=\"{HtmlEncode(c.Exact(trial))}\">{HtmlEncode(c.Text(trial))}</td>" : $"<td>{HtmlEncode(c.Text(trial))}</td>")) +
                 $"<td class=\"status-{ReportText.Status(trial.Status)}\">{ReportText.Status(trial.Status)}</td>" +
                 $"<td class=\"label-{(label.Length == 0 ? "none" : label)}\">{label}</td>{Number(trial.EpochsRun, ReportText.Integer(trial.EpochsRun))}" +
                 $"{Number(trial.FinalTrainLoss, ReportText.Short(trial.FinalTrainLoss))}{Number(trial.FinalValidationLoss, ReportText.Short(trial.FinalValidationLoss))}" +

@@ -1,3 +1,5 @@
+using Sweep.Reports.Columns;
+
 namespace Sweep.Reports.Exporters;
 
 /// <summary>
@@ -27,13 +29,14 @@ public sealed class MarkdownSummaryExporter : ExporterBase
         writer.WriteLine();
         writer.WriteLine($"## Top {ReportText.Integer(TopTrials)} trials");
         writer.WriteLine();
-        writer.WriteLine("| # | Trial | Stage | Learning rate | L1 | L2 | Batch | Status | Diagnosis | Epochs | Final loss | Seconds |");
-        writer.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | --- | --- | --- | ---: | ---: | ---: |");
+        var searched = TrialColumns.Searched(report);
+        writer.WriteLine($"| # | Trial | Stage | Learning rate | L1 | L2 | Batch{string.Concat(searched.Select(c => $" | {Cell(c.Header)}"))} | Status | Diagnosis | Epochs | Final loss | Seconds |");
+        writer.WriteLine($"| ---: | --- | ---: | ---: | ---: | ---: | ---{string.Concat(searched.Select(c => c.IsNumeric ? " | ---:" : " | ---"))} | --- | --- | ---: | ---: | ---: |");
         foreach (var (trial, rank) in report.Ranked().Take(TopTrials).Select((t, i) => (t, i + 1)))
         {
             writer.WriteLine(
                 $"| {ReportText.Integer(rank)} | {Cell(trial.TrialId)} | {ReportText.Integer(trial.Stage)} | {ReportText.Rate(trial.LearningRate)} " +
-                $"| {ReportText.Short(trial.WeightDecayL1)} | {ReportText.Short(trial.WeightDecayL2)} | {Cell(trial.Batch)} | {ReportText.Status(trial.Status)} " +
+                $"| {ReportText.Short(trial.WeightDecayL1)} | {ReportText.Short(trial.WeightDecayL2)} | {Cell(trial.Batch)}{string.Concat(searched.Select(c => $" | {Cell(c.Text(trial))}"))} | {ReportText.Status(trial.Status)} " +
                 $"| {ReportText.Label(trial.Diagnosis)} | {ReportText.Integer(trial.EpochsRun)} | {ReportText.Short(trial.FinalLoss)} | {ReportText.Seconds(trial.Seconds)} |");
         }
         if (report.Story.IsEmpty)

@@ -1,9 +1,13 @@
 using System.Globalization;
 using CsvHelper;
+using Sweep.Reports.Columns;
 
 namespace Sweep.Reports.Exporters;
 
-/// <summary><c>trials.csv</c>: one row per trial with SPEC 7's fixed columns; an empty cell means no value.</summary>
+/// <summary>
+/// <c>trials.csv</c>: one row per trial with the fixed columns, then a column per other searched key under its dot
+/// path (<see cref="TrialColumns"/>); an empty cell means no value.
+/// </summary>
 public sealed class TrialsCsvExporter : ExporterBase
 {
     private static readonly string[] Columns =
@@ -22,7 +26,8 @@ public sealed class TrialsCsvExporter : ExporterBase
     protected override void Write(SweepReport report, TextWriter writer)
     {
         using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
-        csv.WriteHeader(Columns);
+        var searched = TrialColumns.Searched(report);
+        csv.WriteHeader([.. Columns, .. searched.Select(c => c.Id)]);
         foreach (var trial in report.Trials)
         {
             csv.WriteField(trial.TrialId);
@@ -38,6 +43,11 @@ public sealed class TrialsCsvExporter : ExporterBase
             csv.WriteField(trial.FinalValidationLoss, Exact);
             csv.WriteField(trial.BestValidationLoss, Exact);
             csv.WriteField(trial.Seconds, Exact);
+            foreach (var column in searched)
+            {
+                csv.WriteField(column.Exact(trial));
+            }
+
             csv.EndRecord();
         }
     }

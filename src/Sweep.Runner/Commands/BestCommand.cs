@@ -2,18 +2,16 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Sweep.Models;
-using Sweep.Models.Experiments;
-using Sweep.Models.Results;
-using Sweep.Runner.Reporting;
+using Sweep.Models.Selection;
 using Sweep.Storage;
 
 namespace Sweep.Runner.Commands;
 
 /// <summary>
-/// `sweep best --experiment NAME`: the chosen learning rate of an experiment's latest version and why
-/// (<see cref="RateChoice"/>); for a coarse-to-fine search, the search's pick and its story stage by stage
-/// (<see cref="StoredSearch"/>). A range test stored by `sweep lr-find --db` adds its suggestion in one line, and
-/// is the answer while no trial has completed.
+/// `sweep best --experiment NAME`: the chosen configuration of an experiment's latest version and why, as
+/// <see cref="SweepSelector"/> derives it from the stored sweep; for a coarse-to-fine search, its pick and its
+/// story stage by stage. A range test stored by `sweep lr-find --db` adds its suggestion in one line, and is the
+/// answer while no trial has completed.
 /// </summary>
 internal static class BestCommand
 {
@@ -42,46 +40,23 @@ internal static class BestCommand
             }
 
             var json = parsed.GetValue(format) == "json";
-            var loaded = StoredExperiment.Load(opened, found.Id, found.File);
-            var rangeTest = StoredRangeTest.Of(opened, found.Id, loaded);
-            if (rangeTest is { ByLrFind: false })
+            var sweep = opened.ReadSweep(found.Id)!;
+            var choice = SweepSelector.Choose(sweep);
+            var finished = sweep.FinishedTrials;
+            if (choice.AnswersByRangeTest)
             {
-                WriteRangeTest(found, rangeTest, 1, json, output);
+                // A range-test sweep answers with its test; a test stored by lr-find answers while no trial has a score.
+                WriteRangeTest(found, choice.RangeTest!, choice.RangeTest!.Record.ByLrFind ? finished : 1, json, output);
                 return ExitCodes.Success;
             }
 
-            var trials = opened.ListTrials(found.Id);
-            var finished = trials.Count(t => t.Status.IsFinished());
-            if (RateChoice.Of(trials) is not { } choice)
+            if (choice.Trial is not { } best)
             {
-                if (rangeTest is not null)
-                {
-                    // No trial to choose from yet, but a quick range test: its suggestion is the answer so far.
-                    WriteRangeTest(found, rangeTest, finished, json, output);
-                    return ExitCodes.Success;
-                }
-
                 error.WriteLine($"sweep: experiment '{name}' has no completed trial yet; run it first.");
                 return ExitCodes.InvalidInput;
             }
 
-            var (best, recommendation) = choice;
-            var losses = best.FinalValidationLoss is null ? "train_loss" : "val_loss";
-            var (metric, value) = ($"final_{losses}", best.FinalLoss);
-            var search = StoredSearch.Of(opened, found.Id, loaded);
-            if (search?.Decision is { } decision && search.PickedTrial is { } picked)
-            {
-                // The search's own pick, by its own metric (mean over repeats), stands over the lowest final loss.
-                best = picked;
-                value = decision.Metric;
-                metric = search.Settings.Metric switch
-                {
-                    SelectionMetric.BestLoss => $"best_{losses}",
-                    SelectionMetric.EpochsToTarget => "epochs_to_target",
-                    _ => metric,
-                };
-            }
-
+            var search = sweep.Settings.CoarseToFine;
             if (json)
             {
                 var fields = new Dictionary<string, object?>
@@ -93,47 +68,53 @@ internal static class BestCommand
                     ["weight_decay_l1"] = best.WeightDecayL1,
                     ["weight_decay_l2"] = best.WeightDecayL2,
                     ["batch"] = best.Batch,
-                    ["metric"] = metric,
-                    ["value"] = value,
-                    ["diagnosis"] = best.Diagnosis,
+                    ["metric"] = choice.Metric,
+                    ["value"] = choice.Score,
+                    ["diagnosis"] = best.Diagnosis is { } diagnosis ? EnumText.Lower(diagnosis.Label) : null,
                     ["trials_run"] = finished,
-                    ["recommendation"] = recommendation?.Text,
+                    ["recommendation"] = choice.Recommendation?.Text,
+                    ["parameters"] = best.Parameters.ToDictionary(p => p.Path, p => p.Value.Number is { } number ? number : (object)p.Value.Text, StringComparer.Ordinal),
                 };
-                if (search is not null)
+                if (search is not null && choice.Search is not null)
                 {
                     fields["strategy"] = "coarse-to-fine";
-                    fields["target"] = search.Settings.Target;
-                    fields["target_value"] = search.Decision?.Value;
-                    fields["finished"] = search.Decision is not null;
-                    fields["stop_reason"] = search.Decision is { } d ? EnumText.Lower(d.Reason) : null;
-                    fields["stages"] = search.Trials.Where(t => t.Stage > 0).Select(t => t.Stage).DefaultIfEmpty(0).Max();
-                    fields["story"] = search.Story;
+                    fields["target"] = search.Target;
+                    fields["target_value"] = choice.Decision?.Value;
+                    fields["finished"] = choice.Decision is not null;
+                    fields["stop_reason"] = choice.Decision is { } d ? EnumText.Lower(d.Reason) : null;
+                    fields["stages"] = sweep.Trials.Where(t => t.Stage > 0).Select(t => t.Stage).DefaultIfEmpty(0).Max();
+                    fields["story"] = choice.Story;
                 }
 
-                fields["range_test"] = rangeTest is null ? null : new Dictionary<string, object?>
+                fields["range_test"] = choice.RangeTest is not { } test ? null : new Dictionary<string, object?>
                 {
-                    ["id"] = rangeTest.Id,
-                    ["suggestion"] = rangeTest.Result.Suggestion,
-                    ["min_over_ten"] = rangeTest.Result.MinLossRateOverTen,
-                    ["steps"] = rangeTest.Result.Steps.Length,
+                    ["id"] = test.Record.Id,
+                    ["suggestion"] = test.Result.Suggestion,
+                    ["min_over_ten"] = test.Result.MinLossRateOverTen,
+                    ["steps"] = test.Result.Steps.Length,
                 };
                 output.WriteLine(JsonSerializer.Serialize(fields, Json));
             }
             else
             {
                 // A search over another key (a weight decay) names that key, not the learning rate it kept fixed.
-                output.WriteLine(search is { Decision: { } decided } && search.Settings.Target != CoarseToFineSettings.DefaultTarget
-                    ? string.Create(CultureInfo.InvariantCulture, $"Best {search.Settings.Target} of '{found.Name}' (version {found.Version}): {decided.Value:R} (learning rate {best.LearningRate:R})")
+                output.WriteLine(choice.Decision is { } decided && sweep.Settings.OtherTarget() is { } target
+                    ? string.Create(CultureInfo.InvariantCulture, $"Best {target} of '{found.Name}' (version {found.Version}): {decided.Value:R} (learning rate {best.LearningRate:R})")
                     : string.Create(CultureInfo.InvariantCulture, $"Best learning rate of '{found.Name}' (version {found.Version}): {best.LearningRate:R}"));
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {best.Id}: {metric.Replace('_', ' ')} {value:G6}, weight decay l1 {best.WeightDecayL1:R} l2 {best.WeightDecayL2:R}, batch {best.Batch}, {best.Diagnosis ?? "not diagnosed"}; {finished} trials run."));
-                foreach (var line in search?.Story ?? (recommendation is null ? [] : [recommendation.Text]))
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"trial {best.Id}: {choice.Metric!.Replace('_', ' ')} {choice.Score:G6}, weight decay l1 {best.WeightDecayL1:R} l2 {best.WeightDecayL2:R}, batch {best.Batch}, {(best.Diagnosis is { } label ? EnumText.Lower(label.Label) : "not diagnosed")}; {finished} trials run."));
+                if (!best.Parameters.IsEmpty)
+                {
+                    output.WriteLine($"Chosen values: {string.Join(", ", best.Parameters.Select(p => $"{p.Path} {p.Value.Text}"))}.");
+                }
+
+                foreach (var line in choice.Story)
                 {
                     output.WriteLine(line);
                 }
 
-                if (rangeTest is not null)
+                if (choice.RangeTest is { } lrFind)
                 {
-                    output.WriteLine(LrFindLine(rangeTest));
+                    output.WriteLine(lrFind.LrFindLine);
                 }
             }
 
@@ -143,10 +124,9 @@ internal static class BestCommand
     }
 
     /// <summary>A range test's pick: the steepest fall of the smoothed loss (or, when it never fell, the lowest-loss rate / 10).</summary>
-    private static void WriteRangeTest(ExperimentSummary found, StoredRangeTest stored, int trialsRun, bool json, TextWriter output)
+    private static void WriteRangeTest(ExperimentSummary found, RangeTestChoice test, int trialsRun, bool json, TextWriter output)
     {
-        var result = stored.Result;
-        var (metric, rate) = result.Suggestion is { } suggestion ? ("steepest_fall", suggestion) : ("min_loss_over_ten", result.MinLossRateOverTen);
+        var result = test.Result;
         if (json)
         {
             output.WriteLine(JsonSerializer.Serialize(
@@ -154,32 +134,26 @@ internal static class BestCommand
                 {
                     ["experiment"] = found.Name,
                     ["version"] = found.Version,
-                    ["trial_id"] = stored.Id,
-                    ["learning_rate"] = rate,
-                    ["metric"] = metric,
+                    ["trial_id"] = test.Record.Id,
+                    ["learning_rate"] = test.Rate,
+                    ["metric"] = test.Metric,
                     ["value"] = result.SteepestSlope,
                     ["trials_run"] = trialsRun,
-                    ["strategy"] = stored.ByLrFind ? "lr-find" : "lr-range-test",
+                    ["strategy"] = test.Record.ByLrFind ? "lr-find" : "lr-range-test",
                     ["suggestion"] = result.Suggestion,
                     ["min_loss_rate"] = result.MinLossRate,
                     ["min_loss_rate_over_ten"] = result.MinLossRateOverTen,
                     ["steps"] = result.Steps.Length,
                     ["stopped_by"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(result.StoppedBy.ToString()),
                     ["reason"] = result.Reason,
+                    ["parameters"] = new Dictionary<string, object?> { ["training.learning_rate"] = test.Rate },
                 },
                 Json));
             return;
         }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best learning rate of '{found.Name}' (version {found.Version}): {rate:G4}"));
-        output.WriteLine(result.Suggestion is { } steepest
-            ? string.Create(CultureInfo.InvariantCulture, $"range test {stored.Id}{(stored.ByLrFind ? " (sweep lr-find)" : "")}: the smoothed loss falls fastest at {steepest:G4} ({result.SteepestSlope:G4} per decade); lowest-loss rate / 10: {result.MinLossRateOverTen:G4}.")
-            : string.Create(CultureInfo.InvariantCulture, $"range test {stored.Id}{(stored.ByLrFind ? " (sweep lr-find)" : "")}: the smoothed loss never fell; lowest-loss rate / 10: {result.MinLossRateOverTen:G4}."));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Best learning rate of '{found.Name}' (version {found.Version}): {test.Rate:G4}"));
+        output.WriteLine(test.Summary);
         output.WriteLine(result.Reason);
     }
-
-    /// <summary>The one line a range test stored by `sweep lr-find` adds to the pick of a sweep's trials.</summary>
-    private static string LrFindLine(StoredRangeTest stored) => stored.Result.Suggestion is { } rate
-        ? string.Create(CultureInfo.InvariantCulture, $"Range test {stored.Id} (sweep lr-find, {stored.Result.Steps.Length} steps): suggested learning rate {rate:G4}; lowest-loss rate / 10: {stored.Result.MinLossRateOverTen:G4}.")
-        : string.Create(CultureInfo.InvariantCulture, $"Range test {stored.Id} (sweep lr-find, {stored.Result.Steps.Length} steps): the smoothed loss never fell; lowest-loss rate / 10: {stored.Result.MinLossRateOverTen:G4}.");
 }

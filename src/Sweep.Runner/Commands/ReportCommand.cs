@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweep.Models.Selection;
 using Sweep.Runner.Reporting;
 using Sweep.Storage;
 
@@ -46,7 +47,8 @@ internal static class ReportCommand
 
             foreach (var found in experiments.OfType<ExperimentSummary>())
             {
-                var report = ReportBuilder.Build(opened, found.Id, found.Name, found.Version, StoredExperiment.Load(opened, found.Id, found.File));
+                var sweep = opened.ReadSweep(found.Id)!;
+                var report = ReportBuilder.Build(sweep, SweepSelector.Choose(sweep));
                 var target = name is null ? Path.Combine(parsed.GetValue(folder)!, found.Name) : parsed.GetValue(folder)!;
                 var written = ReportWriter.Write(report, target, failure => error.WriteLine($"sweep: the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!));
                 output.WriteLine($"{found.Name} (version {found.Version}): {string.Join(", ", written)}");

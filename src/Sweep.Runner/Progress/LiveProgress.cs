@@ -152,7 +152,7 @@ internal sealed class LiveProgress : ISweepProgress, IAsyncDisposable
 
         public void Record(EpochRecord record)
         {
-            Volatile.Write(ref loss, record.ValidationLoss ?? record.TrainLoss);
+            Volatile.Write(ref loss, record.Loss);
             Volatile.Write(ref epoch, record.Epoch);
         }
     }

@@ -8,9 +8,9 @@ using Sweep.Storage;
 namespace Sweep.Runner.Running;
 
 /// <summary>
-/// Labels every finished trial of an experiment version (slow, oscillating, diverging, good) against its
-/// siblings, and stores each label with the numbers that decided it. Runs after every `sweep run`, over
-/// the whole version, since a new trial can change what "the best of its sweep" is.
+/// Stores the label of every finished trial of an experiment version (slow, oscillating, diverging, good) with
+/// the numbers that decided it, as <see cref="SweepLabels"/> gives them. Runs after every stage of a search
+/// and at the end of every `sweep run`, since a new trial can change what "the best of its stage" is.
 /// </summary>
 internal static class SweepDiagnosis
 {
@@ -21,24 +21,23 @@ internal static class SweepDiagnosis
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
-    public static void Record(IResultStore store, long experimentId, DiagnosisThresholds thresholds)
+    /// <summary>Labels the version's trials and returns its read model with those labels.</summary>
+    public static SweepRecord Record(IResultStore store, long experimentId)
     {
-        // One read of every epoch of the version, rather than one query per trial.
-        var epochs = store.ListEpochs(experimentId).ToLookup(e => e.TrialId, e => e.Epoch, StringComparer.Ordinal);
-        var finished = store.ListTrials(experimentId)
-            .Where(t => t.Status is TrialStatus.Completed or TrialStatus.Diverged)
-            .Select(t => new TrialResult(t.Id, t.Status, [.. epochs[t.Id]], null, t.Seconds ?? 0))
-            .Where(t => !t.Epochs.IsEmpty)
-            .ToList();
-        var diagnoses = CurveDiagnosis.OfSweep(finished, thresholds);
-        for (var i = 0; i < finished.Count; i++)
+        var sweep = store.ReadSweep(experimentId) ?? throw new StoreException($"The store has no experiment version {experimentId}.");
+        var diagnoses = SweepLabels.Of(sweep.Trials, sweep.Settings.Diagnosis);
+        foreach (var (trialId, diagnosis) in diagnoses)
         {
-            var diagnosis = diagnoses[i];
             store.RecordDiagnosis(
                 experimentId,
-                finished[i].TrialId,
+                trialId,
                 EnumText.Lower(diagnosis.Label),
                 JsonSerializer.Serialize(new { diagnosis.Label, diagnosis.Reason, diagnosis.Measures }, Json));
         }
+
+        return sweep with
+        {
+            Trials = [.. sweep.Trials.Select(t => diagnoses.TryGetValue(t.Id, out var d) ? t with { Diagnosis = TrialDiagnosis.Of(d) } : t)],
+        };
     }
 }

@@ -5,6 +5,7 @@ using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
+using Sweep.Models.Selection;
 using Sweep.Models.Trials;
 using Sweep.Runner.Commands;
 using Sweep.Runner.Logging;
@@ -152,21 +153,21 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             : results.Any(r => r.Status == TrialStatus.Failed) ? RunStatus.Failed
             : RunStatus.Completed);
 
-        SweepDiagnosis.Record(store, registration.Id, experiment.Definition.Search.Diagnosis);
-        var reports = ReportWriter.Write(ReportBuilder.Build(store, registration, experiment), settings.OutputFolder, log);
+        var sweep = SweepDiagnosis.Record(store, registration.Id);
+        var choice = SweepSelector.Choose(sweep);
+        var reports = ReportWriter.Write(ReportBuilder.Build(sweep, choice), settings.OutputFolder, log);
         log.Information("Reports: {Reports}", string.Join(", ", reports.Select(Path.GetFileName)));
-        var stored = store.ListTrials(registration.Id);
         if (search)
         {
-            foreach (var trial in CoarseToFineHistory.StoredPlans(stored, experiment))
+            foreach (var trial in StoredPlans(sweep, experiment))
             {
                 plan.TryAdd(trial.Id, trial);
             }
         }
 
-        new SweepSummary(registration, runId, settings.StorePath, logFile, plan, stored) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
+        new SweepSummary(registration, runId, settings.StorePath, logFile, plan, sweep, choice) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
             .Write(output, settings.Log.Format);
-        var left = stored.Count(t => !t.Status.IsFinished());
+        var left = sweep.Trials.Count(t => !t.Status.IsFinished());
         if (interrupted)
         {
             log.Warning("Interrupted: {Left} not finished; run the same command again to resume.", Counted.Of(left, "trial"));
@@ -185,7 +186,19 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
                 "{Left} not finished yet (held back by --max-trials, or running in another process); run the same command again to go on.", Counted.Of(left, "trial"));
         }
 
-        return stored.Any(t => t.Status == TrialStatus.Failed) ? ExitCodes.TrialsFailed : ExitCodes.Success;
+        return sweep.Trials.Any(t => t.Status == TrialStatus.Failed) ? ExitCodes.TrialsFailed : ExitCodes.Success;
+    }
+
+    /// <summary>The plans of the stored trials of every stage, rebuilt from their stage and value, so the summary can describe them all.</summary>
+    private static IEnumerable<TrialPlan> StoredPlans(SweepRecord sweep, LoadedExperiment experiment)
+    {
+        var target = experiment.Definition.Search.CoarseToFine!.Target;
+        return sweep.Trials
+            .Where(t => t.Stage > 0 && t.ValueOf(target)?.Number is not null)
+            .GroupBy(t => t.Stage)
+            .SelectMany(g => TrialPlanner.PlanStage(
+                experiment,
+                new StageProposal(g.Key, StageKind.Fine, [.. g.Select(t => t.ValueOf(target)!.Value.Number!.Value).Distinct().Order()], [])).Trials);
     }
 
     /// <summary>Runs the claimable trials of the target on the workers, with the live or plain progress of <paramref name="total"/> trials.</summary>
@@ -214,19 +227,20 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
     /// </summary>
     private async Task<ImmutableArray<TrialResult>> RunSearchAsync(TrialBatch batch, LoadedExperiment experiment, int workers, CancellationToken stop)
     {
-        var search = TrialPlanner.CoarseToFine(experiment).Search!;
         var ran = ImmutableArray.CreateBuilder<TrialResult>();
         var (store, log) = (batch.Store, batch.Log);
         while (!stop.IsCancellationRequested)
         {
-            var history = CoarseToFineHistory.Of(store, batch.ExperimentId, experiment, search);
-            if (history.Step is SearchDecision decision)
+            // The stored labels are what the next step reads, so the stages run so far are labelled first.
+            var step = SweepSelector.Search(SweepDiagnosis.Record(store, batch.ExperimentId))
+                ?? throw new InvalidOperationException($"'{experiment.Definition.Name}' is registered without a coarse-to-fine search to replay.");
+            if (step is SearchDecision decision)
             {
                 log.Information("{Decision}", decision.Story[^1]);
                 break;
             }
 
-            var proposal = (StageProposal)history.Step;
+            var proposal = (StageProposal)step;
             var stage = TrialPlanner.PlanStage(experiment, proposal).Trials;
             PlanTrials(store, batch.ExperimentId, stage, log);
             foreach (var trial in stage)

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Sweep.Models;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
+using Sweep.Models.Selection;
 using Sweep.Runner.Logging;
 using Sweep.Runner.Progress;
 using Sweep.Storage;
@@ -11,9 +12,9 @@ using Sweep.Storage;
 namespace Sweep.Runner.Running;
 
 /// <summary>
-/// What `sweep run` prints at the end, from the store (so a resumed sweep ranks every trial, not only
-/// this run's): the ten best completed trials by final loss (validation loss when there is one), the
-/// counts by status, the failed trials with their errors, and where the results are. When the trials
+/// What `sweep run` prints at the end, from the store's read model (so a resumed sweep ranks every trial, not
+/// only this run's): the ten best completed trials in the sweep's one ranking, the counts by status, the
+/// choice, the failed trials with their errors, and where the results are. When the trials
 /// differ in batch mode, the ranking also shows each one's updates per epoch (seed 001: full batch makes
 /// one, mini-batches ceil(n / b), SGD n). With --log-format json it is one JSON object on one line.
 /// </summary>
@@ -23,7 +24,8 @@ internal sealed record SweepSummary(
     string StorePath,
     string LogFile,
     IReadOnlyDictionary<string, TrialPlan> Plan,
-    ImmutableArray<TrialSummary> Trials)
+    SweepRecord Sweep,
+    SweepChoice Choice)
 {
     private const int ShownInRanking = 10;
 
@@ -42,12 +44,11 @@ internal sealed record SweepSummary(
         }
     }
 
-    private List<TrialSummary> Ranked() => [.. Trials
-        .Where(t => t.Status == TrialStatus.Completed && t.FinalLoss is not null)
-        .OrderBy(t => t.FinalLoss)
-        .ThenBy(t => t.Number)];
+    private ImmutableArray<TrialRecord> Trials => Sweep.Trials;
 
-    private string Describe(TrialSummary trial) =>
+    private List<TrialRecord> Ranked() => [.. Choice.RankedTrials.Where(t => t.Status == TrialStatus.Completed && t.FinalLoss is not null)];
+
+    private string Describe(TrialRecord trial) =>
         Plan.TryGetValue(trial.Id, out var plan) ? TrialText.Describe(plan) : $"trial {trial.Id}";
 
     private void WriteText(TextWriter output)
@@ -60,7 +61,7 @@ internal sealed record SweepSummary(
         }
         else
         {
-            var paths = Plan.Values.SelectMany(t => t.Parameters.Select(p => p.Path)).Distinct().ToList();
+            var paths = Sweep.ParameterPaths;
             var header = new List<string> { "rank", "trial" };
             header.AddRange(paths);
             var showUpdates = UpdatesPerEpoch.Values.Distinct().Count() > 1;
@@ -73,8 +74,7 @@ internal sealed record SweepSummary(
             var rows = ranked.Take(ShownInRanking).Select((trial, rank) =>
             {
                 var row = new List<string> { (rank + 1).ToString(CultureInfo.InvariantCulture), trial.Id };
-                var parameters = Plan.TryGetValue(trial.Id, out var plan) ? plan.Parameters : [];
-                row.AddRange(paths.Select(path => parameters.FirstOrDefault(p => p.Path == path).Value.Text ?? ""));
+                row.AddRange(paths.Select(path => trial.ValueOf(path)?.Text ?? ""));
                 if (showUpdates)
                 {
                     row.Add(UpdatesPerEpoch.TryGetValue(trial.Id, out var updates) ? updates.ToString(CultureInfo.InvariantCulture) : "");
@@ -82,17 +82,20 @@ internal sealed record SweepSummary(
 
                 row.Add(Number(trial.FinalLoss));
                 row.Add(Number(trial.BestLoss));
-                row.Add(trial.Epochs.ToString(CultureInfo.InvariantCulture));
-                row.Add(trial.Diagnosis ?? "");
+                row.Add(trial.EpochsRun.ToString(CultureInfo.InvariantCulture));
+                row.Add(trial.Diagnosis is { } diagnosis ? EnumText.Lower(diagnosis.Label) : "");
                 return (IReadOnlyList<string>)row;
             }).ToList();
             output.Write(TextTable.Format(header, rows));
         }
 
         var counts = string.Join(", ", Trials.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {EnumText.Lower(g.Key)}"));
-        output.WriteLine(ranked.Count == 0
-            ? $"{counts}."
-            : $"{counts}. Best: {Describe(ranked[0])}, final loss {Number(ranked[0].FinalLoss)}.");
+        output.WriteLine(Choice switch
+        {
+            { AnswersByRangeTest: true, RangeTest: { } test } => $"{counts}. Best: learning rate {test.Rate.ToString("G4", CultureInfo.InvariantCulture)} (range test {test.Record.Id}).",
+            { Trial: { } best, Metric: { } metric } => $"{counts}. Best: {Describe(best)}, {Words(metric)} {Number(Choice.Score)}.",
+            _ => $"{counts}.",
+        });
         foreach (var failed in Trials.Where(t => t.Status == TrialStatus.Failed))
         {
             output.WriteLine($"Failed: {Describe(failed)}: {failed.Error}");
@@ -125,8 +128,7 @@ internal sealed record SweepSummary(
             {
                 json.WriteStartObject();
                 json.WriteString("trial_id", trial.Id);
-                json.WritePropertyName("parameters");
-                json.WriteRawValue(trial.ParametersJson);
+                WriteParameters(json, trial);
                 if (UpdatesPerEpoch.TryGetValue(trial.Id, out var updates))
                 {
                     json.WriteNumber("updates_per_epoch", updates);
@@ -134,11 +136,12 @@ internal sealed record SweepSummary(
 
                 json.WriteNumber("final_loss", trial.FinalLoss!.Value);
                 WriteNumberOrNull(json, "best_loss", trial.BestLoss);
-                json.WriteNumber("epochs", trial.Epochs);
+                json.WriteNumber("epochs", trial.EpochsRun);
                 json.WriteEndObject();
             }
 
             json.WriteEndArray();
+            WriteBest(json);
             json.WriteStartArray("failed");
             foreach (var failed in Trials.Where(t => t.Status == TrialStatus.Failed))
             {
@@ -154,6 +157,49 @@ internal sealed record SweepSummary(
 
         output.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    /// <summary>The choice, with the same fields as `sweep best --format json`.</summary>
+    private void WriteBest(Utf8JsonWriter json)
+    {
+        if (Choice.TrialId is not { } trialId)
+        {
+            json.WriteNull("best");
+            return;
+        }
+
+        json.WriteStartObject("best");
+        json.WriteString("trial_id", trialId);
+        WriteNumberOrNull(json, "learning_rate", Choice.LearningRate);
+        json.WriteString("metric", Choice.AnswersByRangeTest ? Choice.RangeTest!.Metric : Choice.Metric);
+        WriteNumberOrNull(json, "value", Choice.AnswersByRangeTest ? Choice.RangeTest!.Result.SteepestSlope : Choice.Score);
+        if (!Choice.AnswersByRangeTest && Choice.Trial is { } trial)
+        {
+            WriteParameters(json, trial);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteParameters(Utf8JsonWriter json, TrialRecord trial)
+    {
+        json.WriteStartObject("parameters");
+        foreach (var (path, value) in trial.Parameters)
+        {
+            if (value.Number is { } number)
+            {
+                json.WriteNumber(path, number);
+            }
+            else
+            {
+                json.WriteString(path, value.Text);
+            }
+        }
+
+        json.WriteEndObject();
+    }
+
+    /// <summary>A metric's name as words: <c>final_val_loss</c> as "final loss", the loss that ranks.</summary>
+    private static string Words(string metric) => metric.StartsWith("final_", StringComparison.Ordinal) ? "final loss" : metric.Replace('_', ' ');
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
     {

@@ -97,6 +97,7 @@ public sealed partial class SqliteResultStore
         if (existing.SingleOrDefault() is { Id: > 0 } found)
         {
             connection.Execute(UpdateExperimentTextSql, new { found.Id, experiment.File, Yaml = experiment.Text }, transaction);
+            WriteSettings(found.Id, experiment, transaction);
             return new ExperimentRegistration(found.Id, name, found.Version, hash, IsNew: false);
         }
 
@@ -110,6 +111,7 @@ public sealed partial class SqliteResultStore
             Hash = hash,
             Created = StoredValues.Now(),
         }, transaction);
+        WriteSettings(id, experiment, transaction);
         return new ExperimentRegistration(id, name, version, hash, IsNew: true);
     }
 }

@@ -132,7 +132,7 @@ public sealed class DiagnosisChartTests
 
     private static ReportChart? Chart(SweepReport report) => ReportCharts.Of(report).SingleOrDefault(c => c.Id == "diagnosis");
 
-    private static SweepReport Report(params TrialRow[] trials) => Some.Report() with { Trials = [.. trials], RangeTest = [] };
+    private static SweepReport Report(params TrialRow[] trials) => SomeSweep.WithTrials([.. trials]);
 
     private static TrialRow Trial(string id, double rate, TrialStatus status, CurveLabel? label, params double[] losses)
     {

@@ -27,7 +27,7 @@ public sealed class ReportChartsTests
     [Fact]
     public void A_range_test_shows_its_plot_without_empty_loss_charts()
     {
-        var ids = ReportCharts.Of(Some.Report() with { Strategy = ReportCharts.RangeTestStrategy, Trials = [Some.Trials()[3]] }).Select(c => c.Id).ToList();
+        var ids = ReportCharts.Of(Some.Report() with { IsRangeTest = true, Trials = [Some.Trials()[3]] }).Select(c => c.Id).ToList();
 
         Assert.Equal(["range-test"], ids);
     }
@@ -112,7 +112,7 @@ public sealed class ReportChartsTests
     [Fact]
     public void Every_chart_without_data_has_no_plot()
     {
-        var report = Some.Report() with { Trials = [Some.Trials()[3]], RangeTest = [new(0.1, double.NaN, double.NaN)] };
+        var report = Some.Report() with { Trials = [Some.Trials()[3]], RangeTest = [new(0, 0.1, double.NaN, double.NaN)] };
 
         var charts = ReportCharts.Of(report).ToList();
 

@@ -18,8 +18,9 @@ public sealed partial class HtmlReportExporterTests
 
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         // Title, heading, description, strategy, version, best trial, parameter path and value, story, table id
-        // and batch, and the loss chart's legend (escaped by the SVG writer).
-        Assert.Equal(12, Regex.Count(html, Regex.Escape("&lt;script&gt;alert(1)&lt;/script&gt;")));
+        // and batch, the searched key's column heading and cell in the trials table, and the loss chart's legend
+        // (escaped by the SVG writer).
+        Assert.Equal(14, Regex.Count(html, Regex.Escape("&lt;script&gt;alert(1)&lt;/script&gt;")));
         Assert.Single(Regex.Matches(html, "<script>"));
     }
 
@@ -114,7 +115,8 @@ public sealed partial class HtmlReportExporterTests
         var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report(), directory.Path)[0]);
 
         var rows = TrialRow().Matches(html).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["s2-t003", "s1-t001", "s1-t002", "s2-t004"], rows);
+        // A trial that did not complete ranks after every completed one, whatever loss it ended at; then the smaller rate first.
+        Assert.Equal(["s2-t003", "s1-t001", "s2-t004", "s1-t002"], rows);
         Assert.Contains("<td class=\"label-good\">good</td>", html, StringComparison.Ordinal);
         Assert.Contains("<td class=\"label-none\"></td>", html, StringComparison.Ordinal);
         Assert.Contains("data-value=\"0.30000000000000004\">0.3</td>", html, StringComparison.Ordinal);

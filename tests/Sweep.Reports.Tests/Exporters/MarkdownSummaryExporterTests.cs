@@ -36,7 +36,7 @@ public sealed class MarkdownSummaryExporterTests
         using var directory = new TemporaryDirectory();
         var template = Some.Trials()[2];
         var trials = Enumerable.Range(1, 12).Select(i => template with { TrialId = $"t{i:00}", FinalValidationLoss = 1.0 / i }).ToArray();
-        var report = Some.Report() with { Trials = [.. trials] };
+        var report = SomeSweep.WithTrials([.. trials]);
 
         var rows = File.ReadLines(new MarkdownSummaryExporter().Export(report, directory.Path)[0])
             .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && l.Contains("| t", StringComparison.Ordinal))

@@ -29,6 +29,8 @@ public sealed class CommandTrialTests : IDisposable
         var best = folder.Scalar<string>("SELECT id FROM trials WHERE learning_rate = 0.1 AND status = 'completed' LIMIT 1");
         Assert.True(File.Exists(Path.Combine(folder.OutPath, "trials", best, "stdout.log")));
         Assert.Contains("Best: trial", string.Join('\n', sweep.Lines), StringComparison.Ordinal);
+        Assert.EndsWith(",seconds,params.momentum", File.ReadLines(Path.Combine(folder.OutPath, "trials.csv")).First(), StringComparison.Ordinal);
+        Assert.EndsWith(",seconds,b,w", File.ReadLines(Path.Combine(folder.OutPath, "epochs.csv")).First(), StringComparison.Ordinal);
     }
 
     [Fact]

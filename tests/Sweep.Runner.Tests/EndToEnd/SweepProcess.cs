@@ -31,10 +31,14 @@ internal sealed class SweepProcess : IDisposable
 
     public string Error => string.Join('\n', errors);
 
-    public static SweepProcess Start(params string[] args)
+    public static SweepProcess Start(params string[] args) => StartIn(Environment.CurrentDirectory, args);
+
+    /// <summary>The executable started in <paramref name="directory"/>, as a user in another folder would start it.</summary>
+    public static SweepProcess StartIn(string directory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
+            WorkingDirectory = directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,

@@ -8,7 +8,7 @@ namespace Sweep.Models.Experiments.Yaml;
 /// Collects the problems found while reading one file. Nodes that a search override made up have no place
 /// in the file; they are reported at the search parameter that produced them.
 /// </summary>
-internal sealed class BindContext(string file, string directory)
+internal sealed class BindContext(string file, string directory, bool checkFiles = true)
 {
     private readonly List<ValidationError> errors = [];
     private readonly Dictionary<YamlNode, YamlNode> placedAt = new(ReferenceEqualityComparer.Instance);
@@ -17,6 +17,9 @@ internal sealed class BindContext(string file, string directory)
 
     /// <summary>The experiment file's folder; data paths are relative to it.</summary>
     public string Directory { get; } = directory;
+
+    /// <summary>Whether data files must exist; not when a stored file is read again only for its search block.</summary>
+    public bool ChecksFiles { get; } = checkFiles;
 
     public IReadOnlyList<ValidationError> Errors => errors;
 

@@ -170,7 +170,7 @@ internal sealed partial class ExperimentBinder
         }
 
         var full = Path.GetFullPath(Path.Combine(context.Directory, path));
-        if (!File.Exists(full))
+        if (context.ChecksFiles && !File.Exists(full))
         {
             context.Error(node, $"{section.PathOf(key)} names a file that does not exist: {path} (looked for {full})");
             return null;

@@ -12,6 +12,7 @@ internal static class Migrations
         new(3, "lean epochs", Migration003LeanEpochs.Sql),
         new(4, "lr-find tests", Migration004LrFindTests.Sql),
         new(5, "leases", Migration005Leases.Sql),
+        new(6, "sweep settings", Migration006SweepSettings.Sql),
         new(7, "epoch metrics", Migration007EpochMetrics.Sql),
     ];
 

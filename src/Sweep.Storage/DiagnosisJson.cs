@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Sweep.Models.Results;
+using Sweep.Models.Selection;
+
+namespace Sweep.Storage;
+
+/// <summary>
+/// A trial's diagnosis read back from <c>trials.diagnosis</c> (the label as a word) and <c>trials.diagnosis_json</c>
+/// (the label, the reason and the measures as one JSON object).
+/// </summary>
+internal static class DiagnosisJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    /// <summary>The stored diagnosis; null when the trial has no label. A label that names no curve label is an error.</summary>
+    public static TrialDiagnosis? Read(string trialId, string? label, string? json)
+    {
+        if (label is null)
+        {
+            return null;
+        }
+
+        CurveLabel parsed;
+        try
+        {
+            parsed = TrialDiagnosis.ParseLabel(label);
+        }
+        catch (FormatException e)
+        {
+            throw new StoreException($"Trial {trialId} has the diagnosis '{label}', which is not a curve label; run 'sweep run' again to diagnose it anew.", e);
+        }
+
+        var stored = json is null ? null : JsonSerializer.Deserialize<Stored>(json, Options);
+        return new TrialDiagnosis(parsed, stored?.Reason, stored?.Measures);
+    }
+
+    private sealed record Stored(string? Reason, CurveMeasures? Measures);
+}

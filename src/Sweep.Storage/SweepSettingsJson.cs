@@ -1,0 +1,24 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Sweep.Models.Results;
+
+namespace Sweep.Storage;
+
+/// <summary>
+/// <see cref="SweepSettings"/> as the <c>experiments.settings</c> column keeps it: snake_case keys, enums as words,
+/// numbers round-trip.
+/// </summary>
+internal static class SweepSettingsJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public static string Write(SweepSettings settings) => JsonSerializer.Serialize(settings, Options);
+
+    public static SweepSettings Read(string json) =>
+        JsonSerializer.Deserialize<SweepSettings>(json, Options) ?? throw new StoreException($"The stored sweep settings '{json}' are empty; register the experiment again with 'sweep run'.");
+}

@@ -1,0 +1,43 @@
+using Sweep.Models.Results;
+using Sweep.Models.Selection;
+using static Sweep.Models.Tests.Selection.Sweeps;
+
+namespace Sweep.Models.Tests.Selection;
+
+public class SweepLabelsTests
+{
+    [Fact]
+    public void A_stage_is_judged_against_itself_and_earlier_stages_so_a_better_later_stage_does_not_relabel_it()
+    {
+        var early = Trial("t1", 0.01, 0.01, stage: 1) with { Epochs = Curves.Falling(20, 0.5, floor: 0.1) };
+        var late = Trial("t2", 0.02, 0.001, stage: 2) with { Epochs = Curves.Falling(20, 0.5, floor: 0.01) };
+
+        var alone = SweepLabels.Of([early], DiagnosisThresholds.Default);
+        var both = SweepLabels.Of([early, late], DiagnosisThresholds.Default);
+
+        Assert.Equal(alone["t1"].Label, both["t1"].Label);
+        Assert.Equal(CurveLabel.Good, both["t1"].Label);
+        Assert.Equal(CurveLabel.Good, both["t2"].Label);
+    }
+
+    [Fact]
+    public void Trials_of_one_stage_are_judged_against_each_other()
+    {
+        var worse = Trial("t1", 0.01, 0.1, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.1) };
+        var better = Trial("t2", 0.02, 0.01, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.01) };
+
+        var labels = SweepLabels.Of([worse, better], DiagnosisThresholds.Default);
+
+        Assert.NotEqual(CurveLabel.Good, labels["t1"].Label);
+        Assert.Equal(CurveLabel.Good, labels["t2"].Label);
+    }
+
+    [Fact]
+    public void A_failed_trial_has_no_label_and_counts_as_diverging()
+    {
+        var failed = Trial("t1", 0.01, null, status: TrialStatus.Failed, label: null);
+
+        Assert.Empty(SweepLabels.Of([failed], DiagnosisThresholds.Default));
+        Assert.Equal(CurveLabel.Diverging, SweepLabels.LabelOf(failed));
+    }
+}

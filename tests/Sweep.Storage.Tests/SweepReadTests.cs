@@ -1,0 +1,103 @@
+using System.Globalization;
+using Sweep.Models.Experiments;
+using Sweep.Models.Results;
+using Sweep.Models.Search;
+using Sweep.Models.Selection;
+
+namespace Sweep.Storage.Tests;
+
+public sealed class SweepReadTests : StoreTestBase
+{
+    [Fact]
+    public void A_sweep_reads_back_with_its_registered_settings_and_typed_trials()
+    {
+        using var store = OpenStore();
+        var (experimentId, runId, trials) = Planned(store, rates: 2, decays: 2);
+        store.TryClaimTrial(experimentId, trials[0].Id, runId);
+        store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5));
+        store.RecordDiagnosis(experimentId, trials[0].Id, "slow", """{"label":"slow","reason":"loss still falling","measures":null}""");
+
+        var sweep = store.ReadSweep(experimentId)!;
+
+        Assert.Equal("store-test", sweep.Name);
+        Assert.Equal(SearchStrategy.Grid, sweep.Settings.Strategy);
+        Assert.Equal(["training.learning_rate", "training.weight_decay.l2"], sweep.Settings.Parameters.ToArray());
+        Assert.Equal(4, sweep.Trials.Length);
+        var first = sweep.Trials.Single(t => t.Id == trials[0].Id);
+        Assert.Equal(ParameterValue.Of(0.001), first.ValueOf("training.learning_rate"));
+        Assert.Equal(new TrialDiagnosis(CurveLabel.Slow, "loss still falling", null), first.Diagnosis);
+        Assert.Equal(5, first.Epochs.Length);
+        Assert.Equal(1.1 / 5, first.FinalLoss!.Value, 12);
+    }
+
+    [Fact]
+    public void A_version_registered_before_its_settings_were_kept_reads_them_from_its_text_without_its_data_files()
+    {
+        using var store = OpenStore();
+        var yaml = """
+            name: moved
+            data:
+              csv: {path: gone/data.csv, target: y}
+            model:
+              layers: [{units: 1}]
+            training: {epochs: 5, batch: full, learning_rate: 0.01}
+            search:
+              strategy: coarse-to-fine
+              max: 1
+            """;
+        var data = Directory.CreateDirectory(Path.Combine(Folder, "gone")).FullName;
+        File.WriteAllText(Path.Combine(data, "data.csv"), "x,y\n1,3\n2,6\n");
+        var experiment = ExperimentLoader.Parse(yaml, Path.Combine(Folder, "moved.yaml"), Folder).Experiment!;
+        var registration = store.RegisterExperiment(experiment);
+        Directory.Delete(data, recursive: true);
+        Execute($"UPDATE experiments SET settings = NULL WHERE id = {registration.Id}");
+
+        var sweep = store.ReadSweep(registration.Id)!;
+
+        Assert.Equal(SearchStrategy.CoarseToFine, sweep.Settings.Strategy);
+        Assert.Equal(TrialPlanner.CoarseToFine(experiment).Search!.Start, sweep.Settings.CoarseToFine!.Start);
+        Assert.NotNull(sweep.Settings.CreateSearch());
+    }
+
+    [Fact]
+    public void An_unknown_stored_label_is_an_error_that_names_the_trial()
+    {
+        using var store = OpenStore();
+        var (experimentId, runId, trials) = Planned(store, rates: 1, decays: 1);
+        store.TryClaimTrial(experimentId, trials[0].Id, runId);
+        store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(3));
+        store.RecordDiagnosis(experimentId, trials[0].Id, "splendid", "{}");
+
+        var error = Assert.Throws<StoreException>(() => store.ReadSweep(experimentId));
+
+        Assert.Contains($"Trial {trials[0].Id} has the diagnosis 'splendid'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Settings_are_kept_at_registration_with_the_coarse_to_fine_start_resolved()
+    {
+        using var store = OpenStore();
+        var yaml = """
+            name: c2f
+            data:
+              inline: {x: [[1], [2]], y: [[3], [6]]}
+            model:
+              layers: [{units: 1}]
+            training: {epochs: 5, batch: full, learning_rate: 0.02}
+            search:
+              strategy: coarse-to-fine
+              max: 1
+              repeats: 2
+            """;
+        var experiment = ExperimentLoader.Parse(yaml, "c2f.yaml", ".").Experiment!;
+        var registration = store.RegisterExperiment(experiment);
+
+        var settings = store.ReadSweep(registration.Id)!.Settings;
+
+        var start = TrialPlanner.CoarseToFine(experiment).Search!.Start;
+        Assert.Contains($"\"start\":{start.ToString("R", CultureInfo.InvariantCulture)}", Scalar<string>("SELECT settings FROM experiments"), StringComparison.Ordinal);
+        Assert.Equal(2, settings.Repeats);
+        Assert.Equal(start, settings.CoarseToFine!.Start);
+        Assert.Equal(DiagnosisThresholds.Default, settings.Diagnosis);
+    }
+}
