@@ -21,7 +21,7 @@ public sealed class TorchAutoencoderTests
 
         var trials = folder.Query<(int Stage, double Rate, string Status, int Epochs)>("SELECT stage, learning_rate, status, epochs FROM trials ORDER BY stage, learning_rate");
         var coarse = trials.Where(t => t.Stage == 1).ToList();
-        Assert.Equal([0.0001, 0.001, 0.01, 0.1, 1], coarse.Select(t => t.Rate));
+        Assert.Equal([0.00001, 0.0001, 0.001, 0.01, 0.1], coarse.Select(t => t.Rate));
         Assert.All(coarse.Where(t => t.Rate < 0.1), t => Assert.Equal(("completed", 3), (t.Status, t.Epochs)));
         Assert.Contains(trials, t => t.Stage > 1);
         var best = await sweep.CommandOnStoreAsync("best", "--experiment", "command-torch-autoencoder", "--format", "json");
@@ -33,7 +33,7 @@ public sealed class TorchAutoencoderTests
     private static void RequireTorchAndFashionMnist()
     {
         Assert.True(File.Exists("/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz"), "Fashion-MNIST is missing: apt-get install dataset-fashion-mnist (.ci/run does)");
-        using var probe = Process.Start("python3", ["-c", "import torch"])!;
+        using var probe = Process.Start("/usr/bin/python3", ["-c", "import torch"])!;
         probe.WaitForExit();
         Assert.True(probe.ExitCode == 0, "PyTorch is missing: apt-get install python3-torch (.ci/run does)");
     }
