@@ -54,7 +54,7 @@ public sealed partial class CommandExecutor
             process = Start();
             var leader = process.Id;
             OrphanGuard.Instance?.Watch(leader, trainer.KillGrace);
-            using var wake = cancellationToken.Register(() => lines.Add(new OutputLine(OutputSource.Wake, null)));
+            using var wake = cancellationToken.Register(Wake);
             try
             {
                 var stop = Watch(cancellationToken);
@@ -109,11 +109,26 @@ public sealed partial class CommandExecutor
             }
 
             var started = Process.Start(start)!;
+            // Wakes the watch at once when the program exits while something it left behind holds a pipe.
+            started.Exited += (_, _) => Wake();
+            started.EnableRaisingEvents = true;
             // The program reads nothing from sweep: end of file at once, never a terminal it could block on.
             started.StandardInput.Close();
             Read(started.StandardOutput, isError: false);
             Read(started.StandardError, isError: true);
             return started;
+        }
+
+        private void Wake()
+        {
+            try
+            {
+                lines.Add(new OutputLine(OutputSource.Wake, null));
+            }
+            catch (Exception e) when (e is InvalidOperationException or ObjectDisposedException)
+            {
+                // The run is over; nothing waits to be woken.
+            }
         }
 
         private void Read(StreamReader stream, bool isError)
@@ -154,7 +169,12 @@ public sealed partial class CommandExecutor
         {
             while (true)
             {
-                if (lines.TryTake(out var line, Tick))
+                if (openStreams == 0 && lines.Count == 0)
+                {
+                    // Both pipes are closed: the program is ending, so wait on its exit rather than a quiet pipe.
+                    process!.WaitForExit(Tick);
+                }
+                else if (lines.TryTake(out var line, Tick))
                 {
                     if (Take(line) is { } stop)
                     {
