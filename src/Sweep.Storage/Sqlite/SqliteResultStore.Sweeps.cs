@@ -27,7 +27,7 @@ public sealed partial class SqliteResultStore
     /// a version registered before its settings were kept has its search block read from the stored text, without
     /// looking for its data files. Null when there is no such version.
     /// </summary>
-    public SweepRecord? ReadSweep(long experimentId)
+    public SweepRecord? ReadSweep(long experimentId, bool withEpochs = true)
     {
         var experiment = Read(c => c.QuerySingleOrDefault<SweepExperimentRow>(SweepExperimentSql, new { Id = experimentId }));
         if (experiment is null)
@@ -36,7 +36,8 @@ public sealed partial class SqliteResultStore
         }
 
         var settings = SettingsOf(experiment);
-        var epochs = ListEpochs(experimentId).ToLookup(e => e.TrialId, e => e.Epoch, StringComparer.Ordinal);
+        var epochs = (withEpochs || settings.RanksByEpochs ? ListEpochs(experimentId) : [])
+            .ToLookup(e => e.TrialId, e => e.Epoch, StringComparer.Ordinal);
         var trials = ListTrials(experimentId).Select(t => RecordOf(t, [.. epochs[t.Id]])).ToImmutableArray();
         return new SweepRecord(experiment.Name, experiment.Version, settings, trials, RangeTestOf(experimentId, settings, trials));
     }
