@@ -93,7 +93,7 @@ public interface IResultStore : IDisposable
     int ResetTrials(long experimentId);
 
     /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>
-    bool RecordDiagnosis(long experimentId, string trialId, string label, string detailsJson);
+    bool RecordDiagnosis(long experimentId, string trialId, TrialDiagnosis diagnosis);
 
     /// <summary>
     /// An experiment version as one read model: its settings as registered, every trial with its epochs and

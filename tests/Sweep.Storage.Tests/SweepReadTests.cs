@@ -15,7 +15,7 @@ public sealed class SweepReadTests : StoreTestBase
         var (experimentId, runId, trials) = Planned(store, rates: 2, decays: 2);
         store.TryClaimTrial(experimentId, trials[0].Id, runId);
         store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5));
-        store.RecordDiagnosis(experimentId, trials[0].Id, "slow", """{"label":"slow","reason":"loss still falling","measures":null}""");
+        store.RecordDiagnosis(experimentId, trials[0].Id, new TrialDiagnosis(CurveLabel.Slow, "loss still falling", null));
 
         var sweep = store.ReadSweep(experimentId)!;
 
@@ -112,7 +112,7 @@ public sealed class SweepReadTests : StoreTestBase
         var (experimentId, runId, trials) = Planned(store, rates: 1, decays: 1);
         store.TryClaimTrial(experimentId, trials[0].Id, runId);
         store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(3));
-        store.RecordDiagnosis(experimentId, trials[0].Id, "splendid", "{}");
+        Execute($"UPDATE trials SET diagnosis = 'splendid', diagnosis_json = '{{}}' WHERE id = '{trials[0].Id}'");
 
         var error = Assert.Throws<StoreException>(() => store.ReadSweep(experimentId));
 
