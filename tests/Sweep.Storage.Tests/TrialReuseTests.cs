@@ -1,4 +1,5 @@
 using Sweep.Models.Results;
+using Sweep.Models.Search;
 
 namespace Sweep.Storage.Tests;
 
