@@ -1,4 +1,5 @@
 using Sweep.Models.Results;
+using Sweep.Models.Search;
 using Sweep.Models.Selection;
 
 namespace Sweep.Storage.Tests;

@@ -72,20 +72,17 @@ public sealed partial class SqliteResultStore
         {
             foreach (var trial in trials)
             {
-                if (StepsOf(experimentId, trial.Id) is { IsEmpty: false } steps)
+                if (ReadRangeTest(experimentId, trial.Id) is { IsEmpty: false } steps)
                 {
                     return new RangeTestRecord(trial.Id, own, steps, ByLrFind: false);
                 }
             }
         }
 
-        return LatestLrFindTest(experimentId) is { } test && StepsOf(experimentId, test.Id) is { IsEmpty: false } found
+        return LatestLrFindTest(experimentId) is { } test && ReadRangeTest(experimentId, test.Id) is { IsEmpty: false } found
             ? new RangeTestRecord(test.Id, test.Settings, found, ByLrFind: true)
             : null;
     }
-
-    private ImmutableArray<Models.Search.RangeTestStep> StepsOf(long experimentId, string id) =>
-        [.. ReadRangeTest(experimentId, id).Select(s => new Models.Search.RangeTestStep(s.Step, s.LearningRate, s.Loss, s.SmoothedLoss))];
 
     private static TrialRecord RecordOf(TrialSummary trial, ImmutableArray<EpochRecord> epochs) => new(
         trial.Id,
