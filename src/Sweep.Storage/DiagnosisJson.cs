@@ -1,13 +1,14 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Sweep.Models;
 using Sweep.Models.Results;
 using Sweep.Models.Selection;
 
 namespace Sweep.Storage;
 
 /// <summary>
-/// A trial's diagnosis read back from <c>trials.diagnosis</c> (the label as a word) and <c>trials.diagnosis_json</c>
-/// (the label, the reason and the measures as one JSON object).
+/// A trial's diagnosis as the store keeps it: <c>trials.diagnosis</c> (the label as a word) and <c>trials.diagnosis_json</c>
+/// (the label, the reason and the measures as one JSON object). Written and read here only, so the two agree.
 /// </summary>
 internal static class DiagnosisJson
 {
@@ -38,6 +39,13 @@ internal static class DiagnosisJson
 
         var stored = json is null ? null : JsonSerializer.Deserialize<Stored>(json, Options);
         return new TrialDiagnosis(parsed, stored?.Reason, stored?.Measures);
+    }
+
+    /// <summary>The label's word and the JSON of the label, the reason and the measures.</summary>
+    public static (string Label, string Json) Write(TrialDiagnosis diagnosis)
+    {
+        ArgumentNullException.ThrowIfNull(diagnosis);
+        return (EnumText.Lower(diagnosis.Label), JsonSerializer.Serialize(new { diagnosis.Label, diagnosis.Reason, diagnosis.Measures }, Options));
     }
 
     private sealed record Stored(string? Reason, CurveMeasures? Measures);

@@ -93,14 +93,16 @@ public interface IResultStore : IDisposable
     int ResetTrials(long experimentId);
 
     /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>
-    bool RecordDiagnosis(long experimentId, string trialId, string label, string detailsJson);
+    bool RecordDiagnosis(long experimentId, string trialId, TrialDiagnosis diagnosis);
 
     /// <summary>
     /// An experiment version as one read model: its settings as registered, every trial with its epochs and
     /// diagnosis, and its range test (its own, or else the newest stored by lr-find). Needs nothing but the
-    /// store, never the experiment's data files. Null when there is no such version.
+    /// store, never the experiment's data files. Null when there is no such version. Without
+    /// <paramref name="withEpochs"/>, trials carry no epochs unless ranking them needs them
+    /// (<see cref="SweepSettings.RanksByEpochs"/>): enough for the choice, not for charts or diagnosis.
     /// </summary>
-    SweepRecord? ReadSweep(long experimentId);
+    SweepRecord? ReadSweep(long experimentId, bool withEpochs = true);
 
     /// <summary>The trials of an experiment version with status and metrics, by stage and plan number.</summary>
     ImmutableArray<TrialSummary> ListTrials(long experimentId);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sweep.Models.Results;
+using Sweep.Models.Search;
 
 namespace Sweep.Storage;
 
@@ -13,5 +14,5 @@ public sealed record TrialOutcome(TrialStatus Status, ImmutableArray<EpochRecord
     /// The steps of a learning-rate range test, recorded with the outcome in the same transaction (replacing
     /// the steps of an earlier attempt); empty for every other trial, whose stored steps are left alone.
     /// </summary>
-    public ImmutableArray<Models.Search.RangeTestStep> RangeTestSteps { get; init; } = [];
+    public ImmutableArray<RangeTestStep> RangeTestSteps { get; init; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Sweep.Models.Search;
 
 namespace Sweep.Storage.Tests;
 

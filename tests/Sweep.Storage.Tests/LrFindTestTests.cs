@@ -1,4 +1,5 @@
 using Sweep.Models.Experiments;
+using Sweep.Models.Search;
 
 namespace Sweep.Storage.Tests;
 

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sweep.Models.Results;
+using Sweep.Models.Search;
 
 namespace Sweep.Storage.Tests;
 
@@ -41,7 +42,7 @@ public sealed class RangeTestTests : StoreTestBase
         Assert.Equal("completed", Scalar<string>($"SELECT status FROM trials WHERE id = '{claim.TrialId}'"));
         var read = store.ReadRangeTest(experimentId, claim.TrialId);
         Assert.Equal(25, read.Length);
-        Assert.Equal(ModelSteps(25).Select(s => new RangeTestStep(s.Step, s.LearningRate, s.Loss, s.SmoothedLoss)), read);
+        Assert.Equal<RangeTestStep>(ModelSteps(25), read);
     }
 
     [Fact]
@@ -73,6 +74,6 @@ public sealed class RangeTestTests : StoreTestBase
         Assert.Equal(0, Scalar<int>("SELECT COUNT(*) FROM range_tests"));
     }
 
-    private static ImmutableArray<Models.Search.RangeTestStep> ModelSteps(int count) =>
-        [.. Enumerable.Range(0, count).Select(s => new Models.Search.RangeTestStep(s, 1e-5 * Math.Pow(1.5, s), 2.0 - (0.01 * s), 2.0 - (0.005 * s)))];
+    private static ImmutableArray<RangeTestStep> ModelSteps(int count) =>
+        [.. Enumerable.Range(0, count).Select(s => new RangeTestStep(s, 1e-5 * Math.Pow(1.5, s), 2.0 - (0.01 * s), 2.0 - (0.005 * s)))];
 }

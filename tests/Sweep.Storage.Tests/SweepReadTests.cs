@@ -15,7 +15,7 @@ public sealed class SweepReadTests : StoreTestBase
         var (experimentId, runId, trials) = Planned(store, rates: 2, decays: 2);
         store.TryClaimTrial(experimentId, trials[0].Id, runId);
         store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5));
-        store.RecordDiagnosis(experimentId, trials[0].Id, "slow", """{"label":"slow","reason":"loss still falling","measures":null}""");
+        store.RecordDiagnosis(experimentId, trials[0].Id, new TrialDiagnosis(CurveLabel.Slow, "loss still falling", null));
 
         var sweep = store.ReadSweep(experimentId)!;
 
@@ -28,6 +28,52 @@ public sealed class SweepReadTests : StoreTestBase
         Assert.Equal(new TrialDiagnosis(CurveLabel.Slow, "loss still falling", null), first.Diagnosis);
         Assert.Equal(5, first.Epochs.Length);
         Assert.Equal(1.1 / 5, first.FinalLoss!.Value, 12);
+    }
+
+    [Fact]
+    public void A_sweep_read_for_its_choice_alone_leaves_out_the_epochs_its_ranking_does_not_read()
+    {
+        using var store = OpenStore();
+        var (experimentId, runId, trials) = Planned(store, rates: 2, decays: 1);
+        store.TryClaimTrial(experimentId, trials[0].Id, runId);
+        store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5));
+
+        var sweep = store.ReadSweep(experimentId, withEpochs: false)!;
+
+        var first = sweep.Trials.Single(t => t.Id == trials[0].Id);
+        Assert.Empty(first.Epochs);
+        Assert.Equal(5, first.EpochsRun);
+        Assert.Equal(1.1 / 5, first.FinalLoss!.Value, 12);
+    }
+
+    [Theory]
+    [InlineData("final_loss", 0)]
+    [InlineData("best_loss", 5)]
+    public void A_search_ranked_by_its_epochs_reads_them_even_for_its_choice_alone(string metric, int epochs)
+    {
+        using var store = OpenStore();
+        var yaml = $$"""
+            name: by-epochs
+            data:
+              inline: { x: [[1],[2]], y: [[3],[6]] }
+            model:
+              layers: [{units: 1}]
+            training: {epochs: 5, batch: full, learning_rate: 0.01}
+            search:
+              strategy: coarse-to-fine
+              metric: {{metric}}
+            """;
+        var experiment = ExperimentLoader.Parse(yaml, Path.Combine(Folder, "by-epochs.yaml"), Folder).Experiment!;
+        var experimentId = store.RegisterExperiment(experiment).Id;
+        var trial = TrialPlanner.Plan(experiment).Trials[0];
+        store.AddPlannedTrials(experimentId, [trial]);
+        var runId = store.StartRun(experimentId, "test");
+        store.TryClaimTrial(experimentId, trial.Id, runId);
+        store.CompleteTrial(experimentId, trial.Id, runId, Some.Completed(5));
+
+        var sweep = store.ReadSweep(experimentId, withEpochs: false)!;
+
+        Assert.Equal(epochs, sweep.Trials.Single().Epochs.Length);
     }
 
     [Fact]
@@ -66,7 +112,7 @@ public sealed class SweepReadTests : StoreTestBase
         var (experimentId, runId, trials) = Planned(store, rates: 1, decays: 1);
         store.TryClaimTrial(experimentId, trials[0].Id, runId);
         store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(3));
-        store.RecordDiagnosis(experimentId, trials[0].Id, "splendid", "{}");
+        Execute($"UPDATE trials SET diagnosis = 'splendid', diagnosis_json = '{{}}' WHERE id = '{trials[0].Id}'");
 
         var error = Assert.Throws<StoreException>(() => store.ReadSweep(experimentId));
 

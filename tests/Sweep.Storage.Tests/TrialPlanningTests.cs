@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
+using Sweep.Models.Selection;
 
 namespace Sweep.Storage.Tests;
 
@@ -63,13 +64,15 @@ public sealed class TrialPlanningTests : StoreTestBase
         var store = OpenStore();
         var (experimentId, _, trials) = Planned(store);
 
-        var recorded = store.RecordDiagnosis(experimentId, trials[0].Id, "too-low", """{"slope":-0.001}""");
+        var diagnosis = new TrialDiagnosis(CurveLabel.Slow, "loss still falling 5.61% over the last 12 epochs", null);
+
+        var recorded = store.RecordDiagnosis(experimentId, trials[0].Id, diagnosis);
 
         var trial = store.GetTrial(experimentId, trials[0].Id)!;
         Assert.True(recorded);
-        Assert.Equal("too-low", trial.Trial.Diagnosis);
-        Assert.Equal("""{"slope":-0.001}""", trial.Trial.DiagnosisJson);
-        Assert.Equal("""{"slope":-0.001}""", store.ListTrials(experimentId).Single(t => t.Id == trials[0].Id).DiagnosisJson);
-        Assert.False(store.RecordDiagnosis(experimentId, "0000000000000000", "too-low", "{}"));
+        Assert.Equal("slow", trial.Trial.Diagnosis);
+        Assert.Equal("""{"label":"slow","reason":"loss still falling 5.61% over the last 12 epochs","measures":null}""", trial.Trial.DiagnosisJson);
+        Assert.Equal(diagnosis, store.ReadSweep(experimentId)!.Trials.Single(t => t.Id == trials[0].Id).Diagnosis);
+        Assert.False(store.RecordDiagnosis(experimentId, "0000000000000000", diagnosis));
     }
 }

@@ -1,4 +1,6 @@
 using Sweep.Models.Results;
+using Sweep.Models.Search;
+using Sweep.Models.Selection;
 
 namespace Sweep.Storage.Tests;
 
@@ -12,7 +14,7 @@ public sealed class TrialReuseTests : StoreTestBase
         var (firstId, runId, trials) = Planned(store, rates: 2, decays: 1);
         Finish(store, firstId, runId, Some.Completed(6));
         Finish(store, firstId, runId, new TrialOutcome(TrialStatus.Diverged, Some.Epochs(2), 0.2));
-        store.RecordDiagnosis(firstId, trials[0].Id, "good", """{"slope":-0.1}""");
+        store.RecordDiagnosis(firstId, trials[0].Id, new TrialDiagnosis(CurveLabel.Good, "flat at the lowest loss", null));
         store.WriteRangeTest(firstId, trials[0].Id, [new RangeTestStep(0, 1e-4, 2.0, 2.0)]);
         var next = Some.Experiment(rates: 3, decays: 1);
         var second = store.RegisterExperiment(next);

@@ -46,6 +46,12 @@ public sealed record SweepSettings(
     public CoarseToFineSearch? CreateSearch() =>
         CoarseToFine is { Start: { } start } settings && start > 0 && start >= settings.Min && start <= settings.Max ? new CoarseToFineSearch(settings, start) : null;
 
+    /// <summary>
+    /// Whether ranking the trials reads their epochs: a search that picks by the best epoch or by the epochs to a
+    /// target loss does; the final loss is kept with each trial.
+    /// </summary>
+    public bool RanksByEpochs => CoarseToFine is { Metric: not SelectionMetric.FinalLoss };
+
     /// <summary>The key a coarse-to-fine search tunes when it is not the learning rate; null otherwise.</summary>
     public string? OtherTarget() => CoarseToFine is { } settings && settings.Target != CoarseToFineSettings.DefaultTarget ? settings.Target : null;
 }

@@ -12,6 +12,9 @@ public sealed class ParameterColumn(string path, bool isNumeric) : ITrialColumn
 
     public bool IsNumeric { get; } = isNumeric;
 
+    // report.json keeps every searched key in each trial's parameters object, so it needs no column for them.
+    public TrialOutputs Outputs => TrialOutputs.Csv | TrialOutputs.People;
+
     public string Exact(TrialRow trial)
     {
         ArgumentNullException.ThrowIfNull(trial);

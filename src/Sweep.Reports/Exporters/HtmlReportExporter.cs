@@ -103,31 +103,22 @@ public sealed partial class HtmlReportExporter : ExporterBase
         writer.WriteLine(
             "<p class=\"hint\"><label>Filter <input type=\"search\" id=\"trial-filter\" placeholder=\"words, e.g. diverging 0.01\"></label> " +
             $"<span id=\"trial-count\">{ReportText.Integer(report.Trials.Length)} trials</span> · click a column heading to sort.</p>");
-        var searched = TrialColumns.Searched(report);
+        var columns = TrialColumns.Of(report, TrialOutputs.Html);
         writer.WriteLine("<div class=\"scroll\"><table class=\"sortable\" id=\"trials\"><thead><tr>");
-        writer.WriteLine(
-            "<th>Trial</th><th data-type=\"number\">Stage</th><th data-type=\"number\">Learning rate</th><th data-type=\"number\">L1</th>" +
-            $"<th data-type=\"number\">L2</th><th>Batch</th>{string.Concat(searched.Select(c => c.IsNumeric ? $"<th data-type=\"number\">{HtmlEncode(c.Header)}</th>" : $"<th>{HtmlEncode(c.Header)}</th>"))}<th>Status</th><th>Diagnosis</th><th data-type=\"number\">Epochs</th>" +
-            "<th data-type=\"number\">Final train loss</th><th data-type=\"number\">Final val loss</th><th data-type=\"number\">Best val loss</th>" +
-            "<th data-type=\"number\">Seconds</th>");
+        writer.WriteLine(string.Concat(columns.Select(c => c.IsNumeric ? $"<th data-type=\"number\">{HtmlEncode(c.Header)}</th>" : $"<th>{HtmlEncode(c.Header)}</th>")));
         writer.WriteLine("</tr></thead><tbody>");
         foreach (var trial in report.Ranked())
         {
-            var label = ReportText.Label(trial.Diagnosis);
-            writer.WriteLine(
-                $"<tr><td>{HtmlEncode(trial.TrialId)}</td>{Number(trial.Stage, ReportText.Integer(trial.Stage))}" +
-                $"{Number(trial.LearningRate, ReportText.Rate(trial.LearningRate))}{Number(trial.WeightDecayL1, ReportText.Short(trial.WeightDecayL1))}" +
-                $"{Number(trial.WeightDecayL2, ReportText.Short(trial.WeightDecayL2))}<td>{HtmlEncode(trial.Batch)}</td>" +
-                string.Concat(searched.Select(c => c.IsNumeric ? $"<td class=\"number\" data-value=\"{HtmlEncode(c.Exact(trial))}\">{HtmlEncode(c.Text(trial))}</td>" : $"<td>{HtmlEncode(c.Text(trial))}</td>")) +
-                $"<td class=\"status-{ReportText.Status(trial.Status)}\">{ReportText.Status(trial.Status)}</td>" +
-                $"<td class=\"label-{(label.Length == 0 ? "none" : label)}\">{label}</td>{Number(trial.EpochsRun, ReportText.Integer(trial.EpochsRun))}" +
-                $"{Number(trial.FinalTrainLoss, ReportText.Short(trial.FinalTrainLoss))}{Number(trial.FinalValidationLoss, ReportText.Short(trial.FinalValidationLoss))}" +
-                $"{Number(trial.BestValidationLoss, ReportText.Short(trial.BestValidationLoss))}{Number(trial.Seconds, ReportText.Seconds(trial.Seconds))}</tr>");
+            writer.WriteLine($"<tr>{string.Concat(columns.Select(c => Cell(c, trial)))}</tr>");
         }
         writer.WriteLine("</tbody></table></div></section>");
     }
 
     // The exact value sorts; the short one is shown. An empty data-value (no value) sorts last.
-    private static string Number(double? value, string shown) =>
-        $"<td class=\"number\" data-value=\"{(value is { } v ? ReportText.Exact(v) : string.Empty)}\">{shown}</td>";
+    private static string Cell(ITrialColumn column, TrialRow trial) => column switch
+    {
+        { IsNumeric: true } => $"<td class=\"number\" data-value=\"{HtmlEncode(column.Exact(trial))}\">{HtmlEncode(column.Text(trial))}</td>",
+        _ when column.Style(trial) is { } style => $"<td class=\"{HtmlEncode(style)}\">{HtmlEncode(column.Text(trial))}</td>",
+        _ => $"<td>{HtmlEncode(column.Text(trial))}</td>",
+    };
 }

@@ -1,8 +1,11 @@
 using System.Buffers;
+using System.Collections.Immutable;
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Unicode;
+using Sweep.Reports.Columns;
 
 namespace Sweep.Reports.Exporters;
 
@@ -48,10 +51,11 @@ public sealed class JsonExporter : ExporterBase
                 json.WriteNull("bracket");
             }
             Strings(json, "story", report.Story);
+            var columns = TrialColumns.Of(report, TrialOutputs.Json);
             json.WriteStartArray("trials");
             foreach (var trial in report.Trials)
             {
-                Trial(json, trial);
+                Trial(json, columns, trial);
                 // A trial at a time into the file: a large sweep's JSON never sits whole in memory.
                 json.Flush();
                 writer.Write(Encoding.UTF8.GetString(buffer.WrittenSpan));
@@ -74,22 +78,14 @@ public sealed class JsonExporter : ExporterBase
         writer.WriteLine();
     }
 
-    private static void Trial(Utf8JsonWriter json, TrialRow trial)
+    private static void Trial(Utf8JsonWriter json, ImmutableArray<ITrialColumn> columns, TrialRow trial)
     {
         json.WriteStartObject();
-        json.WriteString("trial_id", trial.TrialId);
-        json.WriteNumber("stage", trial.Stage);
-        Number(json, "learning_rate", trial.LearningRate);
-        Number(json, "weight_decay_l1", trial.WeightDecayL1);
-        Number(json, "weight_decay_l2", trial.WeightDecayL2);
-        json.WriteString("batch", trial.Batch);
-        json.WriteString("status", ReportText.Status(trial.Status));
-        json.WriteString("diagnosis", trial.Diagnosis is null ? null : ReportText.Label(trial.Diagnosis));
-        json.WriteNumber("epochs", trial.EpochsRun);
-        Number(json, "final_train_loss", trial.FinalTrainLoss);
-        Number(json, "final_val_loss", trial.FinalValidationLoss);
-        Number(json, "best_val_loss", trial.BestValidationLoss);
-        Number(json, "seconds", trial.Seconds);
+        foreach (var column in columns)
+        {
+            Cell(json, column, trial);
+        }
+
         json.WriteStartObject("parameters");
         foreach (var parameter in trial.Parameters)
         {
@@ -112,6 +108,24 @@ public sealed class JsonExporter : ExporterBase
         }
         json.WriteEndArray();
         json.WriteEndObject();
+    }
+
+    // A column's exact text is round-trip, so a number parsed back from it is the trial's number; no value is null.
+    private static void Cell(Utf8JsonWriter json, ITrialColumn column, TrialRow trial)
+    {
+        var exact = column.Exact(trial);
+        if (exact.Length == 0)
+        {
+            json.WriteNull(column.Id);
+        }
+        else if (column.IsNumeric)
+        {
+            Number(json, column.Id, double.Parse(exact, NumberStyles.Float, CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            json.WriteString(column.Id, exact);
+        }
     }
 
     private static void Number(Utf8JsonWriter json, string name, double? value)

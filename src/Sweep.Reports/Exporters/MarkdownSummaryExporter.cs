@@ -29,15 +29,12 @@ public sealed class MarkdownSummaryExporter : ExporterBase
         writer.WriteLine();
         writer.WriteLine($"## Top {ReportText.Integer(TopTrials)} trials");
         writer.WriteLine();
-        var searched = TrialColumns.Searched(report);
-        writer.WriteLine($"| # | Trial | Stage | Learning rate | L1 | L2 | Batch{string.Concat(searched.Select(c => $" | {Cell(c.Header)}"))} | Status | Diagnosis | Epochs | Final loss | Seconds |");
-        writer.WriteLine($"| ---: | --- | ---: | ---: | ---: | ---: | ---{string.Concat(searched.Select(c => c.IsNumeric ? " | ---:" : " | ---"))} | --- | --- | ---: | ---: | ---: |");
+        var columns = TrialColumns.Of(report, TrialOutputs.Markdown);
+        writer.WriteLine($"| #{string.Concat(columns.Select(c => $" | {Cell(c.Header)}"))} |");
+        writer.WriteLine($"| ---:{string.Concat(columns.Select(c => c.IsNumeric ? " | ---:" : " | ---"))} |");
         foreach (var (trial, rank) in report.Ranked().Take(TopTrials).Select((t, i) => (t, i + 1)))
         {
-            writer.WriteLine(
-                $"| {ReportText.Integer(rank)} | {Cell(trial.TrialId)} | {ReportText.Integer(trial.Stage)} | {ReportText.Rate(trial.LearningRate)} " +
-                $"| {ReportText.Short(trial.WeightDecayL1)} | {ReportText.Short(trial.WeightDecayL2)} | {Cell(trial.Batch)}{string.Concat(searched.Select(c => $" | {Cell(c.Text(trial))}"))} | {ReportText.Status(trial.Status)} " +
-                $"| {ReportText.Label(trial.Diagnosis)} | {ReportText.Integer(trial.EpochsRun)} | {ReportText.Short(trial.FinalLoss)} | {ReportText.Seconds(trial.Seconds)} |");
+            writer.WriteLine($"| {ReportText.Integer(rank)}{string.Concat(columns.Select(c => $" | {Cell(c.Text(trial))}"))} |");
         }
         if (report.Story.IsEmpty)
         {

@@ -120,7 +120,7 @@ internal static class LrFindCommand
     }
 
     private static (ExperimentRegistration Experiment, LrFindTest Test) Store(IResultStore store, LoadedExperiment experiment, RangeTestSettings settings, RangeTestResult result) =>
-        store.StoreLrFindTest(experiment, settings, result.Steps.Select(s => new Storage.RangeTestStep(s.Step, s.LearningRate, s.Loss, s.SmoothedLoss)));
+        store.StoreLrFindTest(experiment, settings, result.Steps);
 
     /// <summary>The result as it always was, plus where it was stored when it was.</summary>
     private static void WriteJson(RangeTestResult result, (ExperimentRegistration Experiment, LrFindTest Test)? stored, TextWriter output)

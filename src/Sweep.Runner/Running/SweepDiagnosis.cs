@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Sweep.Models;
 using Sweep.Models.Results;
 using Sweep.Models.Selection;
 using Sweep.Storage;
@@ -14,13 +11,6 @@ namespace Sweep.Runner.Running;
 /// </summary>
 internal static class SweepDiagnosis
 {
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>Labels the version's trials and returns its read model with those labels.</summary>
     public static SweepRecord Record(IResultStore store, long experimentId)
     {
@@ -28,11 +18,7 @@ internal static class SweepDiagnosis
         var diagnoses = SweepLabels.Of(sweep.Trials, sweep.Settings.Diagnosis);
         foreach (var (trialId, diagnosis) in diagnoses)
         {
-            store.RecordDiagnosis(
-                experimentId,
-                trialId,
-                EnumText.Lower(diagnosis.Label),
-                JsonSerializer.Serialize(new { diagnosis.Label, diagnosis.Reason, diagnosis.Measures }, Json));
+            store.RecordDiagnosis(experimentId, trialId, TrialDiagnosis.Of(diagnosis));
         }
 
         return sweep with

@@ -85,7 +85,7 @@ public sealed partial class SqliteResultStore
 
         if (!outcome.RangeTestSteps.IsDefaultOrEmpty)
         {
-            ReplaceRangeTest(experimentId, trialId, [.. outcome.RangeTestSteps.Select(s => new RangeTestStep(s.Step, s.LearningRate, s.Loss, s.SmoothedLoss))], transaction);
+            ReplaceRangeTest(experimentId, trialId, [.. outcome.RangeTestSteps], transaction);
         }
 
         return true;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Sweep.Models.Search;
 using Sweep.Storage.Sqlite.Rows;
 
 namespace Sweep.Storage.Sqlite;

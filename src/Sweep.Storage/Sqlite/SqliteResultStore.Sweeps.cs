@@ -27,7 +27,7 @@ public sealed partial class SqliteResultStore
     /// a version registered before its settings were kept has its search block read from the stored text, without
     /// looking for its data files. Null when there is no such version.
     /// </summary>
-    public SweepRecord? ReadSweep(long experimentId)
+    public SweepRecord? ReadSweep(long experimentId, bool withEpochs = true)
     {
         var experiment = Read(c => c.QuerySingleOrDefault<SweepExperimentRow>(SweepExperimentSql, new { Id = experimentId }));
         if (experiment is null)
@@ -36,7 +36,8 @@ public sealed partial class SqliteResultStore
         }
 
         var settings = SettingsOf(experiment);
-        var epochs = ListEpochs(experimentId).ToLookup(e => e.TrialId, e => e.Epoch, StringComparer.Ordinal);
+        var epochs = (withEpochs || settings.RanksByEpochs ? ListEpochs(experimentId) : [])
+            .ToLookup(e => e.TrialId, e => e.Epoch, StringComparer.Ordinal);
         var trials = ListTrials(experimentId).Select(t => RecordOf(t, [.. epochs[t.Id]])).ToImmutableArray();
         return new SweepRecord(experiment.Name, experiment.Version, settings, trials, RangeTestOf(experimentId, settings, trials));
     }
@@ -71,20 +72,17 @@ public sealed partial class SqliteResultStore
         {
             foreach (var trial in trials)
             {
-                if (StepsOf(experimentId, trial.Id) is { IsEmpty: false } steps)
+                if (ReadRangeTest(experimentId, trial.Id) is { IsEmpty: false } steps)
                 {
                     return new RangeTestRecord(trial.Id, own, steps, ByLrFind: false);
                 }
             }
         }
 
-        return LatestLrFindTest(experimentId) is { } test && StepsOf(experimentId, test.Id) is { IsEmpty: false } found
+        return LatestLrFindTest(experimentId) is { } test && ReadRangeTest(experimentId, test.Id) is { IsEmpty: false } found
             ? new RangeTestRecord(test.Id, test.Settings, found, ByLrFind: true)
             : null;
     }
-
-    private ImmutableArray<Models.Search.RangeTestStep> StepsOf(long experimentId, string id) =>
-        [.. ReadRangeTest(experimentId, id).Select(s => new Models.Search.RangeTestStep(s.Step, s.LearningRate, s.Loss, s.SmoothedLoss))];
 
     private static TrialRecord RecordOf(TrialSummary trial, ImmutableArray<EpochRecord> epochs) => new(
         trial.Id,

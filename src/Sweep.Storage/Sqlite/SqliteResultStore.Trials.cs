@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dapper;
+using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Storage.Sqlite.Rows;
 
@@ -156,8 +157,12 @@ public sealed partial class SqliteResultStore
     });
 
     /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>
-    public bool RecordDiagnosis(long experimentId, string trialId, string label, string detailsJson) => Write(transaction =>
-        connection.Execute(RecordDiagnosisSql, new { ExperimentId = experimentId, TrialId = trialId, Label = label, Json = detailsJson }, transaction) == 1);
+    public bool RecordDiagnosis(long experimentId, string trialId, TrialDiagnosis diagnosis)
+    {
+        var (label, json) = DiagnosisJson.Write(diagnosis);
+        return Write(transaction =>
+            connection.Execute(RecordDiagnosisSql, new { ExperimentId = experimentId, TrialId = trialId, Label = label, Json = json }, transaction) == 1);
+    }
 
     /// <summary>One trial with its configuration, diagnosis details and epochs; null if the experiment has no such trial.</summary>
     public TrialDetail? GetTrial(long experimentId, string trialId) => ReadSnapshot(transaction =>

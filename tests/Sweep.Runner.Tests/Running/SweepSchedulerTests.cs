@@ -5,7 +5,6 @@ using Sweep.Models.Trials;
 using Sweep.Runner.Progress;
 using Sweep.Runner.Running;
 using Sweep.Storage;
-using RangeTestStep = Sweep.Models.Search.RangeTestStep;
 
 namespace Sweep.Runner.Tests.Running;
 

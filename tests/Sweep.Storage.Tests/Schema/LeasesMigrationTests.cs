@@ -30,7 +30,7 @@ public sealed class LeasesMigrationTests : StoreTestBase
         Assert.Equal(4, Scalar<int>("PRAGMA user_version"));
         var store = OpenStore();
 
-        Assert.Equal(Migrations.Latest, Scalar<int>("PRAGMA user_version"));
+        Assert.Equal(SqliteResultStore.SchemaVersion, Scalar<int>("PRAGMA user_version"));
         Assert.Equal(8, Scalar<int>("SELECT COUNT(*) FROM trials WHERE attempt = 1 AND lease_token IS NULL AND lease_expires IS NULL AND reused_from IS NULL"));
         Assert.Equal(TrialStatus.Completed, store.GetTrial(experimentId, completedId)!.Trial.Status);
         Assert.Equal(12, store.ReadEpochs(experimentId, completedId).Length);

@@ -1,5 +1,6 @@
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
+using Sweep.Models.Search;
 using Sweep.Storage.Sqlite;
 using Sweep.Storage.Sqlite.Schema;
 

@@ -1,3 +1,5 @@
+using Sweep.Models.Search;
+
 namespace Sweep.Storage.Sqlite.Rows;
 
 /// <summary>A <c>range_tests</c> row as Dapper reads it.</summary>
