@@ -112,7 +112,10 @@ public sealed class CommandTrialTests : IDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
-            if (Trials.ProcessTable.WithMarker(marker).Count >= 2)
+            // Two programs under way, each past its first epoch.
+            if (Trials.ProcessTable.WithMarker(marker).Count >= 4 &&
+                Directory.Exists(Path.Combine(folder.OutPath, "trials")) &&
+                Directory.GetFiles(Path.Combine(folder.OutPath, "trials"), "stdout.log", SearchOption.AllDirectories).Count(f => new FileInfo(f).Length > 0) >= 2)
             {
                 return true;
             }

@@ -51,9 +51,9 @@ public sealed partial class CommandExecutor
 
         public Outcome Execute(CancellationToken cancellationToken)
         {
-            process = Start();
+            var guard = OrphanGuard.Instance;
+            process = Start(guard);
             var leader = process.Id;
-            OrphanGuard.Instance?.Watch(leader, trainer.KillGrace);
             using var wake = cancellationToken.Register(Wake);
             try
             {
@@ -74,7 +74,7 @@ public sealed partial class CommandExecutor
             }
             finally
             {
-                OrphanGuard.Instance?.Forget(leader);
+                guard?.Forget(leader);
             }
         }
 
@@ -87,7 +87,7 @@ public sealed partial class CommandExecutor
             lines.Dispose();
         }
 
-        private Process Start()
+        private Process Start(OrphanGuard? guard)
         {
             var start = new ProcessStartInfo("setsid")
             {
@@ -109,6 +109,8 @@ public sealed partial class CommandExecutor
             }
 
             var started = Process.Start(start)!;
+            // First thing after the start: the shorter this window, the less a kill -9 of sweep can leave behind.
+            guard?.Watch(started.Id, trainer.KillGrace);
             // Wakes the watch at once when the program exits while something it left behind holds a pipe.
             started.Exited += (_, _) => Wake();
             started.EnableRaisingEvents = true;
