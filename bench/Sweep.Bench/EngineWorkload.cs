@@ -29,7 +29,7 @@ internal static class EngineWorkload
         var trial = TrialPlanner.Plan(experiment).Trials[0];
         var configuration = trial.Configuration;
         var loading = Stopwatch.StartNew();
-        var data = DatasetLoader.Load(configuration.Data, configuration.Directory, configuration.Seed);
+        var data = DatasetLoader.Load(configuration.EngineData, configuration.Directory, configuration.Seed);
         var loadSeconds = loading.Elapsed.TotalSeconds;
 
         Train(configuration, data, trial.Seed);
@@ -71,7 +71,7 @@ internal static class EngineWorkload
 
     private static (double Seconds, TrainingResult Result) Train(ExperimentDefinition configuration, Dataset data, int seed)
     {
-        var trainer = new Trainer(configuration.Model, configuration.Training, data, seed);
+        var trainer = new Trainer(configuration.EngineModel, configuration.Training, data, seed);
         var clock = Stopwatch.StartNew();
         var result = trainer.Run();
         return (clock.Elapsed.TotalSeconds, result);
@@ -81,7 +81,7 @@ internal static class EngineWorkload
     private static long MultiplyAddsPerSample(ExperimentDefinition configuration, int inputs)
     {
         long macs = 0;
-        foreach (var layer in configuration.Model.LayersFor(inputs))
+        foreach (var layer in configuration.EngineModel.LayersFor(inputs))
         {
             macs += (long)inputs * layer.Units;
             inputs = layer.Units;

@@ -6,6 +6,7 @@ return args.FirstOrDefault() switch
     "gemm" => GemmWorkload.Run(Console.Out),
     "store" => StoreWorkload.Run(Console.Out),
     "report" => ReportWorkload.Run(Console.Out, Option("--keep")),
+    "command" => CommandWorkload.Run(Console.Out, int.Parse(Option("--trials") ?? "100", System.Globalization.CultureInfo.InvariantCulture)),
     "engine" => EngineWorkload.Run(Console.Out, Option("--workload") ?? "fmnist_mlp", int.Parse(Option("--repeats") ?? "3", System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
@@ -18,6 +19,6 @@ string? Option(string name)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Sweep.Bench gemm | store | report [--keep FOLDER] | engine [--workload linear_y3x|mlp231|fmnist_autoencoder|fmnist_mlp] [--repeats N]");
+    Console.Error.WriteLine("usage: Sweep.Bench gemm | store | report [--keep FOLDER] | command [--trials N] | engine [--workload linear_y3x|mlp231|fmnist_autoencoder|fmnist_mlp] [--repeats N]");
     return 2;
 }

@@ -18,6 +18,6 @@ public sealed class DatasetCache
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var key = $"{configuration.Directory}\n{configuration.Seed}\n{JsonSerializer.Serialize(configuration.Data)}";
-        return datasets.GetOrAdd(key, _ => new Lazy<Dataset>(() => DatasetLoader.Load(configuration.Data, configuration.Directory, configuration.Seed))).Value;
+        return datasets.GetOrAdd(key, _ => new Lazy<Dataset>(() => DatasetLoader.Load(configuration.EngineData, configuration.Directory, configuration.Seed))).Value;
     }
 }

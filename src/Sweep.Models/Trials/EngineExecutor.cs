@@ -19,7 +19,7 @@ public sealed class EngineExecutor(Func<ExperimentDefinition, Dataset> data) : I
         ArgumentNullException.ThrowIfNull(trial);
         var started = Stopwatch.GetTimestamp();
         var configuration = trial.Configuration;
-        var trainer = new Trainer(configuration.Model, configuration.Training, data(configuration), trial.Seed);
+        var trainer = new Trainer(configuration.EngineModel, configuration.Training, data(configuration), trial.Seed);
         var result = trainer.Run(onEpoch, cancellationToken);
         return new TrialResult(trial.Id, result.Status, result.Epochs, null, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }

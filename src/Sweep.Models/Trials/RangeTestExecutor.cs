@@ -26,7 +26,7 @@ public sealed class RangeTestExecutor(RangeTestSettings settings, Func<Experimen
         RangeTestResult? test = null;
         try
         {
-            test = LearningRateRangeTest.Run(configuration.Model, configuration.Training, data(configuration), trial.Seed, settings, cancellationToken);
+            test = LearningRateRangeTest.Run(configuration.EngineModel, configuration.Training, data(configuration), trial.Seed, settings, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

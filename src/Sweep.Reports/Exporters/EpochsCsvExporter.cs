@@ -3,7 +3,10 @@ using CsvHelper;
 
 namespace Sweep.Reports.Exporters;
 
-/// <summary><c>epochs.csv</c>: long format, one row per trial and epoch; an empty cell means no value.</summary>
+/// <summary>
+/// <c>epochs.csv</c>: long format, one row per trial and epoch; an empty cell means no value. The further
+/// metrics a training program reported follow the fixed columns, one column per name in name order.
+/// </summary>
 public sealed class EpochsCsvExporter : ExporterBase
 {
     private static readonly string[] Columns =
@@ -21,7 +24,9 @@ public sealed class EpochsCsvExporter : ExporterBase
     protected override void Write(SweepReport report, TextWriter writer)
     {
         using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
-        csv.WriteHeader(Columns);
+        var extra = report.Trials.SelectMany(t => t.Epochs).SelectMany(e => e.Extra?.Keys ?? Enumerable.Empty<string>())
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        csv.WriteHeader([.. Columns, .. extra.Where(name => !Columns.Contains(name, StringComparer.Ordinal))]);
         foreach (var trial in report.Trials)
         {
             foreach (var epoch in trial.Epochs)
@@ -32,9 +37,15 @@ public sealed class EpochsCsvExporter : ExporterBase
                 csv.WriteField(epoch.ValidationLoss, Exact);
                 csv.WriteField(epoch.Accuracy, Exact);
                 csv.WriteField(epoch.LearningRate, Exact);
-                csv.WriteField(epoch.WeightNorm, Exact);
-                csv.WriteField(epoch.GradientNorm, Exact);
+                // A training program that reports no norms leaves them NaN: no value.
+                csv.WriteField(double.IsNaN(epoch.WeightNorm) ? null : (double?)epoch.WeightNorm, Exact);
+                csv.WriteField(double.IsNaN(epoch.GradientNorm) ? null : (double?)epoch.GradientNorm, Exact);
                 csv.WriteField(epoch.Seconds, Exact);
+                foreach (var name in extra.Where(name => !Columns.Contains(name, StringComparer.Ordinal)))
+                {
+                    csv.WriteField(epoch.Extra is { } values && values.TryGetValue(name, out var value) ? value : (double?)null, Exact);
+                }
+
                 csv.EndRecord();
             }
         }

@@ -42,6 +42,12 @@ internal static class LrFindCommand
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 
+            if (loaded.Experiment.Definition.Trainer is not null)
+            {
+                error.WriteLine($"{loaded.Experiment.File}: lr-find needs the built-in engine's model and data; an experiment with a trainer runs its program whole per trial. Search training.learning_rate with strategy coarse-to-fine instead.");
+                return Task.FromResult(ExitCodes.InvalidInput);
+            }
+
             var trial = loaded.Plan.Trials[0];
             var written = trial.Configuration.Search.RangeTest ?? new RangeTestSettings(1e-7, 10, 100, 0.98, 4);
             var settings = written with
@@ -59,7 +65,7 @@ internal static class LrFindCommand
             Dataset data;
             try
             {
-                data = DatasetLoader.Load(trial.Configuration.Data, trial.Configuration.Directory, trial.Seed);
+                data = DatasetLoader.Load(trial.Configuration.EngineData, trial.Configuration.Directory, trial.Seed);
             }
             catch (DataLoadException e)
             {
@@ -73,7 +79,7 @@ internal static class LrFindCommand
             RangeTestResult result;
             try
             {
-                result = LearningRateRangeTest.Run(trial.Configuration.Model, trial.Configuration.Training, data, trial.Seed, settings, cancellationToken);
+                result = LearningRateRangeTest.Run(trial.Configuration.EngineModel, trial.Configuration.Training, data, trial.Seed, settings, cancellationToken);
             }
             catch (OperationCanceledException)
             {

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using Sweep.Models.Experiments;
 using Sweep.Models.Search;
+using Sweep.Models.Trials;
+using Sweep.Models.Trials.Commands;
 
 namespace Sweep.Runner.Commands;
 
@@ -69,6 +71,19 @@ internal static class PlanCommand
                 }
 
                 json.WriteEndObject();
+                if (trial.Configuration.Trainer is not null)
+                {
+                    var command = CommandOf(trial);
+                    json.WriteStartArray("command");
+                    json.WriteStringValue(command.FileName);
+                    foreach (var argument in command.Arguments)
+                    {
+                        json.WriteStringValue(argument);
+                    }
+
+                    json.WriteEndArray();
+                }
+
                 json.WriteEndObject();
             }
 
@@ -94,7 +109,19 @@ internal static class PlanCommand
 
         output.Write(TextTable.Format(header, rows));
         output.WriteLine(Summary(experiment, plan));
+        if (experiment.Trainer is not null)
+        {
+            output.WriteLine($"Commands (with --out {RunCommand.DefaultOutput}; each trial runs in {CommandOf(plan.Trials[0]).WorkingDirectory}):");
+            foreach (var trial in plan.Trials)
+            {
+                output.WriteLine($"{trial.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)}  {CommandOf(trial).Display}");
+            }
+        }
     }
+
+    /// <summary>The exact command a trial runs, as `sweep run` with the default output folder would start it.</summary>
+    private static TrialCommand CommandOf(TrialPlan trial) =>
+        TrialCommand.For(trial, Path.Combine(RunCommand.DefaultOutput, TrialExecutors.TrialsFolderName, trial.Id));
 
     private static string Summary(ExperimentDefinition experiment, TrialPlanResult plan)
     {

@@ -132,7 +132,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
         using var onSignal = stop.Register(() => log.Warning("Stopping: no new trial starts, running trials stop at their next epoch. Press Ctrl+C again to quit at once."));
         var plan = trials.ToDictionary(t => t.Id, StringComparer.Ordinal);
-        var executor = TrialExecutors.For(experiment.Definition, datasets.For);
+        var executor = TrialExecutors.For(experiment.Definition, datasets.For, settings.OutputFolder);
         var scope = new TrialBatch(store, registration.Id, runId, plan, executor, log, levels, $"{name} v{registration.Version}");
         ImmutableArray<TrialResult> results;
         try
@@ -304,7 +304,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
     {
         try
         {
-            foreach (var trial in trials)
+            foreach (var trial in trials.Where(t => t.Configuration.Trainer is null))
             {
                 datasets.For(trial.Configuration);
             }
@@ -319,7 +319,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
     }
 
     private static Dictionary<string, int> UpdatesPerEpoch(Dictionary<string, TrialPlan> plan, DatasetCache datasets) =>
-        plan.Values.ToDictionary(
+        plan.Values.Where(t => t.Configuration.Trainer is null).ToDictionary(
             t => t.Id,
             t => t.Configuration.Training.Batch.UpdatesPerEpoch(datasets.For(t.Configuration).Train.Count),
             StringComparer.Ordinal);

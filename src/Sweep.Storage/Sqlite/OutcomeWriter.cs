@@ -33,11 +33,17 @@ internal sealed class OutcomeWriter : IDisposable
 
     private const string DeleteEpochsSql = "DELETE FROM trial_epochs WHERE trial_key = ?1";
 
+    private const string DeleteMetricsSql = "DELETE FROM trial_epoch_metrics WHERE trial_key = ?1";
+
+    private const string InsertMetricSql = "INSERT INTO trial_epoch_metrics (trial_key, epoch, name, value) VALUES (?1, ?2, ?3, ?4)";
+
     private readonly sqlite3 database;
     private readonly sqlite3_stmt insertBlock;
     private readonly sqlite3_stmt insertOne;
     private readonly sqlite3_stmt delete;
     private readonly sqlite3_stmt record;
+    private readonly sqlite3_stmt deleteMetrics;
+    private readonly sqlite3_stmt insertMetric;
 
     public OutcomeWriter(SqliteConnection connection)
     {
@@ -46,6 +52,8 @@ internal sealed class OutcomeWriter : IDisposable
         Check(raw.sqlite3_prepare_v2(database, InsertSql(RowsPerInsert), out insertBlock));
         Check(raw.sqlite3_prepare_v2(database, InsertSql(1), out insertOne));
         Check(raw.sqlite3_prepare_v2(database, DeleteEpochsSql, out delete));
+        Check(raw.sqlite3_prepare_v2(database, DeleteMetricsSql, out deleteMetrics));
+        Check(raw.sqlite3_prepare_v2(database, InsertMetricSql, out insertMetric));
     }
 
     /// <summary>
@@ -123,6 +131,26 @@ internal sealed class OutcomeWriter : IDisposable
             Bind(insertOne, 1, epochs[index]);
             Step(insertOne);
         }
+
+        ReplaceMetrics(trialKey, epochs);
+    }
+
+    /// <summary>The further metrics a training program reported; the built-in engine's epochs have none.</summary>
+    private void ReplaceMetrics(long trialKey, ImmutableArray<EpochRecord> epochs)
+    {
+        Check(raw.sqlite3_bind_int64(deleteMetrics, 1, trialKey));
+        Step(deleteMetrics);
+        Check(raw.sqlite3_bind_int64(insertMetric, 1, trialKey));
+        foreach (var epoch in epochs)
+        {
+            foreach (var (name, value) in epoch.Extra ?? ImmutableSortedDictionary<string, double>.Empty)
+            {
+                Check(raw.sqlite3_bind_int(insertMetric, 2, epoch.Epoch));
+                Check(raw.sqlite3_bind_text(insertMetric, 3, name));
+                BindReal(insertMetric, 4, value);
+                Step(insertMetric);
+            }
+        }
     }
 
     public void Dispose()
@@ -131,6 +159,8 @@ internal sealed class OutcomeWriter : IDisposable
         insertOne.Dispose();
         delete.Dispose();
         record.Dispose();
+        deleteMetrics.Dispose();
+        insertMetric.Dispose();
     }
 
     /// <summary>Rows of <c>(?1, ?n, ?n+1, ...)</c>: every row shares parameter 1, the trial key.</summary>

@@ -55,13 +55,19 @@ public sealed partial class SqliteResultStore
         ReadSnapshot(transaction => ReadEpochs(transaction, experimentId, trialId));
 
     /// <summary>Every epoch of every trial of an experiment version, by trial id and epoch (for epochs.csv).</summary>
-    public ImmutableArray<TrialEpoch> ListEpochs(long experimentId) => Read(c =>
-        c.Query<EpochRow>(ExperimentEpochsSql, new { ExperimentId = experimentId })
-            .Select(r => new TrialEpoch(r.TrialId, r.ToRecord()))
-            .ToImmutableArray());
-
-    private ImmutableArray<EpochRecord> ReadEpochs(SqliteTransaction transaction, long experimentId, string trialId) =>
-        connection.Query<EpochRow>(TrialEpochsSql, new { ExperimentId = experimentId, TrialId = trialId }, transaction)
-            .Select(r => r.ToRecord())
+    public ImmutableArray<TrialEpoch> ListEpochs(long experimentId) => ReadSnapshot(transaction =>
+    {
+        var metrics = ReadMetrics(transaction, experimentId, trialId: null);
+        return connection.Query<EpochRow>(ExperimentEpochsSql, new { ExperimentId = experimentId }, transaction)
+            .Select(r => new TrialEpoch(r.TrialId, WithMetrics(r, metrics)))
             .ToImmutableArray();
+    });
+
+    private ImmutableArray<EpochRecord> ReadEpochs(SqliteTransaction transaction, long experimentId, string trialId)
+    {
+        var metrics = ReadMetrics(transaction, experimentId, trialId);
+        return connection.Query<EpochRow>(TrialEpochsSql, new { ExperimentId = experimentId, TrialId = trialId }, transaction)
+            .Select(r => WithMetrics(r, metrics))
+            .ToImmutableArray();
+    }
 }

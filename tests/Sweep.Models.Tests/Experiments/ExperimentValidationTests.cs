@@ -58,7 +58,7 @@ public sealed class ExperimentValidationTests : IDisposable
         var result = ExperimentLoader.Load(path);
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
-        var source = Assert.IsType<CsvSource>(result.Experiment!.Definition.Data.Source);
+        var source = Assert.IsType<CsvSource>(result.Experiment!.Definition.EngineData.Source);
         Assert.Equal(("points.csv", "y"), (source.Path, source.Targets.Single()));
     }
 }

@@ -115,8 +115,8 @@ public sealed class TrialPlannerTests
             """;
         var plan = TrialPlanner.Plan(ExperimentLoader.Parse(twoLayers, "plan.yaml", ".").Experiment!);
 
-        Assert.Equal([8, 16], plan.Trials.Select(t => t.Configuration.Model.Layers[0].Units));
-        Assert.All(plan.Trials, t => Assert.Equal(Activation.Tanh, t.Configuration.Model.Layers[0].Activation));
+        Assert.Equal([8, 16], plan.Trials.Select(t => t.Configuration.EngineModel.Layers[0].Units));
+        Assert.All(plan.Trials, t => Assert.Equal(Activation.Tanh, t.Configuration.EngineModel.Layers[0].Activation));
     }
 
     [Fact]

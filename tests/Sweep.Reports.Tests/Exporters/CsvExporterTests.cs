@@ -102,6 +102,24 @@ public sealed class CsvExporterTests
         Assert.Equal(7, rows.Count);
     }
 
+    [Fact]
+    public void Further_metrics_of_a_training_program_follow_the_fixed_columns_and_missing_norms_are_empty()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = Some.Report();
+        var first = report.Trials[0];
+        var extra = System.Collections.Immutable.ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("top5", 0.75), KeyValuePair.Create("bleu", 12.5)]);
+        var programEpoch = first.Epochs[0] with { WeightNorm = double.NaN, GradientNorm = double.NaN, Extra = extra };
+        var withMetrics = report with { Trials = report.Trials.SetItem(0, first with { Epochs = first.Epochs.SetItem(0, programEpoch) }) };
+
+        var path = new EpochsCsvExporter().Export(withMetrics, directory.Path)[0];
+
+        Assert.EndsWith(",grad_norm,seconds,bleu,top5", File.ReadLines(path).First(), StringComparison.Ordinal);
+        var rows = Read(path);
+        Assert.Equal(("0.75", "12.5", "", ""), (rows[0]["top5"], rows[0]["bleu"], rows[0]["weight_norm"], rows[0]["grad_norm"]));
+        Assert.Equal(("", ""), (rows[1]["top5"], rows[1]["bleu"]));
+    }
+
     private static List<Dictionary<string, string>> Read(string path)
     {
         using var csv = CsvReader.FromText(File.ReadAllText(path));

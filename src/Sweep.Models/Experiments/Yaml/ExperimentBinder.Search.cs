@@ -17,7 +17,7 @@ internal sealed partial class ExperimentBinder
     /// <summary>The search parameters with their places in the file, after <see cref="Bind"/>.</summary>
     public IReadOnlyList<BoundParameter> Parameters => parameters;
 
-    private SearchDefinition? BindSearch(YamlNode node, TrainingDefinition? training)
+    private SearchDefinition? BindSearch(YamlNode node, TrainingDefinition? training, bool commandTrials, IReadOnlyDictionary<string, ProgramParameter> programParameters)
     {
         if (context.Section(node, "search", ExperimentSchema.Search) is not { } search)
         {
@@ -28,6 +28,11 @@ internal sealed partial class ExperimentBinder
         var parallel = search["parallel"] is YamlScalarNode { Value: "auto" } ? null : search.Integer("parallel", p => p >= 1, "must be auto or at least 1");
         var repeats = search.Integer("repeats", r => r >= 1, "must be at least 1") ?? 1;
         var trials = search.Integer("trials", t => t >= 1, "must be at least 1") ?? 20;
+
+        if (commandTrials && strategy == SearchStrategy.LrRangeTest)
+        {
+            context.Error(search["strategy"]!, "strategy lr-range-test needs the built-in engine (it changes the rate batch by batch inside one run), so it cannot run a trainer's program; search training.learning_rate with strategy coarse-to-fine instead");
+        }
 
         var adaptive = strategy is SearchStrategy.CoarseToFine or SearchStrategy.LrRangeTest;
         OnlyFor(search, "trials", strategy == SearchStrategy.Random, "strategy random");
@@ -51,7 +56,7 @@ internal sealed partial class ExperimentBinder
         {
             foreach (var (key, value) in parameterSection.Entries)
             {
-                BindParameter(key, value, strategy);
+                BindParameter(key, value, strategy, commandTrials, programParameters);
             }
         }
 
@@ -119,10 +124,22 @@ internal sealed partial class ExperimentBinder
             search.Number("tolerance", t => t is >= 0 and < 1, "must be at least 0 and below 1") ?? CoarseToFineSettings.DefaultTolerance);
     }
 
-    private void BindParameter(YamlScalarNode keyNode, YamlNode value, SearchStrategy strategy)
+    private void BindParameter(YamlScalarNode keyNode, YamlNode value, SearchStrategy strategy, bool commandTrials, IReadOnlyDictionary<string, ProgramParameter> programParameters)
     {
         var path = keyNode.Value!;
         var where = $"search.parameters.{path}";
+        if (commandTrials && !path.StartsWith("training.", StringComparison.Ordinal) && !path.StartsWith("params.", StringComparison.Ordinal))
+        {
+            context.Error(keyNode, $"search parameter '{path}' is neither a training.* nor a params.* key; with a trainer the program owns its data and model, so search its own settings as params.NAME (and add NAME to params)");
+            return;
+        }
+
+        if (path.StartsWith("params.", StringComparison.Ordinal) && !programParameters.ContainsKey(path["params.".Length..]))
+        {
+            context.Error(keyNode, $"search parameter '{path}' names no key of params{Validation.Suggestions.DidYouMean(path, programParameters.Keys.Select(k => $"params.{k}"))}; add it to params with its default value");
+            return;
+        }
+
         if (!ExperimentPaths.Names(path))
         {
             context.Error(keyNode, $"search parameter '{path}' names no key of the experiment{ExperimentPaths.DidYouMean(path)}");

@@ -15,7 +15,12 @@ internal static class ExperimentPaths
         var node = ExperimentSchema.Searchable;
         foreach (var segment in path.Split('.'))
         {
-            if (node.Item is not null)
+            if (node.AnyKeys)
+            {
+                // A free mapping (params) takes any key; whether the file has it is the binder's question.
+                node = SchemaNode.Leaf;
+            }
+            else if (node.Item is not null)
             {
                 node = int.TryParse(segment, out var index) && index >= 0 ? node.Item : null;
             }

@@ -40,13 +40,17 @@ internal static class ExperimentSchema
             ("tail_fraction", Leaf), ("still_falling", Leaf), ("steady_share", Leaf), ("material_step", Leaf),
             ("min_reversals", Leaf), ("margin", Leaf), ("converged_share", Leaf))));
 
+    public static SchemaNode Trainer { get; } = Map(
+        ("command", Leaf), ("cwd", Leaf), ("env", Free), ("timeout", Leaf), ("idle_timeout", Leaf), ("kill_grace", Leaf),
+        ("metrics", Leaf));
+
     public static SchemaNode Root { get; } = Map(
         ("name", Leaf), ("description", Leaf), ("seed", Leaf), ("data", Data), ("model", Model),
-        ("training", Training), ("search", Search));
+        ("training", Training), ("trainer", Trainer), ("params", Free), ("search", Search));
 
-    /// <summary>The parts of the file a search parameter may set: everything but the search block and the labels.</summary>
+    /// <summary>The parts of the file a search parameter may set: everything but the search block, the trainer and the labels.</summary>
     public static SchemaNode Searchable { get; } = Map(
-        ("seed", Leaf), ("data", Data), ("model", Model), ("training", Training));
+        ("seed", Leaf), ("data", Data), ("model", Model), ("training", Training), ("params", Free));
 
     public static SchemaNode ParameterSpace { get; } = Map(
         ("values", Leaf),

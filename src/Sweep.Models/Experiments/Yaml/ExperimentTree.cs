@@ -79,7 +79,7 @@ internal static class ExperimentTree
                 break;
         }
 
-        if (Set(below, segments, depth + 1, value, schema.Keys![segment], context, origin) is not { } replaced)
+        if (Set(below, segments, depth + 1, value, schema.AnyKeys ? SchemaNode.Leaf : schema.Keys![segment], context, origin) is not { } replaced)
         {
             return null;
         }

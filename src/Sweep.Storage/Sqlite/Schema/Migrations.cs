@@ -13,6 +13,7 @@ internal static class Migrations
         new(4, "lr-find tests", Migration004LrFindTests.Sql),
         new(5, "leases", Migration005Leases.Sql),
         new(6, "sweep settings", Migration006SweepSettings.Sql),
+        new(7, "epoch metrics", Migration007EpochMetrics.Sql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Sweep.Models.Results;
+using Sweep.Models.Search;
+
+namespace Sweep.Models.Trials.Commands;
+
+/// <summary>
+/// Runs a trial as the user's own program: one process (in a session and process group of its own) per
+/// trial, its epochs read from stdout or its metrics file as they come, judged by the same divergence and
+/// patience rules as the built-in engine, its other output kept in the trial's folder. Every way a trial
+/// ends (the program exits, a time limit, divergence, patience, cancellation) ends its whole process group.
+/// </summary>
+/// <param name="trialsFolder">The folder that holds one folder per trial, named by trial id.</param>
+public sealed partial class CommandExecutor(string trialsFolder) : ITrialExecutor
+{
+    /// <summary>How often the metrics file and the clocks are looked at when the program is quiet.</summary>
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long output may still arrive after the program's group is gone (a process outside it holding the pipe).</summary>
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
+
+    public TrialResult Run(TrialPlan trial, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(trial);
+        var started = Stopwatch.GetTimestamp();
+        var command = TrialCommand.For(trial, Path.Combine(trialsFolder, trial.Id));
+        var trainer = trial.Configuration.Trainer!;
+        Directory.CreateDirectory(command.TrialDirectory);
+        // A resumed trial starts over: an earlier attempt's metrics would replay as this one's epochs.
+        File.Delete(command.MetricsFile);
+        if (ProgramProblem(command) is { } problem)
+        {
+            return new TrialResult(trial.Id, TrialStatus.Failed, [], problem, 0);
+        }
+
+        using var run = new TrialRun(trial, command, trainer, onEpoch);
+        var outcome = run.Execute(cancellationToken);
+        return new TrialResult(trial.Id, outcome.Status, [.. run.Epochs], outcome.Error, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    /// <summary>A program that cannot start is said plainly, rather than as whatever setsid prints.</summary>
+    private static string? ProgramProblem(TrialCommand command)
+    {
+        if (!Directory.Exists(command.WorkingDirectory))
+        {
+            return $"cannot start the program: its folder {command.WorkingDirectory} (trainer.cwd) does not exist";
+        }
+
+        var program = command.FileName;
+        if (program.Contains('/', StringComparison.Ordinal))
+        {
+            return File.Exists(Path.Combine(command.WorkingDirectory, program)) ? null
+                : $"cannot start the program: {program} does not exist (relative to {command.WorkingDirectory})";
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
+        return path.Split(':', StringSplitOptions.RemoveEmptyEntries).Any(folder => File.Exists(Path.Combine(folder, program))) ? null
+            : $"cannot start the program: '{program}' is not on PATH; give its full path in trainer.command";
+    }
+
+    /// <summary>How a run ended: its status and, unless it completed, why.</summary>
+    private readonly record struct Outcome(TrialStatus Status, string? Error);
+
+    /// <summary>A line of the program's stdout or stderr, null text being the end of that stream; or a wake-up call.</summary>
+    private readonly record struct OutputLine(OutputSource Source, string? Text);
+
+    private enum OutputSource
+    {
+        Wake,
+        Stdout,
+        Stderr,
+    }
+}
