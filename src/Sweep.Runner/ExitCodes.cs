@@ -1,6 +1,6 @@
 namespace Sweep.Runner;
 
-/// <summary>The exit codes of SPEC section 2, which CI jobs rely on.</summary>
+/// <summary>The exit codes, which CI jobs rely on.</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;

@@ -5,7 +5,7 @@ namespace Sweep.Runner;
 /// <summary>
 /// Ctrl+C (SIGINT) and SIGTERM as a cancellation token. The first signal asks for a clean stop: no new
 /// trial starts, running ones stop at their next epoch and are recorded as interrupted. A second signal
-/// is left to the runtime, which ends the process at once (the store stays whole; see SPEC 8).
+/// is left to the runtime, which ends the process at once (the store stays whole).
 /// </summary>
 /// <remarks>
 /// System.CommandLine's own handling cancels too, but after its ProcessTerminationTimeout (2 s) it returns

@@ -36,7 +36,7 @@ public sealed record TrialSummary(
 {
     public string? DiagnosisJson { get; init; }
 
-    /// <summary>The loss that ranks trials (SPEC 5): the final validation loss when there is one, else the final training loss.</summary>
+    /// <summary>The loss that ranks trials: the final validation loss when there is one, else the final training loss.</summary>
     public double? FinalLoss => FinalValidationLoss ?? FinalTrainLoss;
 
     /// <summary>The lowest loss of any epoch, validation when there is one.</summary>

@@ -1,7 +1,7 @@
 namespace Sweep.Models.Experiments;
 
 /// <summary>
-/// Settings of the coarse-to-fine search (SPEC 5.2): the parameter it tunes, where it starts (null: the
+/// Settings of the coarse-to-fine search: the parameter it tunes, where it starts (null: the
 /// optimizer's default rate), the bounds it stays within, the significant digits at which it stops
 /// refining, the most trials it may run, the decades on each side of the start in the coarse stage, the
 /// metric it ranks by, and the relative gain below which a fine stage ends it.

@@ -6,7 +6,7 @@ using Sweep.Models.Selection;
 namespace Sweep.Models.Search;
 
 /// <summary>
-/// Seed 002's coarse-to-fine procedure (SPEC 5.2) as a pure state machine: given every point tried so far it
+/// Seed 002's coarse-to-fine procedure as a pure state machine: given every point tried so far it
 /// says which values the next stage tries, or which value it picks. It keeps no state, so a killed run
 /// resumes by passing the stored points again.
 /// </summary>

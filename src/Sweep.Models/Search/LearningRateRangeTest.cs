@@ -6,7 +6,7 @@ using Sweep.Models.Training;
 namespace Sweep.Models.Search;
 
 /// <summary>
-/// The learning-rate range test (SPEC 5.4, Smith 2015): train for <see cref="RangeTestSettings.Steps"/>
+/// The learning-rate range test (Smith 2015): train for <see cref="RangeTestSettings.Steps"/>
 /// mini-batches at a rate growing geometrically from Min to Max, smooth the loss and stop once it explodes.
 /// <see cref="Run"/> does it on the engine; an instance records steps fed by any loop, one <see cref="Add"/>
 /// per batch, which is also how the smoothing and stop rule are tested on hand-made losses.

@@ -3,7 +3,7 @@ using System.Collections.Immutable;
 namespace Sweep.Models.Search;
 
 /// <summary>
-/// What a learning-rate range test found (SPEC 5.4): every step, the suggested rate (where the smoothed loss
+/// What a learning-rate range test found: every step, the suggested rate (where the smoothed loss
 /// falls fastest against log rate; null when it never fell), the rate of the lowest smoothed loss divided by
 /// ten, and why the test ended, with a sentence a report can print.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Sweep.Models.Search;
 
-/// <summary>What a stage of a coarse-to-fine search does (SPEC 5.2).</summary>
+/// <summary>What a stage of a coarse-to-fine search does.</summary>
 public enum StageKind
 {
     /// <summary>Whole decades around the start value.</summary>

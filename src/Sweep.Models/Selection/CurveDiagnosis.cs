@@ -4,7 +4,7 @@ using Sweep.Models.Results;
 namespace Sweep.Models.Selection;
 
 /// <summary>
-/// One trial's label (SPEC 5.1) with the measured numbers that decided it and a one-sentence reason a report
+/// One trial's label with the measured numbers that decided it and a one-sentence reason a report
 /// can print beside it.
 /// </summary>
 /// <remarks>

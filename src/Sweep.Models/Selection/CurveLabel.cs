@@ -1,6 +1,6 @@
 namespace Sweep.Models.Selection;
 
-/// <summary>What a trial's loss curve says about its learning rate: seed 002's four scenarios (SPEC 5.1).</summary>
+/// <summary>What a trial's loss curve says about its learning rate: seed 002's four scenarios.</summary>
 public enum CurveLabel
 {
     /// <summary>The loss still falls steadily at the end and has not reached its siblings' level: the rate is too small.</summary>

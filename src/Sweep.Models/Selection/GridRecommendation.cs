@@ -4,7 +4,7 @@ using Sweep.Models.Experiments;
 namespace Sweep.Models.Selection;
 
 /// <summary>
-/// What a finished grid or random sweep says about the rate (SPEC 5.3): the best value and, when the
+/// What a finished grid or random sweep says about the rate: the best value and, when the
 /// values lie on a log scale, the bracket a finer search should fill next, as numbers and as a sentence.
 /// </summary>
 public sealed record GridRecommendation(RatePoint Best, bool IsLogScale, LearningRateBracket? Bracket, string Text)

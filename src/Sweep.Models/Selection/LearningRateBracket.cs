@@ -4,7 +4,7 @@ using Sweep.Models.Experiments;
 namespace Sweep.Models.Selection;
 
 /// <summary>
-/// Where the optimum lies on a grid of tried values (SPEC 5.2 step 2): the best point, its neighbours, seed
+/// Where the optimum lies on a grid of tried values: the best point, its neighbours, seed
 /// 002's α1 (<see cref="Slow"/>, the largest slow value at or below the best) and α2 (<see cref="TooLarge"/>,
 /// the smallest oscillating or diverging value at or above it), the interval a finer search should fill,
 /// and whether the grid must first grow because the best sits on its edge.

@@ -4,7 +4,7 @@ using Sweep.Models.Results;
 namespace Sweep.Models.Selection;
 
 /// <summary>
-/// The number a search ranks trials by (SPEC 5.2 step 4), lower being better: the final or best-epoch loss
+/// The number a search ranks trials by, lower being better: the final or best-epoch loss
 /// (validation loss when there is one, else training loss) or the epochs taken to reach a target loss.
 /// </summary>
 public static class TrialMetric

@@ -4,8 +4,8 @@ namespace Sweep.Models.Training;
 public sealed partial class Trainer
 {
     /// <summary>
-    /// Trains batch by batch, epochs only marking where the order is shuffled, for the learning-rate range test
-    /// (SPEC 5.4): batch <c>i</c> (from 0) is updated at <paramref name="rateAt"/>(i), then
+    /// Trains batch by batch, epochs only marking where the order is shuffled, for the learning-rate range test:
+    /// batch <c>i</c> (from 0) is updated at <paramref name="rateAt"/>(i), then
     /// <paramref name="onBatch"/> gets i, that rate and the batch's loss (taken before its update) and returns
     /// false to stop. Nothing is validated or recorded and there is no divergence stop: the caller decides.
     /// </summary>

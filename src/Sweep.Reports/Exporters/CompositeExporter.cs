@@ -4,7 +4,7 @@ namespace Sweep.Reports.Exporters;
 
 /// <summary>
 /// Runs several exporters in order. One that throws is reported to <c>onFailure</c> and the rest still
-/// write (STYLE 5); cancellation still stops. Returns the paths the successful ones wrote.
+/// write; cancellation still stops. Returns the paths the successful ones wrote.
 /// </summary>
 public sealed class CompositeExporter(IEnumerable<IExporter> exporters, Action<ExporterFailure> onFailure) : IExporter
 {

@@ -11,7 +11,7 @@ public abstract class ExporterBase : IExporter
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    /// <summary>The file this exporter writes, fixed by SPEC 7 (<c>trials.csv</c>, <c>summary.md</c>, …).</summary>
+    /// <summary>The file this exporter writes, fixed for users (<c>trials.csv</c>, <c>summary.md</c>, …).</summary>
     protected abstract string FileName { get; }
 
     public string Name => FileName;

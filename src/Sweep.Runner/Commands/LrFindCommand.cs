@@ -10,7 +10,7 @@ using Sweep.Storage;
 namespace Sweep.Runner.Commands;
 
 /// <summary>
-/// `sweep lr-find FILE`: the learning-rate range test (SPEC 5.4) on the experiment's model, data, batches
+/// `sweep lr-find FILE`: the learning-rate range test on the experiment's model, data, batches
 /// and optimizer: the rate grows each mini-batch; prints the loss against the rate and the suggested rate.
 /// With --db it also stores the test beside the experiment's trials, all at once when it has ended, so an
 /// interrupted test stores nothing; without --db it never touches a store.

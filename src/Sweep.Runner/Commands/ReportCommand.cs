@@ -6,7 +6,7 @@ using Sweep.Storage;
 namespace Sweep.Runner.Commands;
 
 /// <summary>
-/// `sweep report`: writes the reports of SPEC section 7 from the store, for one experiment (its latest
+/// `sweep report`: writes the CSV, HTML, Markdown and JSON reports from the store, for one experiment (its latest
 /// version) into --out, or for every experiment into --out/NAME.
 /// </summary>
 internal static class ReportCommand

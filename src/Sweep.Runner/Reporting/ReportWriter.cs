@@ -4,7 +4,7 @@ using Sweep.Reports.Exporters;
 
 namespace Sweep.Runner.Reporting;
 
-/// <summary>Writes the report files of SPEC section 7 into a folder; a failing exporter is logged and the others still write.</summary>
+/// <summary>Writes the report files (CSV, HTML, Markdown, JSON, PNG) into a folder; a failing exporter is logged and the others still write.</summary>
 internal static class ReportWriter
 {
     /// <summary>The formats `sweep report --format` takes, and the exporters of each.</summary>

@@ -3,7 +3,7 @@ using Sweep.Models.Experiments;
 
 namespace Sweep.Models.Tests.Data;
 
-/// <summary>The real data set of SPEC section 9, from the Debian package dataset-fashion-mnist.</summary>
+/// <summary>The real image data set the seeds use, from the Debian package dataset-fashion-mnist.</summary>
 public sealed class FashionMnistTests
 {
     private const string Folder = "/usr/share/datasets/fashion-mnist";

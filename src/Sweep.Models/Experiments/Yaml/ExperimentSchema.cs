@@ -2,7 +2,7 @@ using static Sweep.Models.Experiments.Yaml.SchemaNode;
 
 namespace Sweep.Models.Experiments.Yaml;
 
-/// <summary>Every key the experiment file accepts (SPEC section 3 and README's YAML reference).</summary>
+/// <summary>Every key the experiment file accepts (README's YAML reference lists them).</summary>
 internal static class ExperimentSchema
 {
     public static SchemaNode Data { get; } = Map(
