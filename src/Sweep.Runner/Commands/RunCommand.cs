@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweep.Models;
 using Sweep.Runner.Logging;
 using Sweep.Runner.Running;
 

@@ -4,9 +4,9 @@ using System.Globalization;
 using Serilog;
 using Spectre.Console;
 using Spectre.Console.Rendering;
+using Sweep.Models;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
-using Sweep.Runner.Commands;
 using Sweep.Runner.Logging;
 
 namespace Sweep.Runner.Progress;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using Serilog;
+using Sweep.Models;
 using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;

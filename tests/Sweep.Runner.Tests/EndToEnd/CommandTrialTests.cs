@@ -113,7 +113,7 @@ public sealed class CommandTrialTests : IDisposable
         while (clock.Elapsed < TimeSpan.FromSeconds(30))
         {
             // Two programs under way, each past its first epoch.
-            if (Trials.ProcessTable.WithMarker(marker).Count >= 4 &&
+            if (Sweep.Models.Tests.Trials.Commands.ProcessTable.WithMarker(marker).Count >= 4 &&
                 Directory.Exists(Path.Combine(folder.OutPath, "trials")) &&
                 Directory.GetFiles(Path.Combine(folder.OutPath, "trials"), "stdout.log", SearchOption.AllDirectories).Count(f => new FileInfo(f).Length > 0) >= 2)
             {
@@ -131,7 +131,7 @@ public sealed class CommandTrialTests : IDisposable
         var clock = Stopwatch.StartNew();
         while (true)
         {
-            var left = Trials.ProcessTable.WithMarker(marker);
+            var left = Sweep.Models.Tests.Trials.Commands.ProcessTable.WithMarker(marker);
             if (left.Count == 0 || clock.Elapsed >= patience)
             {
                 return left;

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Sweep.Models.Trials.Commands;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -165,22 +163,12 @@ internal sealed partial class ExperimentBinder
             return null;
         }
 
-        var text = (node as YamlScalarNode)?.Value ?? "";
-        var match = DurationPattern().Match(text.Trim());
-        if (match.Success && match.Length > 0)
+        if (DurationText.TryRead((node as YamlScalarNode)?.Value ?? "", out var duration) && (duration > TimeSpan.Zero || key == "kill_grace"))
         {
-            double Part(string unit) => match.Groups[unit].Success ? double.Parse(match.Groups[unit].Value, CultureInfo.InvariantCulture) : 0;
-            var duration = TimeSpan.FromHours(Part("h")) + TimeSpan.FromMinutes(Part("m")) + TimeSpan.FromSeconds(Part("s")) + TimeSpan.FromMilliseconds(Part("ms"));
-            if (duration > TimeSpan.Zero || key == "kill_grace")
-            {
-                return duration;
-            }
+            return duration;
         }
 
         context.Error(node, $"trainer.{key} must be a duration such as 90s, 10m, 2h or 1h30m, got {BindContext.Describe(node)}");
         return null;
     }
-
-    [GeneratedRegex(@"^(?:(?<h>\d+(?:\.\d+)?)h)?(?:(?<m>\d+(?:\.\d+)?)m(?!s))?(?:(?<s>\d+(?:\.\d+)?)s)?(?:(?<ms>\d+)ms)?$", RegexOptions.CultureInvariant)]
-    private static partial Regex DurationPattern();
 }

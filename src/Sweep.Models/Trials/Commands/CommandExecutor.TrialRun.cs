@@ -205,12 +205,12 @@ public sealed partial class CommandExecutor
                 var now = Stopwatch.GetTimestamp();
                 if (trainer.Timeout is { } timeout && Stopwatch.GetElapsedTime(started, now) > timeout)
                 {
-                    return Failed($"timed out after {DurationWords.Of(timeout)}");
+                    return Failed($"timed out after {DurationText.Words(timeout)}");
                 }
 
                 if (trainer.IdleTimeout is { } idle && Stopwatch.GetElapsedTime(lastOutput, now) > idle)
                 {
-                    return Failed($"no output for {DurationWords.Of(idle)}");
+                    return Failed($"no output for {DurationText.Words(idle)}");
                 }
 
                 if (process!.HasExited)

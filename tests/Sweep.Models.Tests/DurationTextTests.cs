@@ -1,6 +1,4 @@
-using Sweep.Runner.Commands;
-
-namespace Sweep.Runner.Tests.Commands;
+namespace Sweep.Models.Tests;
 
 public sealed class DurationTextTests
 {
