@@ -64,8 +64,9 @@ public sealed class RunWriterLeaseTests : StoreTestBase
     [Fact]
     public void A_trial_is_stopped_before_its_lease_runs_out_when_no_renewal_gets_through()
     {
-        // Long enough that a loaded machine's late timers stay well inside it.
-        var lease = new StoreOptions { Lease = TimeSpan.FromSeconds(2) };
+        // Long enough that a loaded machine's late timers stay well inside it: the writer stops the trial a
+        // quarter of the lease before it runs out, 1.5 s here, which timers running late under load keep.
+        var lease = new StoreOptions { Lease = TimeSpan.FromSeconds(6) };
         var store = OpenStore(lease);
         var (experimentId, runId, _) = Planned(store, rates: 1, decays: 1);
         using var writer = new RunWriter(store, experimentId, runId, maxClaims: 1, RunWriterSettings.Default, CancellationToken.None);
@@ -88,7 +89,7 @@ public sealed class RunWriterLeaseTests : StoreTestBase
             stoppedAt = DateTimeOffset.UtcNow;
             stopped.Set();
         });
-        Assert.True(stopped.Wait(TimeSpan.FromSeconds(5)));
+        Assert.True(stopped.Wait(TimeSpan.FromSeconds(15)));
         var expires = DateTimeOffset.Parse(Scalar<string>("SELECT lease_expires FROM trials"), System.Globalization.CultureInfo.InvariantCulture);
         Assert.True(stoppedAt < expires, $"stopped at {stoppedAt:O}, the lease ran out at {expires:O}");
         using (var command = blocker.CreateCommand())
