@@ -50,6 +50,11 @@ public sealed partial class SqliteResultStore
         WHERE trial_key IN (SELECT trial_key FROM trials WHERE
         """ + " " + ResettableCondition + ")";
 
+    private const string ResetMetricsSql = """
+        DELETE FROM trial_epoch_metrics
+        WHERE trial_key IN (SELECT trial_key FROM trials WHERE
+        """ + " " + ResettableCondition + ")";
+
     private const string ResetTrialsSql = """
         UPDATE trials
         SET status = 'pending', run_id = NULL, diagnosis = NULL, diagnosis_json = NULL,
@@ -58,6 +63,21 @@ public sealed partial class SqliteResultStore
             attempt = 1, lease_token = NULL, lease_expires = NULL, reused_from = NULL
         WHERE
         """ + " " + ResettableCondition;
+
+    /// <summary>The trials a run holds or left interrupted, which it gives back when it stops.</summary>
+    private const string ReturnableCondition = "run_id = @RunId AND status IN ('running', 'interrupted')";
+
+    private const string ReturnEpochsSql = $"DELETE FROM trial_epochs WHERE trial_key IN (SELECT trial_key FROM trials WHERE {ReturnableCondition})";
+
+    private const string ReturnMetricsSql = $"DELETE FROM trial_epoch_metrics WHERE trial_key IN (SELECT trial_key FROM trials WHERE {ReturnableCondition})";
+
+    private const string ReturnTrialsSql = $"""
+        UPDATE trials
+        SET status = 'pending', run_id = NULL, final_train_loss = NULL, final_val_loss = NULL, best_train_loss = NULL,
+            best_val_loss = NULL, best_epoch = NULL, epochs = 0, seconds = NULL, error = NULL, started = NULL, ended = NULL,
+            lease_token = NULL, lease_expires = NULL
+        WHERE {ReturnableCondition}
+        """;
 
     private const string RecordDiagnosisSql = """
         UPDATE trials
@@ -153,7 +173,15 @@ public sealed partial class SqliteResultStore
     public int ResetTrials(long experimentId) => Write(transaction =>
     {
         connection.Execute(ResetEpochsSql, new { ExperimentId = experimentId }, transaction);
+        connection.Execute(ResetMetricsSql, new { ExperimentId = experimentId }, transaction);
         return connection.Execute(ResetTrialsSql, new { ExperimentId = experimentId }, transaction);
+    });
+
+    public int ReturnTrials(long runId) => Write(transaction =>
+    {
+        connection.Execute(ReturnEpochsSql, new { RunId = runId }, transaction);
+        connection.Execute(ReturnMetricsSql, new { RunId = runId }, transaction);
+        return connection.Execute(ReturnTrialsSql, new { RunId = runId }, transaction);
     });
 
     /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>
