@@ -106,7 +106,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             log.Information(
                 "Coarse-to-fine search of {Target} in '{Experiment}' on {Workers}: at most {Budget}, stage by stage{Resume}.",
                 c2f.Target, name, Counted.Of(workers, "worker"), Counted.Of(c2f.Budget, "trial"),
-                finishedBefore > 0 ? $", resuming after {Counted.Of(finishedBefore, "finished trial")} in {settings.StorePath}" : "");
+                finishedBefore > 0 ? $", resuming after {Counted.Of(finishedBefore, "finished trial")} in {store.Location}" : "");
         }
         else if (finishedBefore == 0)
         {
@@ -116,13 +116,13 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         {
             log.Information(
                 "All {Trials} of '{Experiment}' are already finished in {Store}; nothing to run (--fresh runs them again).",
-                Counted.Of(trials.Length, "trial"), name, settings.StorePath);
+                Counted.Of(trials.Length, "trial"), name, store.Location);
         }
         else
         {
             log.Information(
                 "Resuming '{Experiment}': {Finished} of {Trials} already finished in {Store}; running the rest on {Workers}.",
-                name, finishedBefore, Counted.Of(trials.Length, "trial"), settings.StorePath, Counted.Of(workers, "worker"));
+                name, finishedBefore, Counted.Of(trials.Length, "trial"), store.Location, Counted.Of(workers, "worker"));
         }
 
         using var deadline = new CancellationTokenSource();
@@ -160,7 +160,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var reports = ReportWriter.Write(ReportBuilder.Build(sweep, choice), settings.OutputFolder, log);
         log.Information("Reports: {Reports}", string.Join(", ", reports.Select(Path.GetFileName)));
         var plan = plans.All();
-        new SweepSummary(registration, runId, settings.StorePath, logFile, plan, sweep, choice) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
+        new SweepSummary(registration, runId, store.Location, logFile, plan, sweep, choice) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
             .Write(output, settings.Log.Format);
         var left = sweep.Trials.Count(t => !t.Status.IsFinished());
         if (interrupted)

@@ -23,6 +23,9 @@ internal sealed class SweepWork(TextWriter output, LogSettings logSettings)
     /// <summary>How often a process waiting for others' trials looks at the store again.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
+    /// <summary>The stage whose story this process told last: a worker that looks again at a stage says nothing new.</summary>
+    private int? toldStage;
+
     public bool WaitForOthers { get; init; }
 
     /// <summary>Unless true (`--fresh`), a trial finished in an earlier version takes that result instead of training.</summary>
@@ -92,7 +95,12 @@ internal sealed class SweepWork(TextWriter output, LogSettings logSettings)
                 break;
             }
 
-            log.Information("{Stage}", proposal.Story[^1]);
+            if (toldStage != proposal.Stage)
+            {
+                log.Information("{Stage}", proposal.Story[^1]);
+                toldStage = proposal.Stage;
+            }
+
             var results = await RunTrialsAsync(batch with { Title = $"{batch.Title} stage {proposal.Stage}" }, proposal.Stage, workers, maxTrials is null ? null : left, stop).ConfigureAwait(false);
             ran.AddRange(results);
             if (results.IsEmpty && (!WaitForOthers || lastIdleStage == proposal.Stage))
