@@ -42,6 +42,35 @@ public sealed class WorkerTests : IDisposable
 
     [Theory]
     [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
+    public async Task Four_workers_and_a_run_on_200_trials_record_each_trial_once_and_no_epoch_twice(string kind)
+    {
+        using var store = TestStores.Create(kind, folder);
+        var file = folder.Write("many.yaml", Experiments.Spiral("many", trials: 200, epochs: 150));
+
+        using var run = Run(store, file);
+        Assert.True(await run.WaitForLinesAsync(l => l.StartsWith("Running 200 trials", StringComparison.Ordinal), 1), run.Error);
+        var workers = Enumerable.Range(1, 4).Select(i => Worker(store, $"worker{i}")).ToList();
+        try
+        {
+            var codes = await Task.WhenAll(workers.Append(run).Select(p => p.ExitCodeAsync(TimeSpan.FromSeconds(180))));
+
+            Assert.True(codes.All(c => c == 0), $"exit codes {string.Join(", ", codes)}: {string.Join('\n', workers.Append(run).Select(p => p.Error))}");
+            Assert.Equal(200, store.Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
+            Assert.Equal(200 * 150, store.Scalar<int>("SELECT COUNT(*) FROM epochs"));
+            Assert.Equal(200 * 150, store.Scalar<int>("SELECT COUNT(*) FROM (SELECT DISTINCT trial_id, epoch FROM epochs) AS e"));
+            var ran = workers.Append(run).Select(p => p.Lines.Count(IsFinishedTrial)).ToList();
+            Assert.Equal(200, ran.Sum());
+            Assert.True(ran.Count(n => n > 0) >= 3, $"trials ran by each process: {string.Join(", ", ran)}");
+            Assert.DoesNotContain("taken over", string.Join('\n', workers.Append(run).Select(p => p.Error)), StringComparison.Ordinal);
+        }
+        finally
+        {
+            workers.ForEach(w => w.Dispose());
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
     public async Task A_trial_of_a_worker_killed_with_9_runs_again_elsewhere_once_its_lease_runs_out(string kind)
     {
         using var store = TestStores.Create(kind, folder);
