@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Sweep.Models.Results;
-using Sweep.Storage.Sqlite.Rows;
+using Sweep.Storage.Rows;
 
 namespace Sweep.Storage.Sqlite;
 
@@ -62,8 +62,8 @@ public sealed partial class SqliteResultStore
                     c.TrialId,
                     c.PreviousStatus,
                     c.PreviousRunId,
-                    c.PreviousStarted,
-                    c.PreviousEnded,
+                    PreviousStarted = StoredValues.Time(c.PreviousStarted),
+                    PreviousEnded = StoredValues.Time(c.PreviousEnded),
                     c.LeaseToken,
                 }), transaction);
             }

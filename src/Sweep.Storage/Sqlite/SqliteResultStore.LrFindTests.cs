@@ -1,7 +1,7 @@
 using Dapper;
 using Sweep.Models.Experiments;
 using Sweep.Models.Search;
-using Sweep.Storage.Sqlite.Rows;
+using Sweep.Storage.Rows;
 
 namespace Sweep.Storage.Sqlite;
 

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Diagnostics;
 using Dapper;
-using Sweep.Storage.Sqlite.Rows;
+using Sweep.Storage.Rows;
 
 namespace Sweep.Storage.Sqlite;
 
@@ -82,7 +82,7 @@ public sealed partial class SqliteResultStore
     public int ReleaseAbandonedRuns()
     {
         var candidates = Read(c => c.Query<RunRow>(RunningRunsOnHostSql, new { Host = Environment.MachineName }).ToList());
-        var abandoned = candidates.Where(r => !IsAlive(r.ProcessId, StoredValues.ParseTime(r.Started))).Select(r => r.Id).ToList();
+        var abandoned = candidates.Where(r => !IsAlive(r.ProcessId, StoredValues.Utc(r.Started))).Select(r => r.Id).ToList();
         if (abandoned.Count == 0)
         {
             return 0;

@@ -4,7 +4,7 @@ using Dapper;
 using Microsoft.Data.Sqlite;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
-using Sweep.Storage.Sqlite.Rows;
+using Sweep.Storage.Rows;
 using Sweep.Storage.Sqlite.Schema;
 
 namespace Sweep.Storage.Sqlite;

@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using Dapper;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
-using Sweep.Storage.Sqlite.Rows;
+using Sweep.Storage.Rows;
 
 namespace Sweep.Storage.Sqlite;
 
