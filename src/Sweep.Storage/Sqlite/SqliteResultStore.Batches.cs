@@ -4,6 +4,8 @@ using Microsoft.Data.Sqlite;
 using Sweep.Models.Results;
 using Sweep.Storage.Rows;
 
+using Sweep.Storage.Sql;
+
 namespace Sweep.Storage.Sqlite;
 
 public sealed partial class SqliteResultStore
@@ -12,7 +14,7 @@ public sealed partial class SqliteResultStore
         SELECT id AS TrialId, attempt AS Attempt, status AS PreviousStatus, run_id AS PreviousRunId, started AS PreviousStarted, ended AS PreviousEnded
         FROM trials
         WHERE experiment_id = @ExperimentId AND
-        """ + ClaimableCondition + """
+        """ + TrialSql.ClaimableCondition + """
 
         ORDER BY stage, number, id
         LIMIT @Count
