@@ -19,6 +19,14 @@ internal static class TrialSql
         WHERE run_id = @RunId AND status = 'running'
         """;
 
+    /// <summary>Puts a claimed row back as it was, if this run still holds it and never recorded an outcome; times are bound in the store's own spelling.</summary>
+    public const string UndoClaim = """
+        UPDATE trials
+        SET status = @PreviousStatus, run_id = @PreviousRunId, started = @PreviousStarted, ended = @PreviousEnded,
+            lease_token = NULL, lease_expires = NULL
+        WHERE experiment_id = @ExperimentId AND id = @TrialId AND run_id = @RunId AND lease_token = @LeaseToken AND status = 'running'
+        """;
+
     /// <summary>Trials of an experiment version that no live run is training right now.</summary>
     private const string ResettableCondition = """
         experiment_id = @ExperimentId

@@ -27,14 +27,6 @@ public sealed partial class SqliteResultStore
         WHERE experiment_id = @ExperimentId AND id IN @TrialIds
         """;
 
-    /// <summary>Puts a claimed row back as it was, if this run still holds it and never recorded an outcome.</summary>
-    private const string UndoClaimSql = """
-        UPDATE trials
-        SET status = @PreviousStatus, run_id = @PreviousRunId, started = @PreviousStarted, ended = @PreviousEnded,
-            lease_token = NULL, lease_expires = NULL
-        WHERE experiment_id = @ExperimentId AND id = @TrialId AND run_id = @RunId AND lease_token = @LeaseToken AND status = 'running'
-        """;
-
     /// <summary>
     /// Runs <paramref name="batch"/> in one write transaction: records each finished trial with its epochs
     /// if its lease still holds, with its range-test steps if it has any, undoes the released claims, then
@@ -57,7 +49,7 @@ public sealed partial class SqliteResultStore
                 .ToImmutableArray();
             if (!batch.Released.IsEmpty)
             {
-                connection.Execute(UndoClaimSql, batch.Released.Select(c => new
+                connection.Execute(TrialSql.UndoClaim, batch.Released.Select(c => new
                 {
                     ExperimentId = experimentId,
                     RunId = runId,
