@@ -9,7 +9,7 @@ namespace Sweep.Storage.Tests;
 /// transaction as the runner does. A measurement, not a timed assertion (machines differ); run with
 /// <c>dotnet test --filter EpochInsertMeasurement --logger "console;verbosity=detailed"</c> to see it.
 /// </summary>
-public sealed class EpochInsertMeasurement(ITestOutputHelper output) : StoreTestBase
+public abstract class EpochInsertMeasurement(StoreKind kind, ITestOutputHelper output) : StoreTestBase(kind)
 {
     [Fact]
     [Trait("Category", "Measurement")]
@@ -34,3 +34,7 @@ public sealed class EpochInsertMeasurement(ITestOutputHelper output) : StoreTest
         Assert.Equal(rows, Scalar<int>("SELECT COUNT(*) FROM epochs"));
     }
 }
+
+public sealed class EpochInsertMeasurementOnSqlite(ITestOutputHelper output) : EpochInsertMeasurement(StoreKind.Sqlite, output);
+
+public sealed class EpochInsertMeasurementOnPostgres(ITestOutputHelper output) : EpochInsertMeasurement(StoreKind.Postgres, output);
