@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Dapper;
 using Npgsql;
 
@@ -67,7 +68,18 @@ internal static class TestPostgres
     /// <summary>Stops a server <see cref="StartServer"/> started and deletes its folder.</summary>
     public static void StopServer(string url) => RunScript(Path.Combine(RepositoryRoot(), "tools", "test-postgres"), "stop", url);
 
-    private static string PostgresLocationForTests(string url) => Postgres.PostgresLocation.Parse(url).ConnectionString;
+    /// <summary>Stops a server <see cref="StartServer"/> started, waits <paramref name="down"/>, and starts it again on the same port.</summary>
+    public static void RestartServer(string url, TimeSpan down)
+    {
+        var (exitCode, _, error) = RunScript(
+            Path.Combine(RepositoryRoot(), "tools", "test-postgres"), "restart", url, down.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture));
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException($"tools/test-postgres restart exited with {exitCode}: {error.Trim()}");
+        }
+    }
+
+    private static string PostgresLocationForTests(string url) => Sweep.Storage.Postgres.PostgresLocation.Parse(url).ConnectionString;
 
     private static string FindOrStart()
     {

@@ -21,7 +21,13 @@ internal static class PostgresSchemaMigrator
     /// <summary>The advisory lock every Sweep process takes to migrate; any constant other applications are unlikely to pick.</summary>
     private const long MigrationLock = 0x53_57_45_45_50_00_00_01;
 
-    private const string VersionTableExistsSql = "SELECT to_regclass('schema_version') IS NOT NULL";
+    /// <summary>
+    /// Read from the catalog as a query, on the statement's snapshot: <c>to_regclass</c> reads the session's
+    /// catalog cache, which may not yet know a table another process created while this one waited for the lock.
+    /// </summary>
+    private const string VersionTableExistsSql = """
+        SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'schema_version')
+        """;
 
     private const string ReadVersionSql = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
 
