@@ -14,13 +14,14 @@ public sealed partial class PostgresResultStore
     /// </summary>
     private const string LeaseEnd = "clock_timestamp() + @LeaseSeconds * interval '1 second'";
 
-    private const string FailLostTrialsSql = """
+    /// <summary>
+    /// Both updates in one round trip: failing the trials lost too often, then putting the other lost trials
+    /// back to pending as their next attempt.
+    /// </summary>
+    private const string RequeueLostTrialsSql = """
         UPDATE trials
         SET status = 'failed', error = @Error, ended = now(), lease_token = NULL, lease_expires = NULL
-        WHERE experiment_id = @ExperimentId AND status = 'running' AND attempt >= @MaxAttempts AND lease_expires < clock_timestamp()
-        """;
-
-    private const string RequeueLostTrialsSql = """
+        WHERE experiment_id = @ExperimentId AND status = 'running' AND attempt >= @MaxAttempts AND lease_expires < clock_timestamp();
         UPDATE trials
         SET status = 'pending', attempt = attempt + 1, lease_token = NULL, lease_expires = NULL
         WHERE experiment_id = @ExperimentId AND status = 'running' AND lease_expires < clock_timestamp()
@@ -106,10 +107,9 @@ public sealed partial class PostgresResultStore
     private static void RequeueLostTrials(NpgsqlConnection connection, NpgsqlTransaction transaction, long experimentId)
     {
         connection.Execute(
-            FailLostTrialsSql,
+            RequeueLostTrialsSql,
             new { ExperimentId = experimentId, Error = TrialLeases.LostError, TrialLeases.MaxAttempts },
             transaction);
-        connection.Execute(RequeueLostTrialsSql, new { ExperimentId = experimentId }, transaction);
     }
 
     private static string NewLeaseToken() => Guid.NewGuid().ToString("N");

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Dapper;
+using Npgsql;
 using NpgsqlTypes;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
@@ -49,28 +50,17 @@ public sealed partial class PostgresResultStore
     /// </summary>
     public TrialPlanning PlanTrials(long experimentId, IEnumerable<TrialPlan> trials, bool reuseFinished)
     {
-        var rows = trials.ToList();
+        // The JSON texts are the costly part, worked out on every core before the transaction begins.
+        var rows = trials.AsParallel().AsOrdered().Select(t => new PlannedRow(t)).ToList();
         return Run((connection, transaction) =>
         {
             var lastKey = connection.ExecuteScalar<long>(LastTrialKeySql, transaction: transaction);
             connection.Execute(CreatePlannedSql, transaction: transaction);
             using (var writer = connection.BeginBinaryImport(CopyPlannedSql))
             {
-                foreach (var trial in rows)
+                foreach (var row in rows)
                 {
-                    var training = trial.Configuration.Training;
-                    writer.StartRow();
-                    writer.Write(trial.Id, NpgsqlDbType.Text);
-                    writer.Write(trial.Number, NpgsqlDbType.Integer);
-                    writer.Write(trial.Stage, NpgsqlDbType.Integer);
-                    writer.Write(trial.Repeat, NpgsqlDbType.Integer);
-                    writer.Write(trial.Seed, NpgsqlDbType.Integer);
-                    writer.Write(ParametersJson.Of(trial.Parameters), NpgsqlDbType.Text);
-                    writer.Write(TrialIdentity.CanonicalJson(trial.Configuration, trial.Seed), NpgsqlDbType.Text);
-                    writer.Write(training.LearningRate, NpgsqlDbType.Double);
-                    writer.Write(training.WeightDecay.L1, NpgsqlDbType.Double);
-                    writer.Write(training.WeightDecay.L2, NpgsqlDbType.Double);
-                    writer.Write(training.Batch.ToString(), NpgsqlDbType.Text);
+                    row.Write(writer);
                 }
 
                 writer.Complete();
@@ -124,4 +114,28 @@ public sealed partial class PostgresResultStore
 
     public ImmutableArray<TrialSummary> FindTrials(string idPrefix) =>
         Read(c => c.Query<TrialRow>(TrialSql.Find, new { Prefix = idPrefix }).Select(r => r.ToSummary()).ToImmutableArray());
+
+    /// <summary>A planned trial as the temporary table takes it.</summary>
+    private sealed class PlannedRow(TrialPlan trial)
+    {
+        private readonly string parameters = ParametersJson.Of(trial.Parameters);
+        private readonly string configuration = TrialIdentity.CanonicalJson(trial.Configuration, trial.Seed);
+
+        public void Write(NpgsqlBinaryImporter writer)
+        {
+            var training = trial.Configuration.Training;
+            writer.StartRow();
+            writer.Write(trial.Id, NpgsqlDbType.Text);
+            writer.Write(trial.Number, NpgsqlDbType.Integer);
+            writer.Write(trial.Stage, NpgsqlDbType.Integer);
+            writer.Write(trial.Repeat, NpgsqlDbType.Integer);
+            writer.Write(trial.Seed, NpgsqlDbType.Integer);
+            writer.Write(parameters, NpgsqlDbType.Text);
+            writer.Write(configuration, NpgsqlDbType.Text);
+            writer.Write(training.LearningRate, NpgsqlDbType.Double);
+            writer.Write(training.WeightDecay.L1, NpgsqlDbType.Double);
+            writer.Write(training.WeightDecay.L2, NpgsqlDbType.Double);
+            writer.Write(training.Batch.ToString(), NpgsqlDbType.Text);
+        }
+    }
 }
