@@ -161,7 +161,7 @@ internal static class CommandWorkload
         var clock = Stopwatch.StartNew();
         store.AddPlannedTrials(registration.Id, plan);
         var runId = store.StartRun(registration.Id, "bench");
-        var target = new SweepTarget(registration.Id, runId, plan.ToDictionary(t => t.Id, StringComparer.Ordinal));
+        var target = new SweepTarget(registration.Id, runId, new TrialPlans(plan));
         var progress = new PlainProgress(Serilog.Core.Logger.None, plan.Count, 0);
         new SweepScheduler(store, executor, progress, Serilog.Core.Logger.None).RunAsync(target, 1, null, CancellationToken.None).GetAwaiter().GetResult();
         store.FinishRun(runId, RunStatus.Completed);

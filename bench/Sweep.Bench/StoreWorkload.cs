@@ -97,7 +97,7 @@ internal static class StoreWorkload
             var clock = Stopwatch.StartNew();
             store.AddPlannedTrials(registration.Id, plan);
             var runId = store.StartRun(registration.Id, "bench");
-            var target = new SweepTarget(registration.Id, runId, plan.ToDictionary(t => t.Id, StringComparer.Ordinal));
+            var target = new SweepTarget(registration.Id, runId, new TrialPlans(plan));
             var progress = new PlainProgress(Serilog.Core.Logger.None, plan.Count, 0);
             new SweepScheduler(store, runner, progress, Serilog.Core.Logger.None).RunAsync(target, workers, null, CancellationToken.None).GetAwaiter().GetResult();
             store.FinishRun(runId, RunStatus.Completed);

@@ -21,6 +21,7 @@ internal static class SweepCli
         ReportCommand.Create(output, error),
         ListCommand.Create(output, error),
         ShowCommand.Create(output, error),
+        WorkerCommand.Create(output, error),
     };
 
     public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken stop = default) =>

@@ -92,6 +92,19 @@ public interface IResultStore : IDisposable
     /// <summary>Puts every trial of a version not being trained by a live run back to pending, without epochs; returns how many.</summary>
     int ResetTrials(long experimentId);
 
+    /// <summary>
+    /// Gives back the trials the run holds running or left interrupted: pending again, without epochs, with
+    /// their attempt unchanged (a worker stopped on Ctrl+C hands its work to the others). Returns how many.
+    /// </summary>
+    int ReturnTrials(long runId);
+
+    /// <summary>
+    /// Waits until this process alone may plan the next stage of the experiment's adaptive search, so a stage
+    /// is planned once however many processes see the one before it end. Disposing it, or the process
+    /// ending, lets the next planner in.
+    /// </summary>
+    IDisposable HoldPlanningLock(long experimentId);
+
     /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>
     bool RecordDiagnosis(long experimentId, string trialId, TrialDiagnosis diagnosis);
 

@@ -6,6 +6,9 @@ namespace Sweep.Storage;
 /// <summary>Opens the store a <c>--db</c> value names.</summary>
 public static class ResultStores
 {
+    /// <summary>Whether <paramref name="location"/> names a database server (a URL or a connection string) rather than a SQLite file.</summary>
+    public static bool IsServer(string location) => PostgresLocation.Names(location);
+
     /// <summary>
     /// Opens (creating or migrating as needed) the store at <paramref name="location"/>: a PostgreSQL database
     /// for a <c>postgres://</c> or <c>postgresql://</c> URL or an Npgsql connection string (<c>Host=...;...</c>),
@@ -14,7 +17,7 @@ public static class ResultStores
     public static IResultStore Open(string location, StoreOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
-        return PostgresLocation.Names(location)
+        return IsServer(location)
             ? PostgresResultStore.Open(location, options)
             : SqliteResultStore.Open(location, options ?? StoreOptions.Default);
     }

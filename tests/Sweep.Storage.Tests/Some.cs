@@ -50,4 +50,7 @@ internal static class Some
 
     public static TrialOutcome Completed(int epochs, double offset = 0) =>
         new(TrialStatus.Completed, Epochs(epochs, offset), Seconds: 1.5);
+
+    public static TrialOutcome Interrupted(int epochs) =>
+        new(TrialStatus.Interrupted, Epochs(epochs), Seconds: 0.5);
 }

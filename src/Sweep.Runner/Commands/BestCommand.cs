@@ -35,7 +35,7 @@ internal static class BestCommand
 
             if (opened.FindExperiment(name) is not { } found)
             {
-                error.WriteLine($"sweep: the store '{parsed.GetValue(store)}' has no experiment '{name}'; 'sweep list' shows what it has.");
+                error.WriteLine($"sweep: the store '{opened.Location}' has no experiment '{name}'; 'sweep list' shows what it has.");
                 return ExitCodes.InvalidInput;
             }
 

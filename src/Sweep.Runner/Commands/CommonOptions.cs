@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweep.Models;
 using Sweep.Runner.Logging;
 
 namespace Sweep.Runner.Commands;
@@ -8,10 +9,13 @@ internal static class CommonOptions
 {
     public const string DefaultStore = "sweep.db";
 
+    /// <summary>The variable that, when set, is the default for --db (CI jobs set it once for every command).</summary>
+    public const string StoreVariable = "SWEEP_DB";
+
     public static Option<string> Store() => new("--db")
     {
-        Description = "The result store (SQLite file).",
-        DefaultValueFactory = _ => DefaultStore,
+        Description = $"The result store: a SQLite file, or a PostgreSQL URL (postgres://user@host:port/db). Default: ${StoreVariable} when set, else {DefaultStore}.",
+        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StoreVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultStore,
     };
 
     public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Show debug events, and stack traces of unexpected errors." };
@@ -37,4 +41,21 @@ internal static class CommonOptions
         });
         return option;
     }
+
+    /// <summary>A positive duration such as 90s, 10m or 1h30m.</summary>
+    public static Option<TimeSpan?> Duration(string name, string description) => new(name)
+    {
+        Description = description,
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Single().Value;
+            if (DurationText.TryParse(text, out var duration) && duration > TimeSpan.Zero)
+            {
+                return duration;
+            }
+
+            result.AddError($"{name} takes a duration such as 90s, 10m or 1h30m, not '{text}'.");
+            return null;
+        },
+    };
 }

@@ -24,7 +24,7 @@ internal static class ListCommand
             var experiments = opened.ListExperiments();
             if (experiments.IsEmpty)
             {
-                output.WriteLine($"The store '{path}' holds no experiments yet; run 'sweep run EXPERIMENT.yaml --db {path}' to add one.");
+                output.WriteLine($"The store '{opened.Location}' holds no experiments yet; run 'sweep run EXPERIMENT.yaml --db {opened.Location}' to add one.");
                 return ExitCodes.Success;
             }
 

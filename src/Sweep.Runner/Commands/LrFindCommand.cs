@@ -84,7 +84,7 @@ internal static class LrFindCommand
             catch (OperationCanceledException)
             {
                 // Stopped before its first step: there is no result to print.
-                return Task.FromResult(Interrupted(storePath, error));
+                return Task.FromResult(Interrupted(opened?.Location, error));
             }
 
             var interrupted = cancellationToken.IsCancellationRequested;
@@ -100,11 +100,11 @@ internal static class LrFindCommand
                 WriteText(result, output);
                 if (stored is { } s)
                 {
-                    output.WriteLine($"Stored as range test {s.Test.Id} of '{s.Experiment.Name}' version {s.Experiment.Version} in {storePath}; see it with: sweep best --experiment {s.Experiment.Name} --db {storePath}");
+                    output.WriteLine($"Stored as range test {s.Test.Id} of '{s.Experiment.Name}' version {s.Experiment.Version} in {opened!.Location}; see it with: sweep best --experiment {s.Experiment.Name} --db {opened.Location}");
                 }
             }
 
-            return Task.FromResult(interrupted ? Interrupted(storePath, error) : ExitCodes.Success);
+            return Task.FromResult(interrupted ? Interrupted(opened?.Location, error) : ExitCodes.Success);
         });
         return command;
     }

@@ -40,8 +40,8 @@ internal static class ReportCommand
             if (experiments.Length == 0 || experiments[0] is null)
             {
                 error.WriteLine(name is null
-                    ? $"sweep: the store '{path}' holds no experiments yet."
-                    : $"sweep: the store '{path}' has no experiment '{name}'; 'sweep list' shows what it has.");
+                    ? $"sweep: the store '{opened.Location}' holds no experiments yet."
+                    : $"sweep: the store '{opened.Location}' has no experiment '{name}'; 'sweep list' shows what it has.");
                 return ExitCodes.InvalidInput;
             }
 

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Sweep.Models;
 using Sweep.Runner.Logging;
 using Sweep.Runner.Running;
 
@@ -25,21 +24,7 @@ internal static class RunCommand
         };
         var fresh = new Option<bool>("--fresh") { Description = "Run every trial again: the experiment's stored results are reset first." };
         var maxTrials = CommonOptions.Count("--max-trials", "Run at most this many trials now; run again to go on.");
-        var timeout = new Option<TimeSpan?>("--timeout")
-        {
-            Description = "Start no trial after this long (e.g. 90s, 10m, 1h30m) and stop running ones; run again to go on.",
-            CustomParser = result =>
-            {
-                var text = result.Tokens.Single().Value;
-                if (DurationText.TryParse(text, out var duration))
-                {
-                    return duration;
-                }
-
-                result.AddError($"--timeout takes a duration such as 90s, 10m or 1h30m, not '{text}'.");
-                return null;
-            },
-        };
+        var timeout = CommonOptions.Duration("--timeout", "Start no trial after this long (e.g. 90s, 10m, 1h30m) and stop running ones; run again to go on.");
         var logFormat = CommonOptions.LogFormat();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();

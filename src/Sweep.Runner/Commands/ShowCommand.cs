@@ -37,7 +37,7 @@ internal static class ShowCommand
                 var experiment = wantedVersion is { } number ? versions.Find(e => e.Version == number) : versions.MaxBy(e => e.Version);
                 if (experiment is null)
                 {
-                    error.WriteLine($"sweep: the store '{path}' has no version {wantedVersion} of '{wanted}'; its versions are {string.Join(", ", versions.Select(e => e.Version))}.");
+                    error.WriteLine($"sweep: the store '{opened.Location}' has no version {wantedVersion} of '{wanted}'; its versions are {string.Join(", ", versions.Select(e => e.Version))}.");
                     return ExitCodes.InvalidInput;
                 }
 
@@ -56,7 +56,7 @@ internal static class ShowCommand
             if (ids.Count == 0)
             {
                 var where = wantedVersion is { } v ? $" in a version {v} of an experiment" : "";
-                error.WriteLine($"sweep: the store '{path}' has no experiment named '{wanted}' and no trial whose id starts with it{where}; 'sweep list --db {path}' shows what it holds.");
+                error.WriteLine($"sweep: the store '{opened.Location}' has no experiment named '{wanted}' and no trial whose id starts with it{where}; 'sweep list --db {opened.Location}' shows what it holds.");
                 return ExitCodes.InvalidInput;
             }
 

@@ -2,12 +2,12 @@ using Sweep.Storage;
 
 namespace Sweep.Runner.Commands;
 
-/// <summary>Opens the store for a command that only reads it: a missing file is reported, not created empty.</summary>
+/// <summary>Opens the store for a command that only reads it: a missing file is reported, not created empty (a server is simply connected to).</summary>
 internal static class StoreFile
 {
     public static IResultStore? OpenExisting(string path, TextWriter error)
     {
-        if (!File.Exists(path))
+        if (!ResultStores.IsServer(path) && !File.Exists(path))
         {
             error.WriteLine($"sweep: there is no store at '{path}'; run 'sweep run EXPERIMENT.yaml --db {path}' first, or pass the --db path of an existing store.");
             return null;

@@ -94,7 +94,8 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         }
 
         var search = experiment.Definition.Search.Strategy == SearchStrategy.CoarseToFine;
-        PlanTrials(store, registration.Id, trials, log);
+        var work = new SweepWork(output, settings.Log) { WaitForOthers = true, Fresh = settings.Fresh };
+        work.PlanTrials(store, registration.Id, trials, log);
         var finishedBefore = store.ListTrials(registration.Id).Count(t => t.Status.IsFinished());
         var toRun = Math.Min(trials.Length - finishedBefore, settings.MaxTrials ?? int.MaxValue);
         var workers = Math.Max(1, Math.Min(settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount, search ? trials.Length : toRun));
@@ -105,7 +106,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             log.Information(
                 "Coarse-to-fine search of {Target} in '{Experiment}' on {Workers}: at most {Budget}, stage by stage{Resume}.",
                 c2f.Target, name, Counted.Of(workers, "worker"), Counted.Of(c2f.Budget, "trial"),
-                finishedBefore > 0 ? $", resuming after {Counted.Of(finishedBefore, "finished trial")} in {settings.StorePath}" : "");
+                finishedBefore > 0 ? $", resuming after {Counted.Of(finishedBefore, "finished trial")} in {store.Location}" : "");
         }
         else if (finishedBefore == 0)
         {
@@ -115,13 +116,13 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         {
             log.Information(
                 "All {Trials} of '{Experiment}' are already finished in {Store}; nothing to run (--fresh runs them again).",
-                Counted.Of(trials.Length, "trial"), name, settings.StorePath);
+                Counted.Of(trials.Length, "trial"), name, store.Location);
         }
         else
         {
             log.Information(
                 "Resuming '{Experiment}': {Finished} of {Trials} already finished in {Store}; running the rest on {Workers}.",
-                name, finishedBefore, Counted.Of(trials.Length, "trial"), settings.StorePath, Counted.Of(workers, "worker"));
+                name, finishedBefore, Counted.Of(trials.Length, "trial"), store.Location, Counted.Of(workers, "worker"));
         }
 
         using var deadline = new CancellationTokenSource();
@@ -132,14 +133,14 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
         using var onSignal = stop.Register(() => log.Warning("Stopping: no new trial starts, running trials stop at their next epoch. Press Ctrl+C again to quit at once."));
-        var plan = trials.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var plans = TrialPlans.Of(experiment, trials, store, registration.Id);
         var executor = TrialExecutors.For(experiment.Definition, datasets.For, settings.OutputFolder);
-        var scope = new TrialBatch(store, registration.Id, runId, plan, executor, log, levels, $"{name} v{registration.Version}");
+        var scope = new TrialBatch(store, registration.Id, runId, plans, executor, log, levels, $"{name} v{registration.Version}");
         ImmutableArray<TrialResult> results;
         try
         {
-            results = search ? await RunSearchAsync(scope, experiment, workers, stopping.Token).ConfigureAwait(false)
-                : await RunTrialsAsync(scope, trials.Length, finishedBefore, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false);
+            results = search ? await work.RunSearchAsync(scope, experiment, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false)
+                : await work.RunTrialsAsync(scope, stage: null, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false);
         }
         catch (StoreException)
         {
@@ -158,15 +159,8 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var choice = SweepSelector.Choose(sweep);
         var reports = ReportWriter.Write(ReportBuilder.Build(sweep, choice), settings.OutputFolder, log);
         log.Information("Reports: {Reports}", string.Join(", ", reports.Select(Path.GetFileName)));
-        if (search)
-        {
-            foreach (var trial in StoredPlans(sweep, experiment))
-            {
-                plan.TryAdd(trial.Id, trial);
-            }
-        }
-
-        new SweepSummary(registration, runId, settings.StorePath, logFile, plan, sweep, choice) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
+        var plan = plans.All();
+        new SweepSummary(registration, runId, store.Location, logFile, plan, sweep, choice) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
             .Write(output, settings.Log.Format);
         var left = sweep.Trials.Count(t => !t.Status.IsFinished());
         if (interrupted)
@@ -188,102 +182,6 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         }
 
         return sweep.Trials.Any(t => t.Status == TrialStatus.Failed) ? ExitCodes.TrialsFailed : ExitCodes.Success;
-    }
-
-    /// <summary>The plans of the stored trials of every stage, rebuilt from their stage and value, so the summary can describe them all.</summary>
-    private static IEnumerable<TrialPlan> StoredPlans(SweepRecord sweep, LoadedExperiment experiment)
-    {
-        var target = experiment.Definition.Search.CoarseToFine!.Target;
-        return sweep.Trials
-            .Where(t => t.Stage > 0 && t.ValueOf(target)?.Number is not null)
-            .GroupBy(t => t.Stage)
-            .SelectMany(g => TrialPlanner.PlanStage(
-                experiment,
-                new StageProposal(g.Key, StageKind.Fine, [.. g.Select(t => t.ValueOf(target)!.Value.Number!.Value).Distinct().Order()], [])).Trials);
-    }
-
-    /// <summary>Runs the claimable trials of the target on the workers, with the live or plain progress of <paramref name="total"/> trials.</summary>
-    private async Task<ImmutableArray<TrialResult>> RunTrialsAsync(TrialBatch batch, int total, int finishedBefore, int workers, int? maxTrials, CancellationToken stop)
-    {
-        var events = new PlainProgress(batch.Log, total, finishedBefore);
-        var live = LiveProgress.IsWanted(output, settings.Log) ? new LiveProgress(events, batch.Levels, batch.Log, batch.Title, total, finishedBefore) : null;
-        try
-        {
-            var scheduler = new SweepScheduler(batch.Store, batch.Executor, (ISweepProgress?)live ?? events, batch.Log);
-            return await scheduler.RunAsync(batch.Target, workers, maxTrials, stop).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (live is not null)
-            {
-                await live.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
-    /// <summary>
-    /// A coarse-to-fine search, stage by stage: the stored results say what the next stage tries (or that the
-    /// search is done); its trials are stored with their stage and run in parallel; then again. A killed run
-    /// resumes where the stored stages end, and --max-trials counts the trials of every stage of this run.
-    /// </summary>
-    private async Task<ImmutableArray<TrialResult>> RunSearchAsync(TrialBatch batch, LoadedExperiment experiment, int workers, CancellationToken stop)
-    {
-        var ran = ImmutableArray.CreateBuilder<TrialResult>();
-        var (store, log) = (batch.Store, batch.Log);
-        while (!stop.IsCancellationRequested)
-        {
-            // The stored labels are what the next step reads, so the stages run so far are labelled first.
-            var step = SweepSelector.Search(SweepDiagnosis.Record(store, batch.ExperimentId))
-                ?? throw new InvalidOperationException($"'{experiment.Definition.Name}' is registered without a coarse-to-fine search to replay.");
-            if (step is SearchDecision decision)
-            {
-                log.Information("{Decision}", decision.Story[^1]);
-                break;
-            }
-
-            var proposal = (StageProposal)step;
-            var stage = TrialPlanner.PlanStage(experiment, proposal).Trials;
-            PlanTrials(store, batch.ExperimentId, stage, log);
-            foreach (var trial in stage)
-            {
-                batch.Plan.TryAdd(trial.Id, trial);
-            }
-
-            var left = (settings.MaxTrials ?? int.MaxValue) - ran.Count;
-            var stored = store.ListTrials(batch.ExperimentId).Where(t => t.Stage == proposal.Stage).ToList();
-            var pending = stored.Count(t => !t.Status.IsFinished());
-            if (left <= 0)
-            {
-                log.Information("--max-trials {Most} reached before stage {Stage}.", settings.MaxTrials, proposal.Stage);
-                break;
-            }
-
-            log.Information("{Stage}", proposal.Story[^1]);
-            var results = await RunTrialsAsync(batch with { Title = $"{batch.Title} stage {proposal.Stage}" }, stored.Count, stored.Count - pending, workers, Math.Min(left, pending), stop).ConfigureAwait(false);
-            ran.AddRange(results);
-            if (results.IsEmpty)
-            {
-                log.Warning("Stage {Stage} has no trial left to claim (another process is running them); run again when it ends.", proposal.Stage);
-                break;
-            }
-        }
-
-        return ran.ToImmutable();
-    }
-
-    /// <summary>
-    /// Stores the planned trials; unless --fresh, a trial already finished in an earlier version of the
-    /// experiment takes that result instead of training again.
-    /// </summary>
-    private void PlanTrials(IResultStore store, long experimentId, IEnumerable<TrialPlan> trials, ILogger log)
-    {
-        var planning = store.PlanTrials(experimentId, trials, reuseFinished: !settings.Fresh);
-        foreach (var reused in planning.Reused)
-        {
-            log.Information(
-                "Reused {Trials} finished in version {Version}: the same trial ids, so they are not trained again (--fresh trains them again).",
-                Counted.Of(reused.Trials, "trial"), reused.Version);
-        }
     }
 
     /// <summary>After a store failure, records what it can; a run left marked running is released by the next `sweep run`.</summary>

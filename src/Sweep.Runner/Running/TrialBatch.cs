@@ -1,5 +1,4 @@
 using Serilog;
-using Sweep.Models.Search;
 using Sweep.Models.Trials;
 using Sweep.Runner.Logging;
 using Sweep.Storage;
@@ -7,19 +6,18 @@ using Sweep.Storage;
 namespace Sweep.Runner.Running;
 
 /// <summary>
-/// What each call of the scheduler in one `sweep run` shares: the store, the experiment version and run,
-/// the plans of the trials it may claim (a coarse-to-fine search adds each stage's), how a trial runs, the
-/// log and the progress title.
+/// What each call of the scheduler on one experiment version shares: the store, the version and this
+/// process's run, the plans of the trials it may claim, how a trial runs, the log and the progress title.
 /// </summary>
 internal sealed record TrialBatch(
     IResultStore Store,
     long ExperimentId,
     long RunId,
-    Dictionary<string, TrialPlan> Plan,
+    TrialPlans Plans,
     ITrialExecutor Executor,
     ILogger Log,
     ConsoleLevels Levels,
     string Title)
 {
-    public SweepTarget Target => new(ExperimentId, RunId, Plan);
+    public SweepTarget Target => new(ExperimentId, RunId, Plans);
 }

@@ -50,8 +50,8 @@ public sealed partial class PostgresResultStore
     /// </summary>
     public TrialPlanning PlanTrials(long experimentId, IEnumerable<TrialPlan> trials, bool reuseFinished)
     {
-        // The JSON texts are the costly part, worked out on every core before the transaction begins.
-        var rows = trials.AsParallel().AsOrdered().Select(t => new PlannedRow(t)).ToList();
+        // The JSON texts are the costly part, worked out before the transaction begins (and once, however often it is retried).
+        var rows = trials.Select(t => new PlannedRow(t)).ToList();
         return Run((connection, transaction) =>
         {
             var lastKey = connection.ExecuteScalar<long>(LastTrialKeySql, transaction: transaction);
@@ -94,7 +94,15 @@ public sealed partial class PostgresResultStore
     public int ResetTrials(long experimentId) => Run((connection, transaction) =>
     {
         connection.Execute(TrialSql.ResetEpochs, new { ExperimentId = experimentId }, transaction);
+        connection.Execute(TrialSql.ResetMetrics, new { ExperimentId = experimentId }, transaction);
         return connection.Execute(TrialSql.Reset, new { ExperimentId = experimentId }, transaction);
+    });
+
+    public int ReturnTrials(long runId) => Run((connection, transaction) =>
+    {
+        connection.Execute(TrialSql.ReturnEpochs, new { RunId = runId }, transaction);
+        connection.Execute(TrialSql.ReturnMetrics, new { RunId = runId }, transaction);
+        return connection.Execute(TrialSql.Return, new { RunId = runId }, transaction);
     });
 
     public bool RecordDiagnosis(long experimentId, string trialId, TrialDiagnosis diagnosis)

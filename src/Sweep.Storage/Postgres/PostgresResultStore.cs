@@ -74,13 +74,23 @@ public sealed partial class PostgresResultStore : IResultStore
 
     public void Dispose() => dataSource.Dispose();
 
+    /// <summary>Runs <paramref name="work"/> in one transaction on a pooled connection, committed if it returns; see <see cref="Retrying"/>.</summary>
+    private T Run<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> work, IsolationLevel isolation = IsolationLevel.ReadCommitted) => Retrying(() =>
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(isolation);
+        var result = work(connection, transaction);
+        transaction.Commit();
+        return result;
+    });
+
     /// <summary>
-    /// Runs <paramref name="work"/> in one transaction on a pooled connection, committed if it returns. When
-    /// the connection breaks or the server restarts, the pool is emptied and the whole transaction runs again
-    /// after a pause that doubles from 0.1 s to 5 s (jittered, so many workers do not return at once), until
-    /// <see cref="StoreOptions.RetryFor"/> has passed.
+    /// Runs <paramref name="attempt"/>, and when the connection breaks or the server restarts, empties the pool
+    /// and runs it again after a pause that doubles from 0.1 s to 5 s (jittered, so many workers do not return
+    /// at once), until <see cref="StoreOptions.RetryFor"/> has passed. An attempt is a whole transaction, so
+    /// one cut short leaves nothing behind.
     /// </summary>
-    private T Run<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> work, IsolationLevel isolation = IsolationLevel.ReadCommitted)
+    private T Retrying<T>(Func<T> attempt)
     {
         var start = Stopwatch.GetTimestamp();
         var pause = FirstPause;
@@ -88,12 +98,7 @@ public sealed partial class PostgresResultStore : IResultStore
         {
             try
             {
-                using var connection = dataSource.OpenConnection();
-                connected = true;
-                using var transaction = connection.BeginTransaction(isolation);
-                var result = work(connection, transaction);
-                transaction.Commit();
-                return result;
+                return attempt();
             }
             catch (Exception e) when (PostgresErrors.IsTransient(e))
             {
@@ -114,6 +119,13 @@ public sealed partial class PostgresResultStore : IResultStore
                     : StoreException.CannotConnect(Location, e);
             }
         }
+    }
+
+    private NpgsqlConnection Connect()
+    {
+        var connection = dataSource.OpenConnection();
+        connected = true;
+        return connection;
     }
 
     /// <summary>Runs several queries on one snapshot of the database.</summary>

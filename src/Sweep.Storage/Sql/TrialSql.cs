@@ -38,6 +38,11 @@ internal static class TrialSql
         WHERE trial_key IN (SELECT trial_key FROM trials WHERE
         """ + " " + ResettableCondition + ")";
 
+    public const string ResetMetrics = """
+        DELETE FROM trial_epoch_metrics
+        WHERE trial_key IN (SELECT trial_key FROM trials WHERE
+        """ + " " + ResettableCondition + ")";
+
     public const string Reset = """
         UPDATE trials
         SET status = 'pending', run_id = NULL, diagnosis = NULL, diagnosis_json = NULL,
@@ -46,6 +51,21 @@ internal static class TrialSql
             attempt = 1, lease_token = NULL, lease_expires = NULL, reused_from = NULL
         WHERE
         """ + " " + ResettableCondition;
+
+    /// <summary>The trials a run holds or left interrupted, which it gives back when it stops.</summary>
+    private const string ReturnableCondition = "run_id = @RunId AND status IN ('running', 'interrupted')";
+
+    public const string ReturnEpochs = $"DELETE FROM trial_epochs WHERE trial_key IN (SELECT trial_key FROM trials WHERE {ReturnableCondition})";
+
+    public const string ReturnMetrics = $"DELETE FROM trial_epoch_metrics WHERE trial_key IN (SELECT trial_key FROM trials WHERE {ReturnableCondition})";
+
+    public const string Return = $"""
+        UPDATE trials
+        SET status = 'pending', run_id = NULL, final_train_loss = NULL, final_val_loss = NULL, best_train_loss = NULL,
+            best_val_loss = NULL, best_epoch = NULL, epochs = 0, seconds = NULL, error = NULL, started = NULL, ended = NULL,
+            lease_token = NULL, lease_expires = NULL
+        WHERE {ReturnableCondition}
+        """;
 
     public const string RecordDiagnosis = """
         UPDATE trials

@@ -85,7 +85,15 @@ public sealed partial class SqliteResultStore
     public int ResetTrials(long experimentId) => Write(transaction =>
     {
         connection.Execute(TrialSql.ResetEpochs, new { ExperimentId = experimentId }, transaction);
+        connection.Execute(TrialSql.ResetMetrics, new { ExperimentId = experimentId }, transaction);
         return connection.Execute(TrialSql.Reset, new { ExperimentId = experimentId }, transaction);
+    });
+
+    public int ReturnTrials(long runId) => Write(transaction =>
+    {
+        connection.Execute(TrialSql.ReturnEpochs, new { RunId = runId }, transaction);
+        connection.Execute(TrialSql.ReturnMetrics, new { RunId = runId }, transaction);
+        return connection.Execute(TrialSql.Return, new { RunId = runId }, transaction);
     });
 
     /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>

@@ -23,11 +23,13 @@ public sealed partial class SqliteResultStore : IResultStore
     private static readonly TimeSpan WriteDeadline = TimeSpan.FromSeconds(60);
 
     private readonly SqliteConnection connection;
+    private readonly string fullPath;
     private readonly Lock gate = new();
 
-    private SqliteResultStore(string filePath, SqliteConnection connection, StoreOptions options)
+    private SqliteResultStore(string filePath, string fullPath, SqliteConnection connection, StoreOptions options)
     {
         Location = filePath;
+        this.fullPath = fullPath;
         this.connection = connection;
         Lease = options.Lease;
     }
@@ -76,7 +78,7 @@ public sealed partial class SqliteResultStore : IResultStore
             connection.Open();
             Configure(connection);
             SchemaMigrator.Migrate(connection, path, migrations);
-            return new SqliteResultStore(path, connection, options);
+            return new SqliteResultStore(path, fullPath, connection, options);
         }
         catch (SqliteException e)
         {

@@ -53,7 +53,7 @@ public sealed class SweepSchedulerTests : IDisposable
         var registration = store.RegisterExperiment(loaded.Experiment!);
         store.AddPlannedTrials(registration.Id, trials);
         var runId = store.StartRun(registration.Id, "test");
-        var target = new SweepTarget(registration.Id, runId, trials.ToDictionary(t => t.Id, StringComparer.Ordinal));
+        var target = new SweepTarget(registration.Id, runId, new TrialPlans(trials));
         var progress = new PlainProgress(Serilog.Core.Logger.None, trials.Length, 0);
 
         var results = await new SweepScheduler(store, executor, progress, Serilog.Core.Logger.None).RunAsync(target, workers: 2, null, CancellationToken.None);
