@@ -1,3 +1,4 @@
+using Sweep.Storage.Postgres;
 using Sweep.Storage.Sqlite;
 
 namespace Sweep.Storage;
@@ -6,18 +7,18 @@ namespace Sweep.Storage;
 public static class ResultStores
 {
     /// <summary>Whether <paramref name="location"/> names a database server (a URL or a connection string) rather than a SQLite file.</summary>
-    public static bool IsServer(string location) =>
-        location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
-        || location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-        || location.TrimStart().StartsWith("host=", StringComparison.OrdinalIgnoreCase);
+    public static bool IsServer(string location) => PostgresLocation.Names(location);
 
     /// <summary>
-    /// Opens (creating or migrating as needed) the store at <paramref name="location"/>. Today every
-    /// location is a SQLite file path; a database URL will pick its own implementation here.
+    /// Opens (creating or migrating as needed) the store at <paramref name="location"/>: a PostgreSQL database
+    /// for a <c>postgres://</c> or <c>postgresql://</c> URL or an Npgsql connection string (<c>Host=...;...</c>),
+    /// else the SQLite file at that path.
     /// </summary>
     public static IResultStore Open(string location, StoreOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(location);
-        return SqliteResultStore.Open(location, options ?? StoreOptions.Default);
+        return IsServer(location)
+            ? PostgresResultStore.Open(location, options)
+            : SqliteResultStore.Open(location, options ?? StoreOptions.Default);
     }
 }

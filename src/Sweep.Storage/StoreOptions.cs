@@ -10,4 +10,10 @@ public sealed record StoreOptions
     /// that a trial of a vanished worker is re-run within a minute.
     /// </summary>
     public TimeSpan Lease { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// How long an operation on a database server keeps retrying, on a new connection, after the connection
+    /// broke or the server restarted, before it fails: long enough for a server restart or a network blip.
+    /// </summary>
+    internal TimeSpan RetryFor { get; init; } = TimeSpan.FromSeconds(60);
 }

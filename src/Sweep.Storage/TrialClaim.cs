@@ -16,7 +16,7 @@ public sealed record TrialClaim(string TrialId)
 
     internal long? PreviousRunId { get; init; }
 
-    internal string? PreviousStarted { get; init; }
+    internal DateTimeOffset? PreviousStarted { get; init; }
 
-    internal string? PreviousEnded { get; init; }
+    internal DateTimeOffset? PreviousEnded { get; init; }
 }

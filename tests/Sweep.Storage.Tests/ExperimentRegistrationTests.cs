@@ -1,6 +1,6 @@
 namespace Sweep.Storage.Tests;
 
-public sealed class ExperimentRegistrationTests : StoreTestBase
+public abstract class ExperimentRegistrationTests(StoreKind kind) : StoreTestBase(kind)
 {
     [Fact]
     public void The_same_text_registered_twice_is_one_version()
@@ -95,3 +95,7 @@ public sealed class ExperimentRegistrationTests : StoreTestBase
         Assert.NotNull(summary.LastRun);
     }
 }
+
+public sealed class ExperimentRegistrationTestsOnSqlite() : ExperimentRegistrationTests(StoreKind.Sqlite);
+
+public sealed class ExperimentRegistrationTestsOnPostgres() : ExperimentRegistrationTests(StoreKind.Postgres);

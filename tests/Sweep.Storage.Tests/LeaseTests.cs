@@ -3,7 +3,7 @@ using Sweep.Models.Results;
 namespace Sweep.Storage.Tests;
 
 /// <summary>Claims hold leases that run out by the database's clock; the holder of the current lease alone records.</summary>
-public sealed class LeaseTests : StoreTestBase
+public abstract class LeaseTests(StoreKind kind) : StoreTestBase(kind)
 {
     /// <summary>Short for a test, long against a loaded machine's pauses between two calls.</summary>
     private static readonly StoreOptions ShortLease = new() { Lease = TimeSpan.FromMilliseconds(600) };
@@ -21,7 +21,9 @@ public sealed class LeaseTests : StoreTestBase
         Assert.NotNull(claim.LeaseToken);
         Assert.Equal(1, claim.Attempt);
         Assert.Equal(claim.LeaseToken, Scalar<string>($"SELECT lease_token FROM trials WHERE id = '{claim.TrialId}'"));
-        var seconds = Scalar<double>($"SELECT (julianday(lease_expires) - julianday('now')) * 86400 FROM trials WHERE id = '{claim.TrialId}'");
+        var seconds = Scalar<double>(Kind == StoreKind.Postgres
+            ? $"SELECT EXTRACT(EPOCH FROM lease_expires - clock_timestamp()) FROM trials WHERE id = '{claim.TrialId}'"
+            : $"SELECT (julianday(lease_expires) - julianday('now')) * 86400 FROM trials WHERE id = '{claim.TrialId}'");
         Assert.InRange(seconds, 55, 60);
     }
 
@@ -134,3 +136,7 @@ public sealed class LeaseTests : StoreTestBase
         Assert.Equal([false], store.RenewLeases(experimentId, [claim]).ToArray());
     }
 }
+
+public sealed class LeaseTestsOnSqlite() : LeaseTests(StoreKind.Sqlite);
+
+public sealed class LeaseTestsOnPostgres() : LeaseTests(StoreKind.Postgres);

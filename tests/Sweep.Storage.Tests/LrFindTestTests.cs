@@ -3,7 +3,7 @@ using Sweep.Models.Search;
 
 namespace Sweep.Storage.Tests;
 
-public sealed class LrFindTestTests : StoreTestBase
+public abstract class LrFindTestTests(StoreKind kind) : StoreTestBase(kind)
 {
     private static readonly RangeTestSettings Settings = new(1e-5, 1, 50, 0.98, 4);
 
@@ -70,3 +70,7 @@ public sealed class LrFindTestTests : StoreTestBase
     private static RangeTestStep[] Steps(int count) =>
         [.. Enumerable.Range(0, count).Select(s => new RangeTestStep(s, 1e-5 * Math.Pow(10, s / 10.0), 2.0 - (0.01 * s), 2.0 - (0.005 * s)))];
 }
+
+public sealed class LrFindTestTestsOnSqlite() : LrFindTestTests(StoreKind.Sqlite);
+
+public sealed class LrFindTestTestsOnPostgres() : LrFindTestTests(StoreKind.Postgres);

@@ -1,6 +1,6 @@
 namespace Sweep.Storage.Tests;
 
-public sealed class PlanningLockTests : StoreTestBase
+public abstract class PlanningLockTests(StoreKind kind) : StoreTestBase(kind)
 {
     [Fact]
     public async Task A_second_planner_waits_until_the_first_lets_go()
@@ -33,3 +33,7 @@ public sealed class PlanningLockTests : StoreTestBase
         Assert.Equal(3, store.ReadEpochs(experimentId, trials[0].Id).Length);
     }
 }
+
+public sealed class PlanningLockTestsOnSqlite() : PlanningLockTests(StoreKind.Sqlite);
+
+public sealed class PlanningLockTestsOnPostgres() : PlanningLockTests(StoreKind.Postgres);

@@ -4,7 +4,7 @@ using Sweep.Models.Search;
 
 namespace Sweep.Storage.Tests;
 
-public sealed class RangeTestTests : StoreTestBase
+public abstract class RangeTestTests(StoreKind kind) : StoreTestBase(kind)
 {
     [Fact]
     public void A_range_test_written_again_replaces_its_steps()
@@ -77,3 +77,7 @@ public sealed class RangeTestTests : StoreTestBase
     private static ImmutableArray<RangeTestStep> ModelSteps(int count) =>
         [.. Enumerable.Range(0, count).Select(s => new RangeTestStep(s, 1e-5 * Math.Pow(1.5, s), 2.0 - (0.01 * s), 2.0 - (0.005 * s)))];
 }
+
+public sealed class RangeTestTestsOnSqlite() : RangeTestTests(StoreKind.Sqlite);
+
+public sealed class RangeTestTestsOnPostgres() : RangeTestTests(StoreKind.Postgres);

@@ -4,7 +4,7 @@ using Sweep.Models.Results;
 
 namespace Sweep.Storage.Tests;
 
-public sealed class RunBatchTests : StoreTestBase
+public abstract class RunBatchTests(StoreKind kind) : StoreTestBase(kind)
 {
     [Fact]
     public void One_batch_records_several_trials_with_their_epochs_and_claims_the_next_in_plan_order()
@@ -26,7 +26,7 @@ public sealed class RunBatchTests : StoreTestBase
         Assert.Equal(43, Scalar<int>("SELECT COUNT(*) FROM epochs"));
         var statuses = store.ListTrials(experimentId).Select(t => t.Status).ToList();
         Assert.Equal([TrialStatus.Completed, TrialStatus.Completed, TrialStatus.Running, TrialStatus.Running, TrialStatus.Running, TrialStatus.Pending, TrialStatus.Pending, TrialStatus.Pending], statuses);
-        Assert.Equal("2026-11-23T12:00:00.000Z", Scalar<string>($"SELECT ended FROM trials WHERE id = '{first[0].TrialId}'"));
+        Assert.Equal(DateTimeOffset.Parse("2026-11-23T12:00:00.000Z", System.Globalization.CultureInfo.InvariantCulture), ScalarTime($"SELECT ended FROM trials WHERE id = '{first[0].TrialId}'"));
     }
 
     [Fact]
@@ -95,3 +95,7 @@ public sealed class RunBatchTests : StoreTestBase
         Assert.Equal(trials.Select(t => t.Id).Order(), claimed.Order());
     }
 }
+
+public sealed class RunBatchTestsOnSqlite() : RunBatchTests(StoreKind.Sqlite);
+
+public sealed class RunBatchTestsOnPostgres() : RunBatchTests(StoreKind.Postgres);

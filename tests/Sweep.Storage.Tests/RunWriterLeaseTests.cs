@@ -3,7 +3,7 @@ using Sweep.Models.Results;
 namespace Sweep.Storage.Tests;
 
 /// <summary>The writer renews the leases of its claims while trials run, and stops a trial whose lease is lost.</summary>
-public sealed class RunWriterLeaseTests : StoreTestBase
+public abstract class RunWriterLeaseTests(StoreKind kind) : StoreTestBase(kind)
 {
     /// <summary>Renewed every 250 ms: short for a test, long against a loaded machine's pauses.</summary>
     private static readonly StoreOptions ShortLease = new() { Lease = TimeSpan.FromSeconds(1) };
@@ -73,14 +73,8 @@ public sealed class RunWriterLeaseTests : StoreTestBase
         var claim = writer.Next()!;
         var lost = writer.LeaseLost(claim);
 
-        // Another process holds the write lock, so no renewal can commit.
-        using var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DbPath};Pooling=False");
-        blocker.Open();
-        using (var command = blocker.CreateCommand())
-        {
-            command.CommandText = "BEGIN IMMEDIATE";
-            command.ExecuteNonQuery();
-        }
+        // Another process holds back every write, so no renewal can commit.
+        var blocker = BlockWrites();
 
         var stoppedAt = DateTimeOffset.MaxValue;
         using var stopped = new ManualResetEventSlim();
@@ -90,15 +84,15 @@ public sealed class RunWriterLeaseTests : StoreTestBase
             stopped.Set();
         });
         Assert.True(stopped.Wait(TimeSpan.FromSeconds(15)));
-        var expires = DateTimeOffset.Parse(Scalar<string>("SELECT lease_expires FROM trials"), System.Globalization.CultureInfo.InvariantCulture);
+        var expires = ScalarTime("SELECT lease_expires FROM trials");
         Assert.True(stoppedAt < expires, $"stopped at {stoppedAt:O}, the lease ran out at {expires:O}");
-        using (var command = blocker.CreateCommand())
-        {
-            command.CommandText = "ROLLBACK";
-            command.ExecuteNonQuery();
-        }
+        blocker.Dispose();
 
         writer.Finish(claim, new TrialOutcome(TrialStatus.Interrupted, [], 0.1));
         writer.Close();
     }
 }
+
+public sealed class RunWriterLeaseTestsOnSqlite() : RunWriterLeaseTests(StoreKind.Sqlite);
+
+public sealed class RunWriterLeaseTestsOnPostgres() : RunWriterLeaseTests(StoreKind.Postgres);

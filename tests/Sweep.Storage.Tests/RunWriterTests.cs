@@ -3,7 +3,7 @@ using Sweep.Models.Results;
 
 namespace Sweep.Storage.Tests;
 
-public sealed class RunWriterTests : StoreTestBase
+public abstract class RunWriterTests(StoreKind kind) : StoreTestBase(kind)
 {
     /// <summary>Nothing is committed on a timer during these tests: only a waiting worker or Close makes the writer write.</summary>
     private static readonly RunWriterSettings NoTimer = new() { FlushInterval = TimeSpan.FromHours(1) };
@@ -111,7 +111,7 @@ public sealed class RunWriterTests : StoreTestBase
 
         Assert.True(writer.Failed.IsCancellationRequested);
         var error = Assert.Throws<StoreException>(writer.Close);
-        Assert.Contains("UNIQUE constraint failed", error.Message, StringComparison.Ordinal);
+        Assert.Contains(DuplicateKeyError, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, Scalar<int>("SELECT COUNT(*) FROM epochs"));
     }
 
@@ -163,3 +163,7 @@ public sealed class RunWriterTests : StoreTestBase
         Assert.Equal(5, Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'pending'"));
     }
 }
+
+public sealed class RunWriterTestsOnSqlite() : RunWriterTests(StoreKind.Sqlite);
+
+public sealed class RunWriterTestsOnPostgres() : RunWriterTests(StoreKind.Postgres);

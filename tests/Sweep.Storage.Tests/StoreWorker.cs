@@ -1,11 +1,11 @@
 using System.Globalization;
-using Sweep.Storage.Sqlite;
 
 namespace Sweep.Storage.Tests;
 
 /// <summary>
-/// The entry point when a test starts this assembly as another process: <c>store-worker DB EXPERIMENT</c>
-/// starts a run, waits for the file <c>DB.go</c> so that both workers start together, then claims, "trains"
+/// The entry point when a test starts this assembly as another process: <c>store-worker LOCATION GO-FILE EXPERIMENT</c>
+/// opens the store at LOCATION (a SQLite path or a PostgreSQL URL), starts a run, waits for GO-FILE to exist so
+/// that both workers start together, then claims, "trains"
 /// for 5 ms and completes trials until none is left, printing each trial id it completed.
 /// </summary>
 internal static class StoreWorker
@@ -14,16 +14,16 @@ internal static class StoreWorker
 
     public static int Main(string[] args)
     {
-        if (args is not [Command, var path, var experiment])
+        if (args is not [Command, var location, var goFile, var experiment])
         {
             return 2;
         }
 
         var experimentId = long.Parse(experiment, CultureInfo.InvariantCulture);
-        using var store = SqliteResultStore.Open(path);
+        using var store = ResultStores.Open(location);
         var runId = store.StartRun(experimentId, "worker");
         var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (!File.Exists(path + ".go") && DateTime.UtcNow < deadline)
+        while (!File.Exists(goFile) && DateTime.UtcNow < deadline)
         {
             Thread.Sleep(10);
         }

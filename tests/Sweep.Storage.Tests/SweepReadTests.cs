@@ -6,7 +6,7 @@ using Sweep.Models.Selection;
 
 namespace Sweep.Storage.Tests;
 
-public sealed class SweepReadTests : StoreTestBase
+public abstract class SweepReadTests(StoreKind kind) : StoreTestBase(kind)
 {
     [Fact]
     public void A_sweep_reads_back_with_its_registered_settings_and_typed_trials()
@@ -147,3 +147,7 @@ public sealed class SweepReadTests : StoreTestBase
         Assert.Equal(DiagnosisThresholds.Default, settings.Diagnosis);
     }
 }
+
+public sealed class SweepReadTestsOnSqlite() : SweepReadTests(StoreKind.Sqlite);
+
+public sealed class SweepReadTestsOnPostgres() : SweepReadTests(StoreKind.Postgres);

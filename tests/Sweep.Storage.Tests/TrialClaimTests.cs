@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
 using Sweep.Models.Results;
-using Sweep.Storage.Sqlite;
 
 namespace Sweep.Storage.Tests;
 
-public sealed class TrialClaimTests : StoreTestBase
+public abstract class TrialClaimTests(StoreKind kind) : StoreTestBase(kind)
 {
     [Fact]
     public void Two_stores_claiming_the_same_trials_at_once_win_each_trial_exactly_once()
@@ -148,16 +147,8 @@ public sealed class TrialClaimTests : StoreTestBase
         Assert.Equal((runId, Environment.MachineName, Environment.ProcessId, RunStatus.Completed, "test"), (run.Id, run.Host, run.ProcessId, run.Status, run.SweepVersion));
         Assert.True(run.Ended >= run.Started);
     }
-
-    [Fact]
-    public void Claiming_the_next_trial_walks_the_claim_index_instead_of_sorting_every_trial()
-    {
-        var store = OpenStore();
-        var (experimentId, _, _) = Planned(store, rates: 10, decays: 5);
-
-        var plan = QueryPlan(SqliteResultStore.ClaimCandidatesSql, new { ExperimentId = experimentId, Count = 5 });
-
-        Assert.Contains("USING INDEX trials_claimable", plan, StringComparison.Ordinal);
-        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
-    }
 }
+
+public sealed class TrialClaimTestsOnSqlite() : TrialClaimTests(StoreKind.Sqlite);
+
+public sealed class TrialClaimTestsOnPostgres() : TrialClaimTests(StoreKind.Postgres);

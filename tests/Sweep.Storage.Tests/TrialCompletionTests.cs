@@ -2,7 +2,7 @@ using Sweep.Models.Results;
 
 namespace Sweep.Storage.Tests;
 
-public sealed class TrialCompletionTests : StoreTestBase
+public abstract class TrialCompletionTests(StoreKind kind) : StoreTestBase(kind)
 {
     [Fact]
     public void Completing_a_trial_writes_its_status_metrics_and_every_epoch()
@@ -36,7 +36,7 @@ public sealed class TrialCompletionTests : StoreTestBase
         var error = Assert.Throws<StoreException>(() =>
             store.CompleteTrial(experimentId, trials[0].Id, runId, new TrialOutcome(TrialStatus.Completed, epochs, 1)));
 
-        Assert.Contains("UNIQUE constraint failed", error.Message, StringComparison.Ordinal);
+        Assert.Contains(DuplicateKeyError, error.Message, StringComparison.Ordinal);
         var trial = store.GetTrial(experimentId, trials[0].Id)!;
         Assert.Equal((TrialStatus.Running, 0, null), (trial.Trial.Status, trial.Trial.Epochs, trial.Trial.FinalTrainLoss));
         Assert.Empty(trial.Epochs);
@@ -162,3 +162,7 @@ public sealed class TrialCompletionTests : StoreTestBase
             store.CompleteTrial(experimentId, trials[0].Id, runId, new TrialOutcome(TrialStatus.Pending, [], 0)));
     }
 }
+
+public sealed class TrialCompletionTestsOnSqlite() : TrialCompletionTests(StoreKind.Sqlite);
+
+public sealed class TrialCompletionTestsOnPostgres() : TrialCompletionTests(StoreKind.Postgres);

@@ -5,7 +5,7 @@ using Sweep.Models.Selection;
 
 namespace Sweep.Storage.Tests;
 
-public sealed class TrialPlanningTests : StoreTestBase
+public abstract class TrialPlanningTests(StoreKind kind) : StoreTestBase(kind)
 {
     [Fact]
     public void Planned_trials_are_added_once_and_keep_their_status_when_planned_again()
@@ -76,3 +76,7 @@ public sealed class TrialPlanningTests : StoreTestBase
         Assert.False(store.RecordDiagnosis(experimentId, "0000000000000000", diagnosis));
     }
 }
+
+public sealed class TrialPlanningTestsOnSqlite() : TrialPlanningTests(StoreKind.Sqlite);
+
+public sealed class TrialPlanningTestsOnPostgres() : TrialPlanningTests(StoreKind.Postgres);

@@ -2,7 +2,7 @@ using Sweep.Models.Results;
 
 namespace Sweep.Storage.Tests;
 
-public sealed class TrialResetTests : StoreTestBase
+public abstract class TrialResetTests(StoreKind kind) : StoreTestBase(kind)
 {
     [Fact]
     public void Resetting_puts_finished_trials_back_to_pending_and_deletes_their_epochs()
@@ -42,3 +42,7 @@ public sealed class TrialResetTests : StoreTestBase
         Assert.True(store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5)));
     }
 }
+
+public sealed class TrialResetTestsOnSqlite() : TrialResetTests(StoreKind.Sqlite);
+
+public sealed class TrialResetTestsOnPostgres() : TrialResetTests(StoreKind.Postgres);

@@ -2,7 +2,7 @@ using Sweep.Models.Results;
 
 namespace Sweep.Storage.Tests;
 
-public sealed class TrialReturnTests : StoreTestBase
+public abstract class TrialReturnTests(StoreKind kind) : StoreTestBase(kind)
 {
     [Fact]
     public void Returning_puts_the_runs_running_and_interrupted_trials_back_to_pending_without_epochs()
@@ -46,3 +46,7 @@ public sealed class TrialReturnTests : StoreTestBase
         Assert.Equal(1, claim.Attempt);
     }
 }
+
+public sealed class TrialReturnTestsOnSqlite() : TrialReturnTests(StoreKind.Sqlite);
+
+public sealed class TrialReturnTestsOnPostgres() : TrialReturnTests(StoreKind.Postgres);

@@ -5,7 +5,7 @@ using Sweep.Models.Selection;
 namespace Sweep.Storage.Tests;
 
 /// <summary>A trial finished in one version of an experiment is the same trial in the next: planned again, it is taken, not re-run.</summary>
-public sealed class TrialReuseTests : StoreTestBase
+public abstract class TrialReuseTests(StoreKind kind) : StoreTestBase(kind)
 {
     [Fact]
     public void A_finished_trial_planned_in_a_new_version_takes_its_status_metrics_diagnosis_epochs_and_range_test()
@@ -78,3 +78,7 @@ public sealed class TrialReuseTests : StoreTestBase
         Assert.Equal([true], store.WriteBatch(experimentId, runId, new RunBatch([new FinishedTrial(claim, outcome, DateTimeOffset.UtcNow)], [], 0)).Recorded.ToArray());
     }
 }
+
+public sealed class TrialReuseTestsOnSqlite() : TrialReuseTests(StoreKind.Sqlite);
+
+public sealed class TrialReuseTestsOnPostgres() : TrialReuseTests(StoreKind.Postgres);

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Sweep.Models.Results;
-using Sweep.Storage.Sqlite.Rows;
+using Sweep.Storage.Rows;
+
+using Sweep.Storage.Sql;
 
 namespace Sweep.Storage.Sqlite;
 
@@ -12,7 +14,7 @@ public sealed partial class SqliteResultStore
         SELECT id AS TrialId, attempt AS Attempt, status AS PreviousStatus, run_id AS PreviousRunId, started AS PreviousStarted, ended AS PreviousEnded
         FROM trials
         WHERE experiment_id = @ExperimentId AND
-        """ + ClaimableCondition + """
+        """ + TrialSql.ClaimableCondition + """
 
         ORDER BY stage, number, id
         LIMIT @Count
@@ -23,14 +25,6 @@ public sealed partial class SqliteResultStore
         SET status = 'running', run_id = @RunId, started = @Now, ended = NULL, error = NULL,
             lease_token = @LeaseToken, lease_expires = {LeaseEnd}
         WHERE experiment_id = @ExperimentId AND id IN @TrialIds
-        """;
-
-    /// <summary>Puts a claimed row back as it was, if this run still holds it and never recorded an outcome.</summary>
-    private const string UndoClaimSql = """
-        UPDATE trials
-        SET status = @PreviousStatus, run_id = @PreviousRunId, started = @PreviousStarted, ended = @PreviousEnded,
-            lease_token = NULL, lease_expires = NULL
-        WHERE experiment_id = @ExperimentId AND id = @TrialId AND run_id = @RunId AND lease_token = @LeaseToken AND status = 'running'
         """;
 
     /// <summary>
@@ -55,15 +49,15 @@ public sealed partial class SqliteResultStore
                 .ToImmutableArray();
             if (!batch.Released.IsEmpty)
             {
-                connection.Execute(UndoClaimSql, batch.Released.Select(c => new
+                connection.Execute(TrialSql.UndoClaim, batch.Released.Select(c => new
                 {
                     ExperimentId = experimentId,
                     RunId = runId,
                     c.TrialId,
                     c.PreviousStatus,
                     c.PreviousRunId,
-                    c.PreviousStarted,
-                    c.PreviousEnded,
+                    PreviousStarted = StoredValues.Time(c.PreviousStarted),
+                    PreviousEnded = StoredValues.Time(c.PreviousEnded),
                     c.LeaseToken,
                 }), transaction);
             }

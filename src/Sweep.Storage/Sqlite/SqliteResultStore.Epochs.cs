@@ -2,31 +2,14 @@ using System.Collections.Immutable;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Sweep.Models.Results;
-using Sweep.Storage.Sqlite.Rows;
+using Sweep.Storage.Rows;
+
+using Sweep.Storage.Sql;
 
 namespace Sweep.Storage.Sqlite;
 
 public sealed partial class SqliteResultStore
 {
-    private const string EpochColumns = """
-        SELECT trial_id AS TrialId, epoch AS Epoch, train_loss AS TrainLoss, val_loss AS ValidationLoss,
-               accuracy AS Accuracy, learning_rate AS LearningRate, weight_norm AS WeightNorm,
-               grad_norm AS GradientNorm, seconds AS Seconds
-        FROM epochs
-        """;
-
-    private const string TrialEpochsSql = EpochColumns + """
-
-        WHERE experiment_id = @ExperimentId AND trial_id = @TrialId
-        ORDER BY epoch
-        """;
-
-    private const string ExperimentEpochsSql = EpochColumns + """
-
-        WHERE experiment_id = @ExperimentId
-        ORDER BY trial_id, epoch
-        """;
-
     /// <summary>Prepared on the first completed trial and kept for the store's life.</summary>
     private OutcomeWriter? outcomeWriter;
 
@@ -58,16 +41,16 @@ public sealed partial class SqliteResultStore
     public ImmutableArray<TrialEpoch> ListEpochs(long experimentId) => ReadSnapshot(transaction =>
     {
         var metrics = ReadMetrics(transaction, experimentId, trialId: null);
-        return connection.Query<EpochRow>(ExperimentEpochsSql, new { ExperimentId = experimentId }, transaction)
-            .Select(r => new TrialEpoch(r.TrialId, WithMetrics(r, metrics)))
+        return connection.Query<EpochRow>(EpochSql.OfExperiment, new { ExperimentId = experimentId }, transaction)
+            .Select(r => new TrialEpoch(r.TrialId, metrics.Attach(r)))
             .ToImmutableArray();
     });
 
     private ImmutableArray<EpochRecord> ReadEpochs(SqliteTransaction transaction, long experimentId, string trialId)
     {
         var metrics = ReadMetrics(transaction, experimentId, trialId);
-        return connection.Query<EpochRow>(TrialEpochsSql, new { ExperimentId = experimentId, TrialId = trialId }, transaction)
-            .Select(r => WithMetrics(r, metrics))
+        return connection.Query<EpochRow>(EpochSql.OfTrial, new { ExperimentId = experimentId, TrialId = trialId }, transaction)
+            .Select(r => metrics.Attach(r))
             .ToImmutableArray();
     }
 }

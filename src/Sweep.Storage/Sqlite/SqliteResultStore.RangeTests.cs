@@ -2,27 +2,17 @@ using System.Collections.Immutable;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Sweep.Models.Search;
-using Sweep.Storage.Sqlite.Rows;
+using Sweep.Storage.Rows;
+
+using Sweep.Storage.Sql;
 
 namespace Sweep.Storage.Sqlite;
 
 public sealed partial class SqliteResultStore
 {
-    private const string DeleteRangeTestSql = """
-        DELETE FROM range_tests
-        WHERE experiment_id = @ExperimentId AND trial_id = @TrialId
-        """;
-
     private const string InsertRangeTestStepSql = """
         INSERT INTO range_tests (experiment_id, trial_id, step, learning_rate, loss, smoothed_loss)
         VALUES (@ExperimentId, @TrialId, @Step, @LearningRate, @Loss, @SmoothedLoss)
-        """;
-
-    private const string ReadRangeTestSql = """
-        SELECT step AS Step, learning_rate AS LearningRate, loss AS Loss, smoothed_loss AS SmoothedLoss
-        FROM range_tests
-        WHERE experiment_id = @ExperimentId AND trial_id = @TrialId
-        ORDER BY step
         """;
 
     /// <summary>Stores the steps of a range test, replacing any earlier steps of the same test, in one transaction.</summary>
@@ -34,7 +24,7 @@ public sealed partial class SqliteResultStore
 
     /// <summary>The steps of a range test in order; empty when there is none.</summary>
     public ImmutableArray<RangeTestStep> ReadRangeTest(long experimentId, string trialId) => Read(c =>
-        c.Query<RangeTestRow>(ReadRangeTestSql, new { ExperimentId = experimentId, TrialId = trialId })
+        c.Query<RangeTestRow>(RangeTestSql.Read, new { ExperimentId = experimentId, TrialId = trialId })
             .Select(r => r.ToStep())
             .ToImmutableArray());
 
@@ -49,7 +39,7 @@ public sealed partial class SqliteResultStore
             Loss = StoredValues.Real(s.Loss),
             SmoothedLoss = StoredValues.Real(s.SmoothedLoss),
         });
-        connection.Execute(DeleteRangeTestSql, new { ExperimentId = experimentId, TrialId = trialId }, transaction);
+        connection.Execute(RangeTestSql.Delete, new { ExperimentId = experimentId, TrialId = trialId }, transaction);
         return connection.Execute(InsertRangeTestStepSql, rows, transaction);
     }
 }

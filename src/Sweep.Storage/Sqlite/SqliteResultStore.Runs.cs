@@ -1,54 +1,16 @@
 using System.Collections.Immutable;
-using System.ComponentModel;
-using System.Diagnostics;
 using Dapper;
-using Sweep.Storage.Sqlite.Rows;
+using Sweep.Storage.Rows;
+
+using Sweep.Storage.Sql;
 
 namespace Sweep.Storage.Sqlite;
 
 public sealed partial class SqliteResultStore
 {
-    /// <summary>A process's start time as the OS reports it can be off by about a second (Linux counts clock ticks since boot).</summary>
-    private static readonly TimeSpan ProcessStartSlack = TimeSpan.FromSeconds(5);
-
-    private const string InsertRunSql = """
-        INSERT INTO runs (experiment_id, started, host, process_id, status, sweep_version)
-        VALUES (@ExperimentId, @Started, @Host, @ProcessId, 'running', @SweepVersion)
-        RETURNING id
-        """;
-
-    private const string FinishRunSql = """
-        UPDATE runs
-        SET status = @Status, ended = @Ended
-        WHERE id = @RunId
-        """;
-
-    private const string RunColumns = """
-        SELECT id AS Id, experiment_id AS ExperimentId, started AS Started, ended AS Ended, host AS Host,
-               process_id AS ProcessId, status AS Status, sweep_version AS SweepVersion
-        FROM runs
-        """;
-
-    private const string ListRunsSql = RunColumns + """
-
-        WHERE experiment_id = @ExperimentId
-        ORDER BY id
-        """;
-
-    private const string RunningRunsOnHostSql = RunColumns + """
-
-        WHERE status = 'running' AND host = @Host
-        """;
-
-    private const string AbandonRunSql = """
-        UPDATE runs
-        SET status = 'interrupted', ended = @Ended
-        WHERE id = @RunId AND status = 'running'
-        """;
-
     /// <summary>Records the start of a run of this process on an experiment version; returns the run id.</summary>
     public long StartRun(long experimentId, string sweepVersion) => Write(transaction =>
-        connection.ExecuteScalar<long>(InsertRunSql, new
+        connection.ExecuteScalar<long>(RunSql.Insert, new
         {
             ExperimentId = experimentId,
             Started = StoredValues.Now(),
@@ -66,12 +28,12 @@ public sealed partial class SqliteResultStore
         }
 
         Write(transaction => connection.Execute(
-            FinishRunSql, new { RunId = runId, Status = StoredValues.Name(status), Ended = StoredValues.Now() }, transaction));
+            RunSql.Finish, new { RunId = runId, Status = StoredValues.Name(status), Ended = StoredValues.Now() }, transaction));
     }
 
     /// <summary>The runs of an experiment version, oldest first.</summary>
     public ImmutableArray<RunSummary> ListRuns(long experimentId) =>
-        Read(c => c.Query<RunRow>(ListRunsSql, new { ExperimentId = experimentId }).Select(r => r.ToSummary()).ToImmutableArray());
+        Read(c => c.Query<RunRow>(RunSql.List, new { ExperimentId = experimentId }).Select(r => r.ToSummary()).ToImmutableArray());
 
     /// <summary>
     /// Finds runs on this machine still marked running whose process is gone (killed, crashed, power cut),
@@ -81,8 +43,8 @@ public sealed partial class SqliteResultStore
     /// </summary>
     public int ReleaseAbandonedRuns()
     {
-        var candidates = Read(c => c.Query<RunRow>(RunningRunsOnHostSql, new { Host = Environment.MachineName }).ToList());
-        var abandoned = candidates.Where(r => !IsAlive(r.ProcessId, StoredValues.ParseTime(r.Started))).Select(r => r.Id).ToList();
+        var candidates = Read(c => c.Query<RunRow>(RunSql.RunningOnHost, new { Host = Environment.MachineName }).ToList());
+        var abandoned = candidates.Where(r => !RunProcesses.IsAlive(r.ProcessId, StoredValues.Utc(r.Started))).Select(r => r.Id).ToList();
         if (abandoned.Count == 0)
         {
             return 0;
@@ -95,34 +57,14 @@ public sealed partial class SqliteResultStore
             foreach (var runId in abandoned)
             {
                 // Status is checked again under the write lock: the run may have ended meanwhile.
-                if (connection.Execute(AbandonRunSql, new { RunId = runId, Ended = now }, transaction) == 1)
+                if (connection.Execute(RunSql.Abandon, new { RunId = runId, Ended = now }, transaction) == 1)
                 {
-                    connection.Execute(InterruptRunningTrialsSql, new { RunId = runId, Ended = now }, transaction);
+                    connection.Execute(TrialSql.InterruptRunning, new { RunId = runId, Ended = now }, transaction);
                     released++;
                 }
             }
 
             return released;
         });
-    }
-
-    /// <summary>Whether the process that started a run still lives; an id reused by a later process does not count.</summary>
-    private static bool IsAlive(int processId, DateTimeOffset runStarted)
-    {
-        try
-        {
-            using var process = Process.GetProcessById(processId);
-            return process.HasExited is false && process.StartTime.ToUniversalTime() <= runStarted.UtcDateTime + ProcessStartSlack;
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
-        {
-            // No such process, or it exited while being looked at.
-            return false;
-        }
-        catch (Exception e) when (e is Win32Exception or NotSupportedException)
-        {
-            // Cannot tell (no access to another user's process): assume it lives rather than run a trial twice.
-            return true;
-        }
     }
 }

@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using Dapper;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
-using Sweep.Storage.Sqlite.Rows;
+using Sweep.Storage.Rows;
+
+using Sweep.Storage.Sql;
 
 namespace Sweep.Storage.Sqlite;
 
@@ -16,101 +18,11 @@ public sealed partial class SqliteResultStore
         ON CONFLICT (experiment_id, id) DO NOTHING
         """;
 
-    /// <summary>
-    /// A trial may be claimed when it never ran, was interrupted, or is marked running by a run that has
-    /// ended (its process stopped without finishing the trial). The status list is written exactly as in
-    /// the partial index <c>trials_claimable</c> (migrations 2 and 3), so SQLite can use it.
-    /// </summary>
-    private const string ClaimableCondition = """
-        (status IN ('pending', 'interrupted', 'running')
-         AND (status <> 'running' OR run_id IS NULL OR run_id IN (SELECT r.id FROM runs r WHERE r.status <> 'running')))
-        """;
-
     private const string ClaimTrialSql = $"""
         UPDATE trials
         SET status = 'running', run_id = @RunId, started = @Now, ended = NULL, error = NULL,
             lease_token = @LeaseToken, lease_expires = {LeaseEnd}
-        WHERE experiment_id = @ExperimentId AND id = @TrialId AND {ClaimableCondition}
-        """;
-
-    private const string InterruptRunningTrialsSql = """
-        UPDATE trials
-        SET status = 'interrupted', ended = @Ended, lease_token = NULL, lease_expires = NULL
-        WHERE run_id = @RunId AND status = 'running'
-        """;
-
-    /// <summary>Trials of an experiment version that no live run is training right now.</summary>
-    private const string ResettableCondition = """
-        experiment_id = @ExperimentId
-        AND NOT (status = 'running' AND run_id IN (SELECT r.id FROM runs r WHERE r.status = 'running'))
-        """;
-
-    private const string ResetEpochsSql = """
-        DELETE FROM trial_epochs
-        WHERE trial_key IN (SELECT trial_key FROM trials WHERE
-        """ + " " + ResettableCondition + ")";
-
-    private const string ResetMetricsSql = """
-        DELETE FROM trial_epoch_metrics
-        WHERE trial_key IN (SELECT trial_key FROM trials WHERE
-        """ + " " + ResettableCondition + ")";
-
-    private const string ResetTrialsSql = """
-        UPDATE trials
-        SET status = 'pending', run_id = NULL, diagnosis = NULL, diagnosis_json = NULL,
-            final_train_loss = NULL, final_val_loss = NULL, best_train_loss = NULL, best_val_loss = NULL,
-            best_epoch = NULL, epochs = 0, seconds = NULL, error = NULL, started = NULL, ended = NULL,
-            attempt = 1, lease_token = NULL, lease_expires = NULL, reused_from = NULL
-        WHERE
-        """ + " " + ResettableCondition;
-
-    /// <summary>The trials a run holds or left interrupted, which it gives back when it stops.</summary>
-    private const string ReturnableCondition = "run_id = @RunId AND status IN ('running', 'interrupted')";
-
-    private const string ReturnEpochsSql = $"DELETE FROM trial_epochs WHERE trial_key IN (SELECT trial_key FROM trials WHERE {ReturnableCondition})";
-
-    private const string ReturnMetricsSql = $"DELETE FROM trial_epoch_metrics WHERE trial_key IN (SELECT trial_key FROM trials WHERE {ReturnableCondition})";
-
-    private const string ReturnTrialsSql = $"""
-        UPDATE trials
-        SET status = 'pending', run_id = NULL, final_train_loss = NULL, final_val_loss = NULL, best_train_loss = NULL,
-            best_val_loss = NULL, best_epoch = NULL, epochs = 0, seconds = NULL, error = NULL, started = NULL, ended = NULL,
-            lease_token = NULL, lease_expires = NULL
-        WHERE {ReturnableCondition}
-        """;
-
-    private const string RecordDiagnosisSql = """
-        UPDATE trials
-        SET diagnosis = @Label, diagnosis_json = @Json
-        WHERE experiment_id = @ExperimentId AND id = @TrialId
-        """;
-
-    private const string TrialColumns = """
-        SELECT experiment_id AS ExperimentId, id AS Id, run_id AS RunId, number AS Number, stage AS Stage,
-               repeat AS Repeat, seed AS Seed, parameters AS Parameters, configuration AS Configuration,
-               learning_rate AS LearningRate, weight_decay_l1 AS WeightDecayL1, weight_decay_l2 AS WeightDecayL2,
-               batch AS Batch, status AS Status, diagnosis AS Diagnosis, diagnosis_json AS DiagnosisJson,
-               final_train_loss AS FinalTrainLoss, final_val_loss AS FinalValidationLoss,
-               best_train_loss AS BestTrainLoss, best_val_loss AS BestValidationLoss, best_epoch AS BestEpoch,
-               epochs AS Epochs, seconds AS Seconds, error AS Error, started AS Started, ended AS Ended
-        FROM trials
-        """;
-
-    private const string ListTrialsSql = TrialColumns + """
-
-        WHERE experiment_id = @ExperimentId
-        ORDER BY stage, number, id
-        """;
-
-    private const string GetTrialSql = TrialColumns + """
-
-        WHERE experiment_id = @ExperimentId AND id = @TrialId
-        """;
-
-    private const string FindTrialsSql = TrialColumns + """
-
-        WHERE substr(id, 1, length(@Prefix)) = @Prefix
-        ORDER BY experiment_id, id
+        WHERE experiment_id = @ExperimentId AND id = @TrialId AND {TrialSql.ClaimableCondition}
         """;
 
     /// <summary>
@@ -146,7 +58,7 @@ public sealed partial class SqliteResultStore
 
     /// <summary>The trials of an experiment version with status and metrics, by stage and plan number.</summary>
     public ImmutableArray<TrialSummary> ListTrials(long experimentId) =>
-        Read(c => c.Query<TrialRow>(ListTrialsSql, new { ExperimentId = experimentId }).Select(r => r.ToSummary()).ToImmutableArray());
+        Read(c => c.Query<TrialRow>(TrialSql.List, new { ExperimentId = experimentId }).Select(r => r.ToSummary()).ToImmutableArray());
 
     /// <summary>
     /// Marks the trial running for <paramref name="runId"/> if it is claimable (pending, interrupted, or
@@ -163,7 +75,7 @@ public sealed partial class SqliteResultStore
 
     /// <summary>Marks the trials a run still has running as interrupted (on Ctrl+C); returns how many.</summary>
     public int InterruptRunningTrials(long runId) => Write(transaction =>
-        connection.Execute(InterruptRunningTrialsSql, new { RunId = runId, Ended = StoredValues.Now() }, transaction));
+        connection.Execute(TrialSql.InterruptRunning, new { RunId = runId, Ended = StoredValues.Now() }, transaction));
 
     /// <summary>
     /// Puts every trial of an experiment version back to pending and deletes its epochs, in one transaction,
@@ -172,16 +84,16 @@ public sealed partial class SqliteResultStore
     /// </summary>
     public int ResetTrials(long experimentId) => Write(transaction =>
     {
-        connection.Execute(ResetEpochsSql, new { ExperimentId = experimentId }, transaction);
-        connection.Execute(ResetMetricsSql, new { ExperimentId = experimentId }, transaction);
-        return connection.Execute(ResetTrialsSql, new { ExperimentId = experimentId }, transaction);
+        connection.Execute(TrialSql.ResetEpochs, new { ExperimentId = experimentId }, transaction);
+        connection.Execute(TrialSql.ResetMetrics, new { ExperimentId = experimentId }, transaction);
+        return connection.Execute(TrialSql.Reset, new { ExperimentId = experimentId }, transaction);
     });
 
     public int ReturnTrials(long runId) => Write(transaction =>
     {
-        connection.Execute(ReturnEpochsSql, new { RunId = runId }, transaction);
-        connection.Execute(ReturnMetricsSql, new { RunId = runId }, transaction);
-        return connection.Execute(ReturnTrialsSql, new { RunId = runId }, transaction);
+        connection.Execute(TrialSql.ReturnEpochs, new { RunId = runId }, transaction);
+        connection.Execute(TrialSql.ReturnMetrics, new { RunId = runId }, transaction);
+        return connection.Execute(TrialSql.Return, new { RunId = runId }, transaction);
     });
 
     /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>
@@ -189,13 +101,13 @@ public sealed partial class SqliteResultStore
     {
         var (label, json) = DiagnosisJson.Write(diagnosis);
         return Write(transaction =>
-            connection.Execute(RecordDiagnosisSql, new { ExperimentId = experimentId, TrialId = trialId, Label = label, Json = json }, transaction) == 1);
+            connection.Execute(TrialSql.RecordDiagnosis, new { ExperimentId = experimentId, TrialId = trialId, Label = label, Json = json }, transaction) == 1);
     }
 
     /// <summary>One trial with its configuration, diagnosis details and epochs; null if the experiment has no such trial.</summary>
     public TrialDetail? GetTrial(long experimentId, string trialId) => ReadSnapshot(transaction =>
     {
-        var row = connection.QuerySingleOrDefault<TrialRow>(GetTrialSql, new { ExperimentId = experimentId, TrialId = trialId }, transaction);
+        var row = connection.QuerySingleOrDefault<TrialRow>(TrialSql.Get, new { ExperimentId = experimentId, TrialId = trialId }, transaction);
         return row is null
             ? null
             : new TrialDetail(row.ToSummary(), row.Configuration, ReadEpochs(transaction, experimentId, trialId));
@@ -203,5 +115,5 @@ public sealed partial class SqliteResultStore
 
     /// <summary>The trials, in any experiment, whose id starts with <paramref name="idPrefix"/> (for <c>sweep show</c>).</summary>
     public ImmutableArray<TrialSummary> FindTrials(string idPrefix) =>
-        Read(c => c.Query<TrialRow>(FindTrialsSql, new { Prefix = idPrefix }).Select(r => r.ToSummary()).ToImmutableArray());
+        Read(c => c.Query<TrialRow>(TrialSql.Find, new { Prefix = idPrefix }).Select(r => r.ToSummary()).ToImmutableArray());
 }

@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Sqlite.Rows;
+namespace Sweep.Storage.Rows;
 
 /// <summary>A claimable <c>trials</c> row as it was before the claim, as Dapper reads it.</summary>
 internal sealed class ClaimRow
@@ -11,9 +11,9 @@ internal sealed class ClaimRow
 
     public long? PreviousRunId { get; init; }
 
-    public string? PreviousStarted { get; init; }
+    public DateTime? PreviousStarted { get; init; }
 
-    public string? PreviousEnded { get; init; }
+    public DateTime? PreviousEnded { get; init; }
 
     public TrialClaim ToClaim(string leaseToken) => new(TrialId)
     {
@@ -21,7 +21,7 @@ internal sealed class ClaimRow
         Attempt = (int)Attempt,
         PreviousStatus = PreviousStatus,
         PreviousRunId = PreviousRunId,
-        PreviousStarted = PreviousStarted,
-        PreviousEnded = PreviousEnded,
+        PreviousStarted = StoredValues.Utc(PreviousStarted),
+        PreviousEnded = StoredValues.Utc(PreviousEnded),
     };
 }

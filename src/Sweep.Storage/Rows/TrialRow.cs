@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Sqlite.Rows;
+namespace Sweep.Storage.Rows;
 
 /// <summary>A <c>trials</c> row as Dapper reads it; <see cref="ToSummary"/> makes the public record.</summary>
 internal sealed class TrialRow
@@ -51,9 +51,9 @@ internal sealed class TrialRow
 
     public string? Error { get; init; }
 
-    public string? Started { get; init; }
+    public DateTime? Started { get; init; }
 
-    public string? Ended { get; init; }
+    public DateTime? Ended { get; init; }
 
     public TrialSummary ToSummary() => new(
         ExperimentId,
@@ -78,8 +78,8 @@ internal sealed class TrialRow
         Epochs,
         Seconds,
         Error,
-        StoredValues.ParseTimeOrNull(Started),
-        StoredValues.ParseTimeOrNull(Ended))
+        StoredValues.Utc(Started),
+        StoredValues.Utc(Ended))
     {
         DiagnosisJson = DiagnosisJson,
     };

@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Sqlite.Rows;
+namespace Sweep.Storage.Rows;
 
 /// <summary>An experiment version as reading its sweep needs it: name, version, file, stored text and settings.</summary>
 internal sealed class SweepExperimentRow

@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Sqlite.Rows;
+namespace Sweep.Storage.Rows;
 
 /// <summary>An <c>epoch_metrics</c> row as Dapper reads it: one further metric of one epoch.</summary>
 internal sealed class EpochMetricRow

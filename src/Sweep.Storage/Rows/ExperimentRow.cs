@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Sqlite.Rows;
+namespace Sweep.Storage.Rows;
 
 /// <summary>An experiment with its run and trial counts, as the summary query returns it.</summary>
 internal sealed class ExperimentRow
@@ -13,11 +13,11 @@ internal sealed class ExperimentRow
 
     public string File { get; init; } = "";
 
-    public string Created { get; init; } = "";
+    public DateTime Created { get; init; }
 
     public int Runs { get; init; }
 
-    public string? LastRun { get; init; }
+    public DateTime? LastRun { get; init; }
 
     public int Pending { get; init; }
 
@@ -41,9 +41,9 @@ internal sealed class ExperimentRow
         Version,
         Hash,
         File,
-        StoredValues.ParseTime(Created),
+        StoredValues.Utc(Created),
         Runs,
-        StoredValues.ParseTimeOrNull(LastRun),
+        StoredValues.Utc(LastRun),
         new TrialCounts(Pending, Running, Completed, Diverged, Failed, Interrupted),
         BestTrainLoss,
         BestValidationLoss);

@@ -1,4 +1,4 @@
-namespace Sweep.Storage.Sqlite.Rows;
+namespace Sweep.Storage.Rows;
 
 /// <summary>A <c>runs</c> row as Dapper reads it.</summary>
 internal sealed class RunRow
@@ -7,9 +7,9 @@ internal sealed class RunRow
 
     public long ExperimentId { get; init; }
 
-    public string Started { get; init; } = "";
+    public DateTime Started { get; init; }
 
-    public string? Ended { get; init; }
+    public DateTime? Ended { get; init; }
 
     public string Host { get; init; } = "";
 
@@ -22,8 +22,8 @@ internal sealed class RunRow
     public RunSummary ToSummary() => new(
         Id,
         ExperimentId,
-        StoredValues.ParseTime(Started),
-        StoredValues.ParseTimeOrNull(Ended),
+        StoredValues.Utc(Started),
+        StoredValues.Utc(Ended),
         Host,
         ProcessId,
         StoredValues.ParseRunStatus(Status),

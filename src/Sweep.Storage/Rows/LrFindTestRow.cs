@@ -1,6 +1,6 @@
 using Sweep.Models.Experiments;
 
-namespace Sweep.Storage.Sqlite.Rows;
+namespace Sweep.Storage.Rows;
 
 /// <summary>An <c>lr_find_tests</c> row as Dapper reads it.</summary>
 internal sealed class LrFindTestRow
@@ -19,8 +19,8 @@ internal sealed class LrFindTestRow
 
     public double StopFactor { get; init; }
 
-    public string Created { get; init; } = "";
+    public DateTime Created { get; init; }
 
     public LrFindTest ToTest() =>
-        new(Id, ExperimentId, new RangeTestSettings(MinRate, MaxRate, Steps, Smoothing, StopFactor), StoredValues.ParseTime(Created));
+        new(Id, ExperimentId, new RangeTestSettings(MinRate, MaxRate, Steps, Smoothing, StopFactor), StoredValues.Utc(Created));
 }

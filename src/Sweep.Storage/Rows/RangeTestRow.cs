@@ -1,6 +1,6 @@
 using Sweep.Models.Search;
 
-namespace Sweep.Storage.Sqlite.Rows;
+namespace Sweep.Storage.Rows;
 
 /// <summary>A <c>range_tests</c> row as Dapper reads it.</summary>
 internal sealed class RangeTestRow

@@ -1,6 +1,6 @@
 using Sweep.Models.Results;
 
-namespace Sweep.Storage.Sqlite.Rows;
+namespace Sweep.Storage.Rows;
 
 /// <summary>An <c>epochs</c> row as Dapper reads it; NULL losses and norms come back as NaN.</summary>
 internal sealed class EpochRow

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using Dapper;
+using Npgsql;
+using Sweep.Models.Results;
+using Sweep.Storage.Rows;
+using Sweep.Storage.Sql;
+
+namespace Sweep.Storage.Postgres;
+
+public sealed partial class PostgresResultStore
+{
+    public ImmutableArray<EpochRecord> ReadEpochs(long experimentId, string trialId) =>
+        ReadSnapshot((connection, transaction) => ReadEpochs(connection, transaction, experimentId, trialId));
+
+    public ImmutableArray<TrialEpoch> ListEpochs(long experimentId) => ReadSnapshot((connection, transaction) =>
+    {
+        var metrics = ReadMetrics(connection, transaction, experimentId, trialId: null);
+        return connection.Query<EpochRow>(EpochSql.OfExperiment, new { ExperimentId = experimentId }, transaction)
+            .Select(r => new TrialEpoch(r.TrialId, metrics.Attach(r)))
+            .ToImmutableArray();
+    });
+
+    private static ImmutableArray<EpochRecord> ReadEpochs(NpgsqlConnection connection, NpgsqlTransaction transaction, long experimentId, string trialId)
+    {
+        var metrics = ReadMetrics(connection, transaction, experimentId, trialId);
+        return connection.Query<EpochRow>(EpochSql.OfTrial, new { ExperimentId = experimentId, TrialId = trialId }, transaction)
+            .Select(metrics.Attach)
+            .ToImmutableArray();
+    }
+
+    private static EpochMetricsByEpoch ReadMetrics(NpgsqlConnection connection, NpgsqlTransaction transaction, long experimentId, string? trialId) =>
+        new(connection.Query<EpochMetricRow>(EpochSql.Metrics, new { ExperimentId = experimentId, TrialId = trialId }, transaction));
+}

@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using Dapper;
+using Npgsql;
+using NpgsqlTypes;
+using Sweep.Models.Results;
+using Sweep.Models.Search;
+using Sweep.Storage.Rows;
+using Sweep.Storage.Sql;
+
+namespace Sweep.Storage.Postgres;
+
+public sealed partial class PostgresResultStore
+{
+    private const string CreatePlannedSql = """
+        CREATE TEMPORARY TABLE planned_trials (
+            id text, number integer, stage integer, repeat integer, seed integer, parameters text, configuration text,
+            learning_rate double precision, weight_decay_l1 double precision, weight_decay_l2 double precision, batch text
+        ) ON COMMIT DROP
+        """;
+
+    private const string CopyPlannedSql = """
+        COPY planned_trials (id, number, stage, repeat, seed, parameters, configuration, learning_rate, weight_decay_l1, weight_decay_l2, batch)
+        FROM STDIN (FORMAT BINARY)
+        """;
+
+    /// <summary>Rows are added in plan order, so their keys (and their epochs) follow it.</summary>
+    private const string InsertPlannedSql = """
+        INSERT INTO trials (experiment_id, id, number, stage, repeat, seed, parameters, configuration,
+                            learning_rate, weight_decay_l1, weight_decay_l2, batch, status)
+        SELECT @ExperimentId, id, number, stage, repeat, seed, parameters, configuration,
+               learning_rate, weight_decay_l1, weight_decay_l2, batch, 'pending'
+        FROM planned_trials
+        ORDER BY number, id
+        ON CONFLICT (experiment_id, id) DO NOTHING
+        """;
+
+    private const string ClaimTrialSql = $"""
+        UPDATE trials
+        SET status = 'running', run_id = @RunId, started = now(), ended = NULL, error = NULL,
+            lease_token = @LeaseToken, lease_expires = {LeaseEnd}
+        WHERE experiment_id = @ExperimentId AND id = @TrialId AND {TrialSql.ClaimableCondition}
+        """;
+
+    private const string LastTrialKeySql = "SELECT COALESCE(MAX(trial_key), 0) FROM trials";
+
+    /// <summary>
+    /// Adds the planned trials as pending in one transaction: they are copied into a temporary table and
+    /// inserted from it in one statement, so 100,000 trials take a couple of seconds, not one round trip
+    /// each. Trials already in the store keep their status and results.
+    /// </summary>
+    public TrialPlanning PlanTrials(long experimentId, IEnumerable<TrialPlan> trials, bool reuseFinished)
+    {
+        // The JSON texts are the costly part, worked out before the transaction begins (and once, however often it is retried).
+        var rows = trials.Select(t => new PlannedRow(t)).ToList();
+        return Run((connection, transaction) =>
+        {
+            var lastKey = connection.ExecuteScalar<long>(LastTrialKeySql, transaction: transaction);
+            connection.Execute(CreatePlannedSql, transaction: transaction);
+            using (var writer = connection.BeginBinaryImport(CopyPlannedSql))
+            {
+                foreach (var row in rows)
+                {
+                    row.Write(writer);
+                }
+
+                writer.Complete();
+            }
+
+            var added = connection.Execute(InsertPlannedSql, new { ExperimentId = experimentId }, transaction);
+            var reused = added > 0 && reuseFinished ? ReuseFinishedTrials(connection, transaction, experimentId, lastKey) : [];
+            return new TrialPlanning(added, reused);
+        });
+    }
+
+    public ImmutableArray<TrialSummary> ListTrials(long experimentId) =>
+        Read(c => c.Query<TrialRow>(TrialSql.List, new { ExperimentId = experimentId }).Select(r => r.ToSummary()).ToImmutableArray());
+
+    /// <summary>
+    /// Marks the trial running for <paramref name="runId"/> if it is claimable. Of several claimers, the first
+    /// update locks the row and the others, once it commits, find it no longer claimable.
+    /// </summary>
+    public bool TryClaimTrial(long experimentId, string trialId, long runId) => Run((connection, transaction) =>
+    {
+        RequeueLostTrials(connection, transaction, experimentId);
+        return connection.Execute(
+            ClaimTrialSql,
+            new { ExperimentId = experimentId, TrialId = trialId, RunId = runId, LeaseToken = NewLeaseToken(), LeaseSeconds },
+            transaction) == 1;
+    });
+
+    public int InterruptRunningTrials(long runId) => Run((connection, transaction) =>
+        connection.Execute(TrialSql.InterruptRunning, new { RunId = runId, Ended = DateTimeOffset.UtcNow }, transaction));
+
+    public int ResetTrials(long experimentId) => Run((connection, transaction) =>
+    {
+        connection.Execute(TrialSql.ResetEpochs, new { ExperimentId = experimentId }, transaction);
+        connection.Execute(TrialSql.ResetMetrics, new { ExperimentId = experimentId }, transaction);
+        return connection.Execute(TrialSql.Reset, new { ExperimentId = experimentId }, transaction);
+    });
+
+    public int ReturnTrials(long runId) => Run((connection, transaction) =>
+    {
+        connection.Execute(TrialSql.ReturnEpochs, new { RunId = runId }, transaction);
+        connection.Execute(TrialSql.ReturnMetrics, new { RunId = runId }, transaction);
+        return connection.Execute(TrialSql.Return, new { RunId = runId }, transaction);
+    });
+
+    public bool RecordDiagnosis(long experimentId, string trialId, TrialDiagnosis diagnosis)
+    {
+        var (label, json) = DiagnosisJson.Write(diagnosis);
+        return Run((connection, transaction) => connection.Execute(
+            TrialSql.RecordDiagnosis, new { ExperimentId = experimentId, TrialId = trialId, Label = label, Json = json }, transaction) == 1);
+    }
+
+    public TrialDetail? GetTrial(long experimentId, string trialId) => ReadSnapshot((connection, transaction) =>
+    {
+        var row = connection.QuerySingleOrDefault<TrialRow>(TrialSql.Get, new { ExperimentId = experimentId, TrialId = trialId }, transaction);
+        return row is null
+            ? null
+            : new TrialDetail(row.ToSummary(), row.Configuration, ReadEpochs(connection, transaction, experimentId, trialId));
+    });
+
+    public ImmutableArray<TrialSummary> FindTrials(string idPrefix) =>
+        Read(c => c.Query<TrialRow>(TrialSql.Find, new { Prefix = idPrefix }).Select(r => r.ToSummary()).ToImmutableArray());
+
+    /// <summary>A planned trial as the temporary table takes it.</summary>
+    private sealed class PlannedRow(TrialPlan trial)
+    {
+        private readonly string parameters = ParametersJson.Of(trial.Parameters);
+        private readonly string configuration = TrialIdentity.CanonicalJson(trial.Configuration, trial.Seed);
+
+        public void Write(NpgsqlBinaryImporter writer)
+        {
+            var training = trial.Configuration.Training;
+            writer.StartRow();
+            writer.Write(trial.Id, NpgsqlDbType.Text);
+            writer.Write(trial.Number, NpgsqlDbType.Integer);
+            writer.Write(trial.Stage, NpgsqlDbType.Integer);
+            writer.Write(trial.Repeat, NpgsqlDbType.Integer);
+            writer.Write(trial.Seed, NpgsqlDbType.Integer);
+            writer.Write(parameters, NpgsqlDbType.Text);
+            writer.Write(configuration, NpgsqlDbType.Text);
+            writer.Write(training.LearningRate, NpgsqlDbType.Double);
+            writer.Write(training.WeightDecay.L1, NpgsqlDbType.Double);
+            writer.Write(training.WeightDecay.L2, NpgsqlDbType.Double);
+            writer.Write(training.Batch.ToString(), NpgsqlDbType.Text);
+        }
+    }
+}

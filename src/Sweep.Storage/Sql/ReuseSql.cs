@@ -1,0 +1,56 @@
+namespace Sweep.Storage.Sql;
+
+/// <summary>
+/// Trials are content-addressed: the same id is the same data, model, training and seed, so a result
+/// finished in one version of an experiment is the result in any other. A newly planned row (its
+/// <c>trial_key</c> above the largest before planning; <c>@LastKey</c>) takes the finished row of the newest other version
+/// that has one: its status, metrics, diagnosis and run are copied and its epochs and range-test steps are
+/// copied under the new row, so every version reads whole on its own and a version can be reset
+/// (<c>--fresh</c>) without touching the one it came from. Failed and interrupted trials are not reused:
+/// they run again. Copying range-test steps is an upsert, which each store spells its own way.
+/// </summary>
+internal static class ReuseSql
+{
+    /// <summary>Whether another version of the same experiment has any finished trial at all (the common case is none).</summary>
+    public const string AnyReusable = """
+        SELECT EXISTS (
+            SELECT 1
+            FROM experiments o JOIN trials s ON s.experiment_id = o.id
+            WHERE o.name = (SELECT name FROM experiments WHERE id = @ExperimentId) AND o.id <> @ExperimentId
+              AND s.status IN ('completed', 'diverged'))
+        """;
+
+    public const string CopyFinishedTrials = """
+        UPDATE trials AS t
+        SET status = s.status, run_id = s.run_id, diagnosis = s.diagnosis, diagnosis_json = s.diagnosis_json,
+            final_train_loss = s.final_train_loss, final_val_loss = s.final_val_loss,
+            best_train_loss = s.best_train_loss, best_val_loss = s.best_val_loss, best_epoch = s.best_epoch,
+            epochs = s.epochs, seconds = s.seconds, error = s.error, started = s.started, ended = s.ended,
+            attempt = s.attempt, reused_from = s.experiment_id
+        FROM (
+            SELECT f.*, ROW_NUMBER() OVER (PARTITION BY f.id ORDER BY o.version DESC) AS pick
+            FROM trials f JOIN experiments o ON o.id = f.experiment_id
+            WHERE o.name = (SELECT name FROM experiments WHERE id = @ExperimentId) AND o.id <> @ExperimentId
+              AND f.status IN ('completed', 'diverged')
+        ) AS s
+        WHERE t.experiment_id = @ExperimentId AND t.trial_key > @LastKey AND s.id = t.id AND s.pick = 1
+        """;
+
+    public const string CopyEpochs = """
+        INSERT INTO trial_epochs (trial_key, epoch, train_loss, val_loss, accuracy, learning_rate, weight_norm, grad_norm, seconds)
+        SELECT t.trial_key, e.epoch, e.train_loss, e.val_loss, e.accuracy, e.learning_rate, e.weight_norm, e.grad_norm, e.seconds
+        FROM trials t
+        JOIN trials f ON f.experiment_id = t.reused_from AND f.id = t.id
+        JOIN trial_epochs e ON e.trial_key = f.trial_key
+        WHERE t.experiment_id = @ExperimentId AND t.trial_key > @LastKey AND t.reused_from IS NOT NULL
+        ORDER BY t.trial_key, e.epoch
+        """;
+
+    public const string ByVersion = """
+        SELECT o.version AS Version, COUNT(*) AS Trials
+        FROM trials t JOIN experiments o ON o.id = t.reused_from
+        WHERE t.experiment_id = @ExperimentId AND t.trial_key > @LastKey
+        GROUP BY o.version
+        ORDER BY o.version
+        """;
+}
