@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Sweep.Models.Results;
-using Sweep.Models.Search;
 using Sweep.Models.Selection;
 using Sweep.Reports.Charts;
 
@@ -193,14 +192,7 @@ public sealed class ReportChartsTests
     [Fact]
     public void The_range_test_cuts_its_loss_axis_near_the_fall_and_marks_the_suggestion_and_min_over_ten()
     {
-        // A fall from 1.15 to 1.0 up to rate 0.2, then a blow-up to 22.
-        var steps = Enumerable.Range(0, 61).Select(i =>
-        {
-            var rate = Math.Pow(10, -5 + (i / 10.0));
-            var loss = rate < 0.2 ? 1.15 - (0.15 * (i / 47.0)) : 1.0 + Math.Pow(rate, 2) * 2;
-            return new RangeTestStep(i, rate, loss, loss);
-        }).ToImmutableArray();
-        var report = Some.Report() with { IsRangeTest = true, Trials = [Some.Trials()[3]], RangeTest = steps, ChosenLearningRate = 0.0158 };
+        var report = Some.RangeTestReport();
         using var chart = ReportCharts.Of(report).Single(c => c.Id == "range-test");
 
         var svg = chart.Svg();
@@ -208,7 +200,7 @@ public sealed class ReportChartsTests
 
         Assert.InRange(limits.Top, 1.15, 2);
         Assert.InRange(limits.Bottom, 0.5, 1.0);
-        AssertText("suggested 0.0158", svg);
+        AssertText("suggested 0.1322", svg);
         AssertText("lowest-loss rate / 10: 0.01995", svg);
     }
 
