@@ -51,10 +51,8 @@ internal static class LossCurvesChart
         MarkZeros(plot, drawn, zero);
         ChartStyle.LinearAxis(plot.Axes.Bottom, "epoch", integers: true);
         ChartStyle.LogAxis(plot.Axes.Left, "loss (log scale)", zero);
-        if (drawn.Count <= MaxLegendEntries || rest.Count > 0)
-        {
-            ChartStyle.LegendOutside(plot);
-        }
+        // ScottPlot draws a legend inside the plot whenever a plottable is named (the crosses of diverged trials are).
+        ChartStyle.LegendOutside(plot);
         return new ReportChart("loss-curves", "Loss curves", caption, plot);
     }
 
