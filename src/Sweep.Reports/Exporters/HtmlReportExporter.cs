@@ -25,7 +25,7 @@ public sealed partial class HtmlReportExporter : ExporterBase
             writer.WriteLine($"<p class=\"description\">{HtmlEncode(report.Description)}</p>");
         }
         writer.WriteLine(
-            $"<p class=\"meta\">Strategy {HtmlEncode(report.Strategy)} · {ReportText.Integer(report.Trials.Length)} trials · " +
+            $"<p class=\"meta\">Strategy {HtmlEncode(report.Strategy)} · {ReportText.Count(report.Trials.Length, "trial")} · " +
             $"sweep {HtmlEncode(report.Version)} · generated {ReportText.Time(report.GeneratedAt)}</p>");
         WriteSummary(report, writer);
         WriteStory(report, writer);
@@ -62,7 +62,7 @@ public sealed partial class HtmlReportExporter : ExporterBase
         {
             var rate = report.Target is { Chosen: { } value } target ? $"; chosen {HtmlEncode(target.Path)} <strong>{ReportText.Exact(value)}</strong>"
                 : report.ChosenLearningRate is { } chosen ? $"; chosen learning rate <strong>{ReportText.Exact(chosen)}</strong>" : string.Empty;
-            writer.WriteLine($"<p>Trial <code>{HtmlEncode(best.TrialId)}</code> (stage {ReportText.Integer(best.Stage)}): final loss {ReportText.Short(best.FinalLoss)}{rate}.</p>");
+            writer.WriteLine($"<p>Trial <code>{HtmlEncode(best.TrialId)}</code> (stage {ReportText.Integer(best.Stage)}): {ReportText.FinalLoss(best.FinalLoss)}{rate}.</p>");
             if (!best.Parameters.IsEmpty)
             {
                 writer.WriteLine("<table><thead><tr><th>Parameter</th><th>Value</th></tr></thead><tbody>");

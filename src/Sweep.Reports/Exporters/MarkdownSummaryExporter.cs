@@ -21,7 +21,7 @@ public sealed class MarkdownSummaryExporter : ExporterBase
             writer.WriteLine(report.Description);
             writer.WriteLine();
         }
-        writer.WriteLine($"Strategy {report.Strategy} · {ReportText.Integer(report.Trials.Length)} trials · sweep {report.Version} · generated {ReportText.Time(report.GeneratedAt)}");
+        writer.WriteLine($"Strategy {report.Strategy} · {ReportText.Count(report.Trials.Length, "trial")} · sweep {report.Version} · generated {ReportText.Time(report.GeneratedAt)}");
         writer.WriteLine();
         if (report.IsRangeTest && RangeTestFindings.Of(report) is { } findings)
         {
@@ -85,7 +85,7 @@ public sealed class MarkdownSummaryExporter : ExporterBase
         }
         var rate = report.Target is { Chosen: { } value } target ? $"; chosen {target.Path} **{ReportText.Exact(value)}**"
             : report.ChosenLearningRate is { } chosen ? $"; chosen learning rate **{ReportText.Exact(chosen)}**" : string.Empty;
-        writer.WriteLine($"Trial `{best.TrialId}` (stage {ReportText.Integer(best.Stage)}): final loss {ReportText.Short(best.FinalLoss)}{rate}.");
+        writer.WriteLine($"Trial `{best.TrialId}` (stage {ReportText.Integer(best.Stage)}): {ReportText.FinalLoss(best.FinalLoss)}{rate}.");
         if (best.Parameters.IsEmpty)
         {
             return;

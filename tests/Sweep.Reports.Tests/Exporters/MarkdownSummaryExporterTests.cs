@@ -75,4 +75,16 @@ public sealed class MarkdownSummaryExporterTests
         Assert.DoesNotContain("Top 10 trials", text, StringComparison.Ordinal);
         Assert.DoesNotContain("0.13219411484660287", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_best_trial_without_a_final_loss_says_so_instead_of_leaving_a_blank_and_one_trial_is_one_trial()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = Some.Report() with { Trials = [Some.Trials()[3]], BestTrialId = "s2-t004" };
+
+        var text = File.ReadAllText(new MarkdownSummaryExporter().Export(report, directory.Path)[0]);
+
+        Assert.Contains("Trial `s2-t004` (stage 2): no final loss; chosen learning rate **0.01**.", text, StringComparison.Ordinal);
+        Assert.Contains(" · 1 trial · ", text, StringComparison.Ordinal);
+    }
 }
