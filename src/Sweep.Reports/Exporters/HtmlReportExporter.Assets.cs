@@ -20,7 +20,7 @@ public sealed partial class HtmlReportExporter
         "td.number{text-align:right;font-variant-numeric:tabular-nums}table.sortable th{cursor:pointer;user-select:none}" +
         "th[data-order=asc]::after{content:' \\25B2'}th[data-order=desc]::after{content:' \\25BC'}" +
         "input{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--rule);border-radius:4px;padding:.15rem .4rem}" +
-        "figure{margin:0;background:var(--card);border-radius:6px;padding:.5rem}svg{max-width:100%;height:auto;display:block}" +
+        "figure{margin:0;width:fit-content;max-width:100%;box-sizing:border-box;background:var(--card);border-radius:6px;padding:.5rem}svg{max-width:100%;height:auto;display:block}" +
         ".label-good{color:var(--good)}.label-slow{color:var(--slow)}.label-oscillating{color:var(--oscillating)}.label-diverging,.status-failed,.status-diverged{color:var(--bad)}";
 
     // Sorting: a click on a heading sorts by its column, numbers by their exact data-value (empty last).

@@ -49,6 +49,9 @@ public sealed class ReportInBrowserTests(HeadlessChromium browser) : IClassFixtu
         Assert.Equal("rgb(13, 17, 23)", colours[0]!.GetValue<string>());
         Assert.Equal("rgb(230, 237, 243)", colours[1]!.GetValue<string>());
         Assert.Equal("rgb(246, 248, 250)", colours[2]!.GetValue<string>());
+        // The card hugs its chart: no strip of card wider than the white chart beside it.
+        var widths = Numbers("const f=document.querySelector('figure');return [f.getBoundingClientRect().width, f.querySelector('svg').getBoundingClientRect().width];");
+        Assert.InRange(widths[0] - widths[1], 0, 17);
         File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, "report-dark.png"), browser.Screenshot());
         AssertNoConsoleErrors();
     }
