@@ -50,9 +50,9 @@ public sealed partial class HtmlReportExporter : ExporterBase
             writer.WriteLine("<section><h2>Suggested learning rate</h2>");
             writer.WriteLine($"<p>{RangeTestText.Headline(findings, rate => $"<strong>{rate}</strong>")}</p>");
             writer.WriteLine("<table><tbody>");
-            foreach (var (name, value) in RangeTestText.Rows(findings, report.BestTrial))
+            foreach (var (name, value) in RangeTestText.Rows(findings, report.BestTrial, id => $"<code>{HtmlEncode(id)}</code>"))
             {
-                writer.WriteLine($"<tr><th>{HtmlEncode(name)}</th><td>{HtmlEncode(value)}</td></tr>");
+                writer.WriteLine($"<tr><th>{HtmlEncode(name)}</th><td>{value}</td></tr>");
             }
             writer.WriteLine("</tbody></table></section>");
             return;

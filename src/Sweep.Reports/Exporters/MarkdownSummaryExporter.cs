@@ -70,7 +70,7 @@ public sealed class MarkdownSummaryExporter : ExporterBase
         writer.WriteLine();
         writer.WriteLine("| Range test | |");
         writer.WriteLine("| --- | --- |");
-        foreach (var (name, value) in RangeTestText.Rows(findings, report.BestTrial))
+        foreach (var (name, value) in RangeTestText.Rows(findings, report.BestTrial, id => $"`{id}`"))
         {
             writer.WriteLine($"| {Cell(name)} | {Cell(value)} |");
         }

@@ -12,8 +12,11 @@ internal static class RangeTestText
         ? $"Suggested learning rate {strong(ReportText.Short(rate))}, where the smoothed loss falls fastest; the lowest-loss rate / 10 is {ReportText.Short(findings.LowestLossRateOverTen)}."
         : $"The smoothed loss never fell; the lowest-loss rate / 10 is {strong(ReportText.Short(findings.LowestLossRateOverTen))}.";
 
-    /// <summary>The findings as rows of a two-column table, the trial that ran the test last.</summary>
-    public static IEnumerable<(string Name, string Value)> Rows(RangeTestFindings findings, TrialRow? trial)
+    /// <summary>
+    /// The findings as rows of a two-column table, the trial that ran the test last with its id through
+    /// <paramref name="code"/>, which also escapes it; every other value is a number or a word of ours.
+    /// </summary>
+    public static IEnumerable<(string Name, string Value)> Rows(RangeTestFindings findings, TrialRow? trial, Func<string, string> code)
     {
         if (findings.Suggested is { } rate)
         {
@@ -24,7 +27,7 @@ internal static class RangeTestText
         yield return ("Steps", $"{ReportText.Integer(findings.Steps)}, rates {ReportText.Short(findings.FirstRate)} to {ReportText.Short(findings.LastRate)}");
         if (trial is not null)
         {
-            yield return ("Trial", $"{trial.TrialId}, {ReportText.Status(trial.Status)} in {ReportText.Seconds(trial.Seconds)} s");
+            yield return ("Trial", $"{code(trial.TrialId)}, {ReportText.Status(trial.Status)} in {ReportText.Seconds(trial.Seconds)} s");
         }
     }
 }

@@ -132,7 +132,7 @@ public sealed partial class HtmlReportExporterTests
 
         Assert.Contains("<h2>Suggested learning rate</h2>", page, StringComparison.Ordinal);
         Assert.Contains("Suggested learning rate <strong>0.1322</strong>, where the smoothed loss falls fastest", page, StringComparison.Ordinal);
-        Assert.Contains("<tr><th>Trial</th><td>rt-1, completed in 0.24 s</td></tr>", page, StringComparison.Ordinal);
+        Assert.Contains("<tr><th>Trial</th><td><code>rt-1</code>, completed in 0.24 s</td></tr>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("<th>Parameter</th>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("final loss", page, StringComparison.Ordinal);
         Assert.DoesNotContain("id=\"trials\"", page, StringComparison.Ordinal);

@@ -69,7 +69,7 @@ public sealed class MarkdownSummaryExporterTests
         Assert.Contains("## Suggested learning rate", text, StringComparison.Ordinal);
         Assert.Contains("Suggested learning rate **0.1322**, where the smoothed loss falls fastest; the lowest-loss rate / 10 is 0.01995.", text, StringComparison.Ordinal);
         Assert.Contains("| Steps | 61, rates 1E-05 to 10 |", text, StringComparison.Ordinal);
-        Assert.Contains("| Trial | rt-1, completed in 0.24 s |", text, StringComparison.Ordinal);
+        Assert.Contains("| Trial | `rt-1`, completed in 0.24 s |", text, StringComparison.Ordinal);
         Assert.DoesNotContain("| Parameter | Value |", text, StringComparison.Ordinal);
         Assert.DoesNotContain("final loss", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Top 10 trials", text, StringComparison.Ordinal);
