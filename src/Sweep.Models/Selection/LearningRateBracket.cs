@@ -137,6 +137,7 @@ public sealed record LearningRateBracket(
         CurveLabel.Slow => "is slow",
         CurveLabel.Oscillating => "oscillates",
         CurveLabel.Diverging => "diverges",
+        CurveLabel.Overfitting => "overfits",
         _ => "is good",
     };
 

@@ -92,7 +92,8 @@ internal sealed partial class ExperimentBinder
             thresholds.Number("material_step", v => v is >= 0 and <= 1, Share) ?? defaults.MaterialStep,
             thresholds.Integer("min_reversals", v => v >= 1, "must be at least 1") ?? defaults.MinReversals,
             thresholds.Number("margin", v => v >= 0, "must be 0 or more") ?? defaults.Margin,
-            thresholds.Number("converged_share", v => v is >= 0 and < 1, "must be at least 0 and below 1") ?? defaults.ConvergedShare);
+            thresholds.Number("converged_share", v => v is >= 0 and < 1, "must be at least 0 and below 1") ?? defaults.ConvergedShare,
+            thresholds.Number("overfit_rise", v => v >= 0, "must be 0 or more") ?? defaults.OverfitRise);
     }
 
     private CoarseToFineSettings BindCoarseToFine(YamlSection search, double min, double max, TrainingDefinition? training)
