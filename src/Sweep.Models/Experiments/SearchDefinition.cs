@@ -17,7 +17,7 @@ public sealed record SearchDefinition(
     CoarseToFineSettings? CoarseToFine,
     RangeTestSettings? RangeTest)
 {
-    /// <summary>The thresholds that label each finished trial's loss curve (slow, oscillating, diverging, good).</summary>
+    /// <summary>The thresholds that label each finished trial's loss curve (slow, oscillating, diverging, good, overfitting).</summary>
     public DiagnosisThresholds Diagnosis { get; init; } = DiagnosisThresholds.Default;
 
     public static SearchDefinition Single { get; } = new(SearchStrategy.Grid, null, 1, 0, [], null, null);
