@@ -46,7 +46,7 @@ public sealed partial class HtmlReportExporter : ExporterBase
         {
             var rate = report.Target is { Chosen: { } value } target ? $"; chosen {HtmlEncode(target.Path)} <strong>{ReportText.Exact(value)}</strong>"
                 : report.ChosenLearningRate is { } chosen ? $"; chosen learning rate <strong>{ReportText.Exact(chosen)}</strong>" : string.Empty;
-            writer.WriteLine($"<p>Trial <code>{HtmlEncode(best.TrialId)}</code> (stage {ReportText.Integer(best.Stage)}): final loss {ReportText.Short(best.FinalLoss)}{rate}.</p>");
+            writer.WriteLine($"<p>Trial <code>{HtmlEncode(best.TrialId)}</code> (stage {ReportText.Integer(best.Stage)}): {HtmlEncode(report.MetricPhrase())}final loss {ReportText.Short(best.FinalLoss)}{rate}.</p>");
             writer.WriteLine("<table><thead><tr><th>Parameter</th><th>Value</th></tr></thead><tbody>");
             foreach (var parameter in best.Parameters)
             {

@@ -58,7 +58,7 @@ public sealed class MarkdownSummaryExporter : ExporterBase
         }
         var rate = report.Target is { Chosen: { } value } target ? $"; chosen {target.Path} **{ReportText.Exact(value)}**"
             : report.ChosenLearningRate is { } chosen ? $"; chosen learning rate **{ReportText.Exact(chosen)}**" : string.Empty;
-        writer.WriteLine($"Trial `{best.TrialId}` (stage {ReportText.Integer(best.Stage)}): final loss {ReportText.Short(best.FinalLoss)}{rate}.");
+        writer.WriteLine($"Trial `{best.TrialId}` (stage {ReportText.Integer(best.Stage)}): {report.MetricPhrase()}final loss {ReportText.Short(best.FinalLoss)}{rate}.");
         writer.WriteLine();
         writer.WriteLine("| Parameter | Value |");
         writer.WriteLine("| --- | --- |");
