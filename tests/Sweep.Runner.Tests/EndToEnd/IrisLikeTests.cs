@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Sweep.Runner.Tests.Seeds;
 
 namespace Sweep.Runner.Tests.EndToEnd;
@@ -44,5 +47,33 @@ public sealed class IrisLikeTests
         Assert.All(diverged, t => Assert.True(epochs[t.Id].Last().TrainLoss > epochs[t.Id].First().TrainLoss, t.Id));
         Assert.All(trials.Where(t => t.Rate == 10 && t.Batch == "full"), t => Assert.Equal(("diverged", 4), (t.Status, epochs[t.Id].Count())));
         Assert.NotEmpty(diverged);
+    }
+
+    [Fact]
+    public async Task Chosen_by_accuracy_the_search_picks_the_highest_validation_accuracy_and_tells_it_in_accuracies()
+    {
+        using var sweep = await SeedSweep.RunAsync(RepositoryFiles.Experiment(Path.Combine("iris", "iris-accuracy.yaml")), new SweepFolder());
+
+        var finals = sweep.Folder.Query<(string Id, double Accuracy)>("""
+            SELECT e.trial_id, e.accuracy FROM epochs e JOIN trials t ON t.experiment_id = e.experiment_id AND t.id = e.trial_id
+            WHERE t.status = 'completed' AND e.epoch = t.epochs
+            """);
+        var best = await sweep.CommandOnStoreAsync("best", "--experiment", "iris-accuracy", "--format", "json");
+        Assert.True(best.ExitCode == 0, best.All);
+        using var json = JsonDocument.Parse(best.Output);
+        var root = json.RootElement;
+
+        Assert.Equal("final_accuracy", root.GetProperty("metric").GetString());
+        Assert.Equal(finals.Max(f => f.Accuracy), root.GetProperty("value").GetDouble(), 1e-12);
+        Assert.Equal(finals.Max(f => f.Accuracy), finals.Single(f => f.Id == root.GetProperty("trial_id").GetString()).Accuracy, 1e-12);
+        Assert.True(root.GetProperty("finished").GetBoolean());
+        // Every number the story gives for a value is an accuracy, not a share of mistakes or a loss.
+        var told = root.GetProperty("story").EnumerateArray()
+            .SelectMany(line => Regex.Matches(line.GetString()!, @"\((\d[\d.]*)[,)]").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)))
+            .ToList();
+        Assert.NotEmpty(told);
+        Assert.All(told, value => Assert.InRange(value, 0.5, 1));
+        Assert.Contains("final accuracy", sweep.Run.Output, StringComparison.Ordinal);
+        Assert.Contains("Final accuracy against learning rate", sweep.Report("report.html"), StringComparison.Ordinal);
     }
 }
