@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Sweep.Models.Experiments;
 
 /// <summary>
@@ -14,6 +16,15 @@ public static class SelectionMetricDirection
 
     /// <summary>The lower-is-better score of a value of <paramref name="metric"/>.</summary>
     public static double ToScore(this SelectionMetric metric, double value) => metric.Maximises() ? 1 - value : value;
+
+    /// <summary>
+    /// A score as text in the metric's terms, four significant digits: the loss (+∞ for none, as a loss that blew
+    /// up reads), or the accuracy, and "none" for a trial without one.
+    /// </summary>
+    public static string Text(this SelectionMetric metric, double score) =>
+        metric.Maximises() && !double.IsFinite(score)
+            ? "none"
+            : metric.FromScore(score).ToString("G4", CultureInfo.InvariantCulture);
 
     /// <summary>The value of <paramref name="metric"/> a score stands for; a score without a value (+∞) stays as it is.</summary>
     public static double FromScore(this SelectionMetric metric, double score) =>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Sweep.Models.Experiments;
 using Sweep.Models.Selection;
 
@@ -93,7 +92,7 @@ public sealed partial class CoarseToFineSearch
     private static string V(double value) => ParameterValue.Of(value).Text;
 
     /// <summary>A point's score shown as the metric's value: the loss, or the accuracy (not the share of mistakes it is ranked by).</summary>
-    private string M(double score) => settings.Metric.FromScore(score).ToString("G4", CultureInfo.InvariantCulture);
+    private string M(double score) => settings.Metric.Text(score);
 
     private sealed record CompletedStage(int Number, StageKind Kind, List<StagePoint> Points);
 

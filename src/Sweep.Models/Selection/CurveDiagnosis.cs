@@ -13,12 +13,13 @@ namespace Sweep.Models.Selection;
 /// has risen above its lowest mean over as many epochs before, while the training loss's mean over the same
 /// epochs fell, is <see cref="CurveLabel.Overfitting"/>: the model learns its training set at the held-out
 /// set's cost, which no rate cures (stop earlier, or regularise); it would otherwise read as slow (the
-/// training loss falls) or oscillating (the validation loss ends above the best). A final loss within the margin of the siblings' best, or at float32's rounding floor, is
-/// <see cref="CurveLabel.Good"/>, even if it still falls or wobbles: it is as low as the sweep goes. Above the
-/// best, a steady fall over the tail is <see cref="CurveLabel.Slow"/> and material ups and downs are
-/// <see cref="CurveLabel.Oscillating"/>. A curve that did neither is judged by where its tail went: still
-/// down a little is slow, flat or up is oscillating, since it has settled above what better rates reach.
-/// Without siblings there is no best to fall short of, so such a curve is good.
+/// training loss falls) or oscillating (the validation loss ends above the best). A final loss within the
+/// margin of the siblings' best, or at float32's rounding floor, is <see cref="CurveLabel.Good"/>, even if it
+/// still falls or wobbles: it is as low as the sweep goes. Above the best, a steady fall over the tail is
+/// <see cref="CurveLabel.Slow"/> and material ups and downs are <see cref="CurveLabel.Oscillating"/>. A curve
+/// that did neither is judged by where its tail went: still down a little is slow, flat or up is
+/// oscillating, since it has settled above what better rates reach. Without siblings there is no best to
+/// fall short of, so such a curve is good.
 /// </remarks>
 public sealed record CurveDiagnosis(CurveLabel Label, CurveMeasures Measures, string Reason)
 {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sweep.Models.Experiments;
 
 namespace Sweep.Models.Selection;
@@ -148,5 +147,5 @@ public sealed record LearningRateBracket(
     private static string V(double value) => ParameterValue.Of(value).Text;
 
     /// <summary>A point's metric as the user reads it: the loss, or the accuracy its score stands for.</summary>
-    internal static string Shown(RatePoint point, SelectionMetric metric) => metric.FromScore(point.Score).ToString("G4", CultureInfo.InvariantCulture);
+    internal static string Shown(RatePoint point, SelectionMetric metric) => metric.Text(point.Score);
 }

@@ -46,4 +46,13 @@ public class TrialMetricTests
         Assert.Equal(double.PositiveInfinity, TrialMetric.Of(Curves.Of(Losses), TrialStatus.Completed, SelectionMetric.BestAccuracy));
         Assert.Equal(double.PositiveInfinity, SelectionMetric.Accuracy.FromScore(double.PositiveInfinity));
     }
+
+    [Fact]
+    public void A_score_reads_as_its_metric_and_an_accuracy_that_is_missing_reads_none()
+    {
+        Assert.Equal("0.978", SelectionMetric.Accuracy.Text(0.022));
+        Assert.Equal("none", SelectionMetric.BestAccuracy.Text(double.PositiveInfinity));
+        Assert.Equal("0.2907", SelectionMetric.FinalLoss.Text(0.290667));
+        Assert.Equal("Infinity", SelectionMetric.FinalLoss.Text(double.PositiveInfinity));
+    }
 }
