@@ -44,6 +44,25 @@ public sealed record SweepReport(
     /// <summary>Every searched key (dot path) in the experiment's order: a column of every table of trials.</summary>
     public ImmutableArray<string> Parameters { get; init; } = [];
 
+    /// <summary>
+    /// The metric that chose the best trial as the choice names it (<c>final_val_loss</c>, <c>final_accuracy</c>,
+    /// <c>best_accuracy</c>, ...) with the chosen configuration's value of it; null when nothing was chosen by a metric.
+    /// </summary>
+    public string? Metric { get; init; }
+
+    /// <summary>The chosen configuration's value of <see cref="Metric"/>: an accuracy as it is, not its share of mistakes.</summary>
+    public double? MetricValue { get; init; }
+
+    /// <summary>Whether the best was chosen by an accuracy, higher being better: the charts then plot accuracy.</summary>
+    public bool ChosenByAccuracy => Metric is { } metric && metric.EndsWith("accuracy", StringComparison.Ordinal);
+
+    /// <summary>
+    /// How the best configuration's metric reads in a sentence, before its loss ("final accuracy 0.978, "); empty
+    /// when it was chosen by its loss, which the sentence gives anyway.
+    /// </summary>
+    public string MetricPhrase() =>
+        ChosenByAccuracy && MetricValue is { } value ? $"{Metric!.Replace('_', ' ')} {Exporters.ReportText.Short(value)}, " : string.Empty;
+
     /// <summary>The trial ids best first, as the sweep's one ranking orders them; trials not in it follow in their order.</summary>
     public ImmutableArray<string> Ranking { get; init; } = [];
 

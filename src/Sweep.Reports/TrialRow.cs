@@ -35,6 +35,9 @@ public sealed record TrialRow(
     /// <summary>The trial's final loss as the reports show it: validation when there is one, else training.</summary>
     public double? FinalLoss => FinalValidationLoss ?? FinalTrainLoss;
 
+    /// <summary>The validation accuracy of the trial's last epoch; null when it has none (no classes, no validation set, no epoch).</summary>
+    public double? FinalAccuracy => Epochs.IsEmpty ? null : Epochs[^1].Accuracy;
+
     /// <summary>The trial's value of a searched key as text; empty when the trial did not search it.</summary>
     public string ValueOf(string path)
     {

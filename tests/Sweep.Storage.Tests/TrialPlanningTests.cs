@@ -75,6 +75,20 @@ public abstract class TrialPlanningTests(StoreKind kind) : StoreTestBase(kind)
         Assert.Equal(diagnosis, store.ReadSweep(experimentId)!.Trials.Single(t => t.Id == trials[0].Id).Diagnosis);
         Assert.False(store.RecordDiagnosis(experimentId, "0000000000000000", diagnosis));
     }
+
+    [Fact]
+    public void An_overfitting_diagnosis_is_stored_and_read_back_with_its_validation_rise_and_training_fall()
+    {
+        var store = OpenStore();
+        var (experimentId, _, trials) = Planned(store);
+        var measures = new CurveMeasures(1.1, 0.118, 0.0207, true, 40, -0.02, 0.4, 3, 0.05, 0.73, ValidationRise: 0.8335, TrainFall: 0.2367);
+        var diagnosis = new TrialDiagnosis(CurveLabel.Overfitting, "over the last 40 epochs the validation loss averaged 83.35% above its lowest stretch of as many", measures);
+
+        store.RecordDiagnosis(experimentId, trials[0].Id, diagnosis);
+
+        Assert.Equal("overfitting", store.GetTrial(experimentId, trials[0].Id)!.Trial.Diagnosis);
+        Assert.Equal(diagnosis, store.ReadSweep(experimentId)!.Trials.Single(t => t.Id == trials[0].Id).Diagnosis);
+    }
 }
 
 public sealed class TrialPlanningTestsOnSqlite() : TrialPlanningTests(StoreKind.Sqlite);

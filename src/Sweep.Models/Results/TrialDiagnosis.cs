@@ -20,6 +20,6 @@ public sealed record TrialDiagnosis(CurveLabel Label, string? Reason, CurveMeasu
         ArgumentNullException.ThrowIfNull(text);
         return Enum.TryParse<CurveLabel>(text, ignoreCase: true, out var label) && Enum.IsDefined(label) && !int.TryParse(text, out _)
             ? label
-            : throw new FormatException($"'{text}' is not a curve label; the store holds slow, oscillating, diverging or good.");
+            : throw new FormatException($"'{text}' is not a curve label; the store holds slow, oscillating, diverging, good or overfitting.");
     }
 }

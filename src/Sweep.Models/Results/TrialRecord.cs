@@ -59,8 +59,8 @@ public sealed record TrialRecord(
     }
 
     /// <summary>
-    /// The trial's number under <paramref name="metric"/>, lower is better: +∞ for a trial that did not complete or
-    /// whose loss is not a finite number, so a diverged or failed repeat pulls its configuration's mean to +∞.
+    /// The trial's score under <paramref name="metric"/>, lower is better (<see cref="TrialMetric"/>): +∞ for a trial
+    /// that did not complete or has no finite value, so a diverged or failed repeat pulls its configuration's mean to +∞.
     /// </summary>
     public double Score(SelectionMetric metric, double? targetLoss)
     {
@@ -69,7 +69,8 @@ public sealed record TrialRecord(
             return double.PositiveInfinity;
         }
 
-        return metric == SelectionMetric.FinalLoss || Epochs.IsEmpty
+        // Without its epochs a loss metric falls back on the stored final loss; an accuracy has nothing to fall back on.
+        return metric == SelectionMetric.FinalLoss || (Epochs.IsEmpty && !metric.Maximises())
             ? FinalLoss is { } loss && double.IsFinite(loss) ? loss : double.PositiveInfinity
             : TrialMetric.Of(Epochs, Status, metric, targetLoss);
     }

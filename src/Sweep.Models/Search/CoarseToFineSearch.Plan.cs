@@ -85,7 +85,7 @@ public sealed partial class CoarseToFineSearch
 
     private LearningRateBracket Bracket(List<CompletedStage> history) =>
         LearningRateBracket.Of([.. history.SelectMany(s => s.Points).Select(p =>
-            new RatePoint(p.Value, p.Metric, labelsOrderValues ? p.Label : CurveLabel.Good))]);
+            new RatePoint(p.Value, p.Metric, labelsOrderValues ? p.Label : CurveLabel.Good))], settings.Metric);
 
     private static StagePlan Stop(SearchStopReason reason, string why) => new(StageKind.Fine, null, reason, why);
 

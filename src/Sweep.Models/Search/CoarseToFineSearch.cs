@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Sweep.Models.Experiments;
 using Sweep.Models.Selection;
 
@@ -86,13 +85,14 @@ public sealed partial class CoarseToFineSearch
     private static string Line(int number, StageKind kind, string why, string what) =>
         $"Stage {number} ({EnumText.Lower(kind)}): {why}: {what}.";
 
-    private static string Describe(StagePoint p) => $"{V(p.Value)} {EnumText.Lower(p.Label)} ({M(p.Metric)})";
+    private string Describe(StagePoint p) => $"{V(p.Value)} {EnumText.Lower(p.Label)} ({M(p.Metric)})";
 
     private static string List(IEnumerable<double> values) => string.Join(", ", values.Select(V));
 
     private static string V(double value) => ParameterValue.Of(value).Text;
 
-    private static string M(double metric) => metric.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>A point's score shown as the metric's value: the loss, or the accuracy (not the share of mistakes it is ranked by).</summary>
+    private string M(double score) => settings.Metric.Text(score);
 
     private sealed record CompletedStage(int Number, StageKind Kind, List<StagePoint> Points);
 

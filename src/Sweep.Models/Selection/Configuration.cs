@@ -6,8 +6,8 @@ namespace Sweep.Models.Selection;
 
 /// <summary>
 /// One configuration of a sweep (the values of its searched keys) with the trials that ran it, one per repeat,
-/// and its score: the mean over its finished repeats of the selection metric, +∞ when one of them did not
-/// complete with a finite number or none has finished.
+/// and its score: the mean over its finished repeats of the selection metric's score (lower is better; for an
+/// accuracy the share of mistakes), +∞ when one of them did not complete with a finite number or none has finished.
 /// </summary>
 public sealed record Configuration(ImmutableArray<ParameterAssignment> Parameters, ImmutableArray<TrialRecord> Trials, double Score)
 {

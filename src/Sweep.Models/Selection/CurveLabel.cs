@@ -1,6 +1,9 @@
 namespace Sweep.Models.Selection;
 
-/// <summary>What a trial's loss curve says about its learning rate: seed 002's four scenarios.</summary>
+/// <summary>
+/// What a trial's loss curve says about its learning rate: seed 002's four scenarios, and overfitting, which
+/// says the model learns its training set at the held-out set's cost whatever the rate.
+/// </summary>
 public enum CurveLabel
 {
     /// <summary>The loss still falls steadily at the end and has not reached its siblings' level: the rate is too small.</summary>
@@ -11,4 +14,6 @@ public enum CurveLabel
     Diverging,
     /// <summary>The loss fell and flattened out at the lowest level among its siblings.</summary>
     Good,
+    /// <summary>With a validation set: the validation loss rises over the tail while the training loss still falls.</summary>
+    Overfitting,
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sweep.Models.Experiments;
 
 namespace Sweep.Models.Selection;
@@ -9,12 +8,15 @@ namespace Sweep.Models.Selection;
 /// </summary>
 public sealed record GridRecommendation(RatePoint Best, bool IsLogScale, LearningRateBracket? Bracket, string Text)
 {
-    /// <summary>The recommendation for the <paramref name="points"/> of a sweep (at least one).</summary>
-    public static GridRecommendation Of(IReadOnlyList<RatePoint> points)
+    /// <summary>
+    /// The recommendation for the <paramref name="points"/> of a sweep (at least one), whose metrics are scores of
+    /// <paramref name="metric"/> (lower is better); the text shows the metric's own values.
+    /// </summary>
+    public static GridRecommendation Of(IReadOnlyList<RatePoint> points, SelectionMetric metric = SelectionMetric.FinalLoss)
     {
-        var bracket = LearningRateBracket.Of(points);
+        var bracket = LearningRateBracket.Of(points, metric);
         var best = bracket.Best;
-        var text = $"Best value {ParameterValue.Of(best.Rate).Text} (metric {best.Score.ToString("G4", CultureInfo.InvariantCulture)}, {EnumText.Lower(best.Label)}).";
+        var text = $"Best value {ParameterValue.Of(best.Rate).Text} ({Name(metric)} {LearningRateBracket.Shown(best, metric)}, {EnumText.Lower(best.Label)}).";
         if (!IsLogGrid([.. points.Select(p => p.Rate)]))
         {
             return new GridRecommendation(best, false, null, text);
@@ -28,6 +30,14 @@ public sealed record GridRecommendation(RatePoint Best, bool IsLogScale, Learnin
         };
         return new GridRecommendation(best, true, bracket, $"{text} {char.ToUpperInvariant(bracket.Reason[0])}{bracket.Reason[1..]}{next}.");
     }
+
+    /// <summary>The word for the metric in a sentence: a loss metric is "metric", as it always was; an accuracy says so.</summary>
+    private static string Name(SelectionMetric metric) => metric switch
+    {
+        SelectionMetric.Accuracy => "accuracy",
+        SelectionMetric.BestAccuracy => "best accuracy",
+        _ => "metric",
+    };
 
     /// <summary>
     /// True when the values are spread on a log scale: at least three whose gaps are more even on a log axis

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Sweep.Models.Experiments;
 
 namespace Sweep.Models.Selection;
@@ -41,8 +40,11 @@ public sealed record LearningRateBracket(
             ? LogParabola.Through(below, Best, above)?.Minimum
             : null;
 
-    /// <summary>The bracket of <paramref name="points"/> (at least one); of points sharing a value only the best counts.</summary>
-    public static LearningRateBracket Of(IReadOnlyList<RatePoint> points)
+    /// <summary>
+    /// The bracket of <paramref name="points"/> (at least one); of points sharing a value only the best counts. Their
+    /// metrics are scores, lower is better; the reason shows them as values of <paramref name="metric"/> (an accuracy, not its score).
+    /// </summary>
+    public static LearningRateBracket Of(IReadOnlyList<RatePoint> points, SelectionMetric metric = SelectionMetric.FinalLoss)
     {
         ArgumentOutOfRangeException.ThrowIfZero(points.Count, nameof(points));
         var grid = points
@@ -75,7 +77,7 @@ public sealed record LearningRateBracket(
             (_, null) when !IsTooLarge(best.Label) => GridExtension.Up,
             _ => GridExtension.None,
         };
-        return new LearningRateBracket(best, below, above, slow, tooLarge, low, high, extension, Explain(best, below, above, low, high, extension));
+        return new LearningRateBracket(best, below, above, slow, tooLarge, low, high, extension, Explain(best, below, above, low, high, extension, metric));
     }
 
     private static bool IsLevel(RatePoint point) => double.IsFinite(point.Score) && point.Label != CurveLabel.Diverging;
@@ -115,8 +117,9 @@ public sealed record LearningRateBracket(
         return LogParabola.Through(b, best, a) is { } parabola && parabola.VertexAbove(best.Rate) ? a : b;
     }
 
-    private static string Explain(RatePoint best, RatePoint? below, RatePoint? above, double low, double high, GridExtension extension)
+    private static string Explain(RatePoint best, RatePoint? below, RatePoint? above, double low, double high, GridExtension extension, SelectionMetric metric)
     {
+        string M(RatePoint point) => Shown(point, metric);
         var between = $"so the best lies between {V(low)} and {V(high)}";
         return (extension, best.Label) switch
         {
@@ -125,22 +128,24 @@ public sealed record LearningRateBracket(
             _ when low == high => $"{V(best.Rate)} scores best ({M(best)}) and no value beside it is left to try",
             (_, CurveLabel.Slow) => $"{V(best.Rate)} is slow and {V(high)} {Verb(above!.Value.Label)}, {between}",
             (_, CurveLabel.Oscillating or CurveLabel.Diverging) => $"{V(low)} {Verb(below!.Value.Label)} and {V(best.Rate)} {Verb(best.Label)}, {between}",
-            _ => $"{V(best.Rate)} scores best ({M(best)}) and {Beside(best.Rate == low ? above!.Value : below!.Value)}, {between}",
+            _ => $"{V(best.Rate)} scores best ({M(best)}) and {Beside(best.Rate == low ? above!.Value : below!.Value, metric)}, {between}",
         };
     }
 
-    private static string Beside(RatePoint neighbour) =>
-        IsLevel(neighbour) ? $"{V(neighbour.Rate)} next to it ({M(neighbour)})" : $"{V(neighbour.Rate)} {Verb(neighbour.Label)}";
+    private static string Beside(RatePoint neighbour, SelectionMetric metric) =>
+        IsLevel(neighbour) ? $"{V(neighbour.Rate)} next to it ({Shown(neighbour, metric)})" : $"{V(neighbour.Rate)} {Verb(neighbour.Label)}";
 
     private static string Verb(CurveLabel label) => label switch
     {
         CurveLabel.Slow => "is slow",
         CurveLabel.Oscillating => "oscillates",
         CurveLabel.Diverging => "diverges",
+        CurveLabel.Overfitting => "overfits",
         _ => "is good",
     };
 
     private static string V(double value) => ParameterValue.Of(value).Text;
 
-    private static string M(RatePoint point) => point.Score.ToString("G4", CultureInfo.InvariantCulture);
+    /// <summary>A point's metric as the user reads it: the loss, or the accuracy its score stands for.</summary>
+    internal static string Shown(RatePoint point, SelectionMetric metric) => metric.Text(point.Score);
 }

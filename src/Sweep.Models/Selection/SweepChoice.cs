@@ -11,8 +11,8 @@ namespace Sweep.Models.Selection;
 /// </summary>
 /// <param name="Ranking">Every configuration, best first.</param>
 /// <param name="Chosen">The chosen configuration; null when none has a finite score (or a range-test sweep answers).</param>
-/// <param name="Metric">How the chosen configuration's score was measured: <c>final_val_loss</c>, <c>best_train_loss</c>, <c>epochs_to_target</c>, ...</param>
-/// <param name="Score">The chosen configuration's score: the mean of <paramref name="Metric"/> over its repeats.</param>
+/// <param name="Metric">How the chosen configuration was measured: <c>final_val_loss</c>, <c>best_train_loss</c>, <c>epochs_to_target</c>, <c>final_accuracy</c>, <c>best_accuracy</c>, ...</param>
+/// <param name="Score">The chosen configuration's value of <paramref name="Metric"/>, the mean over its repeats: a loss, an epoch count or an accuracy as the user reads it (the ranking compares lower-is-better scores).</param>
 /// <param name="Story">How the value was chosen, one sentence a line; a test stored by lr-find is not part of it.</param>
 /// <param name="Recommendation">Over the learning rates tried with the chosen configuration's other values, where a finer search should look.</param>
 /// <param name="Search">A coarse-to-fine search's next step over the stored stages: the decision, or the stage still to run.</param>

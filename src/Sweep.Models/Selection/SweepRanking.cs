@@ -5,17 +5,17 @@ using Sweep.Models.Results;
 namespace Sweep.Models.Selection;
 
 /// <summary>
-/// The one ranking of a sweep: configurations by score (the mean over repeats of the selection metric; lower
-/// is better, unscored last), ties to the smaller learning rate, then to plan order. Tables of trials list each
+/// The one ranking of a sweep: configurations by score (the mean over repeats of the selection metric's score,
+/// lower is better whichever way the metric itself is better; unscored last), ties to the smaller learning rate, then to plan order. Tables of trials list each
 /// configuration's repeats together in this order.
 /// </summary>
 public static class SweepRanking
 {
-    /// <summary>The metric that ranks a sweep: a coarse-to-fine search's own, else the final loss.</summary>
+    /// <summary>The metric that ranks a sweep: a coarse-to-fine search's own, else the sweep's <c>search.metric</c> (the final loss by default).</summary>
     public static (SelectionMetric Metric, double? TargetLoss) MetricOf(SweepSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return settings.CoarseToFine is { } search ? (search.Metric, search.TargetLoss) : (SelectionMetric.FinalLoss, null);
+        return settings.RankingMetric();
     }
 
     /// <summary>The configurations of the sweep, best first.</summary>

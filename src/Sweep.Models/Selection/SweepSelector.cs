@@ -27,14 +27,16 @@ public static class SweepSelector
         var search = Search(sweep);
         var chosen = search is SearchDecision decision ? Decided(sweep, ranking, decision) : null;
         chosen ??= ranking.FirstOrDefault(c => c.IsScored);
-        var recommendation = chosen is null ? null : Recommend(chosen, ranking);
+        var metric = SweepRanking.MetricOf(sweep.Settings).Metric;
+        var recommendation = chosen is null ? null : Recommend(chosen, ranking, metric);
         ImmutableArray<string> story = search switch
         {
             StageProposal proposal => [.. proposal.Story, $"The search is not finished: stage {proposal.Stage} is still to run; run the same command again to go on."],
             { } step => step.Story,
             null => recommendation is null ? [] : [recommendation.Text],
         };
-        return new SweepChoice(ranking, chosen, chosen is null ? null : MetricName(sweep.Settings, chosen.Representative), chosen?.Score, story, recommendation, search, rangeTest);
+        // Ranks compare scores; the choice shows the metric itself (an accuracy, not the share of mistakes).
+        return new SweepChoice(ranking, chosen, chosen is null ? null : MetricName(sweep.Settings, chosen.Representative), chosen is null ? null : metric.FromScore(chosen.Score), story, recommendation, search, rangeTest);
     }
 
     /// <summary>
@@ -75,7 +77,7 @@ public static class SweepSelector
     }
 
     /// <summary>Over the learning rates tried with the chosen configuration's other values, where a finer search should look.</summary>
-    private static GridRecommendation? Recommend(Configuration chosen, ImmutableArray<Configuration> ranking)
+    private static GridRecommendation? Recommend(Configuration chosen, ImmutableArray<Configuration> ranking, SelectionMetric metric)
     {
         var others = Others(chosen.Representative);
         var points = ranking
@@ -84,7 +86,7 @@ public static class SweepSelector
             .Select(g => g.First())
             .Select(c => new RatePoint(c.LearningRate, c.Score, SweepLabels.LabelOf(c.Representative)))
             .ToList();
-        return points.Count >= 2 ? GridRecommendation.Of(points) : null;
+        return points.Count >= 2 ? GridRecommendation.Of(points, metric) : null;
     }
 
     /// <summary>The values of a trial's searched keys other than the learning rate, as one text.</summary>
@@ -98,6 +100,8 @@ public static class SweepSelector
         {
             SelectionMetric.BestLoss => $"best_{losses}",
             SelectionMetric.EpochsToTarget => "epochs_to_target",
+            SelectionMetric.Accuracy => "final_accuracy",
+            SelectionMetric.BestAccuracy => "best_accuracy",
             _ => $"final_{losses}",
         };
     }

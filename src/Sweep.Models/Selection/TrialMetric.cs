@@ -4,14 +4,15 @@ using Sweep.Models.Results;
 namespace Sweep.Models.Selection;
 
 /// <summary>
-/// The number a search ranks trials by, lower being better: the final or best-epoch loss
-/// (validation loss when there is one, else training loss) or the epochs taken to reach a target loss.
+/// The score a search ranks trials by, lower being better: the final or best-epoch loss (validation loss when
+/// there is one, else training loss), the epochs taken to reach a target loss, or for the accuracies the share
+/// of validation samples the trial gets wrong (<see cref="SelectionMetricDirection.ToScore"/>).
 /// </summary>
 public static class TrialMetric
 {
     /// <summary>
-    /// The metric of one trial; +∞ when it has none: no epochs, a NaN/Inf loss, the target never reached, or
-    /// a diverged trial, whose low point on the way up is no rate anyone can use.
+    /// The score of one trial; +∞ when it has none: no epochs, a NaN/Inf loss, the target never reached, no
+    /// accuracy reported, or a diverged trial, whose low point on the way up is no rate anyone can use.
     /// </summary>
     public static double Of(TrialResult trial, SelectionMetric metric, double? targetLoss = null) =>
         Of(trial.Epochs, trial.Status, metric, targetLoss);
@@ -31,6 +32,8 @@ public static class TrialMetric
             SelectionMetric.BestLoss => losses.Where(double.IsFinite).DefaultIfEmpty(double.PositiveInfinity).Min(),
             SelectionMetric.EpochsToTarget => EpochsTo(epochs, losses, targetLoss
                 ?? throw new ArgumentException("The epochs-to-target metric needs a target loss.", nameof(targetLoss))),
+            SelectionMetric.Accuracy => metric.ToScore(epochs[^1].Accuracy ?? double.NaN),
+            SelectionMetric.BestAccuracy => metric.ToScore(epochs.Select(e => e.Accuracy ?? double.NaN).Where(double.IsFinite).DefaultIfEmpty(double.NaN).Max()),
             _ => throw new ArgumentOutOfRangeException(nameof(metric), metric, "Unknown selection metric."),
         };
         return double.IsFinite(value) ? value : double.PositiveInfinity;

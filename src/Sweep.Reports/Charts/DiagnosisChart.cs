@@ -7,7 +7,7 @@ namespace Sweep.Reports.Charts;
 
 /// <summary>
 /// What each curve-diagnosis label looks like in this sweep: one panel per label present (slow, good,
-/// oscillating, diverging), each the loss curve of one trial with that label on a log axis, titled with its
+/// oscillating, diverging, overfitting), each the loss curve of one trial with that label on a log axis, titled with its
 /// rate and the stored numbers that decided the label, over the sweep's best curve in grey for comparison.
 /// A sweep with a single label has nothing to compare, and no such chart.
 /// </summary>
@@ -27,6 +27,7 @@ internal static class DiagnosisChart
         new(CurveLabel.Good, "good", Color.FromHex("#1a7f37"), "Good: the final loss is within a small margin of the best final loss of the other trials, or has converged to almost nothing."),
         new(CurveLabel.Oscillating, "oscillating", Color.FromHex("#bc4c00"), "Oscillating: the end of the curve turns up and down, or settles, above the best of the sweep — the rate is too large."),
         new(CurveLabel.Diverging, "diverging", Color.FromHex("#cf222e"), "Diverging: the trial hit the divergence stop, its loss became NaN or infinite, or it ended above where it started."),
+        new(CurveLabel.Overfitting, "overfitting", Color.FromHex("#8250df"), "Overfitting: the validation loss has risen above its lowest while the training loss kept falling — the model learns its training set at the held-out set's cost; stop earlier or regularise, since no rate cures it."),
     ];
 
     /// <summary>The chart, or null when fewer than two labels have a curve to show.</summary>

@@ -5,10 +5,11 @@ using Sweep.Models.Results;
 namespace Sweep.Reports.Charts;
 
 /// <summary>
-/// Each trial's final loss against its learning rate (or the key a search tuned instead), both on log axes: one colour and shape per
-/// coarse-to-fine stage, diverged trials as red crosses along the top, a final loss of exactly 0 on the zero
-/// level at the bottom (a log axis has no place for it) as a black triangle, the bracket a finer search should
-/// fill as a shaded span and the chosen rate as a dashed line. The legend sits right of the plot.
+/// Each trial's final loss against its learning rate (or the key a search tuned instead), both on log axes, or its
+/// final accuracy on a linear axis when the sweep chose by accuracy: one colour and shape per coarse-to-fine stage,
+/// diverged trials as red crosses beyond the worst (along the top, or the bottom for accuracy), a final loss of
+/// exactly 0 on the zero level at the bottom (a log axis has no place for it) as a black triangle, the bracket a
+/// finer search should fill as a shaded span and the chosen rate as a dashed line. The legend sits right of the plot.
 /// </summary>
 internal static class FinalLossChart
 {
@@ -20,12 +21,18 @@ internal static class FinalLossChart
         var target = report.Target;
         Func<TrialRow, double> x = target is null ? t => t.LearningRate : target.ValueOf;
         var name = target?.Path ?? "learning rate";
-        var title = $"Final loss against {name}";
+        // A sweep chosen by accuracy plots what chose it, on a linear axis, higher being better.
+        var byAccuracy = report.ChosenByAccuracy;
+        Func<TrialRow, double?> metric = byAccuracy ? t => t.FinalAccuracy : t => t.FinalLoss;
+        Func<double, double> axis = byAccuracy ? v => v : Math.Log10;
+        var quantity = byAccuracy ? "final accuracy" : "final loss";
+        var title = $"{char.ToUpperInvariant(quantity[0])}{quantity[1..]} against {name}";
         var trials = report.Trials.Where(t => x(t) is var value && double.IsFinite(value) && value > 0).ToList();
-        var finished = trials.Where(t => t.Status != TrialStatus.Diverged && t.FinalLoss is { } loss && double.IsFinite(loss) && loss > 0).ToList();
-        var reachedZero = trials.Where(t => t.Status != TrialStatus.Diverged && t.FinalLoss == 0).ToList();
+        var finished = trials.Where(t => t.Status != TrialStatus.Diverged && metric(t) is { } v && double.IsFinite(v) && (byAccuracy || v > 0)).ToList();
+        var reachedZero = byAccuracy ? [] : trials.Where(t => t.Status != TrialStatus.Diverged && t.FinalLoss == 0).ToList();
         var diverged = trials.Where(t => t.Status == TrialStatus.Diverged || (t.FinalLoss is { } loss && !double.IsFinite(loss))).ToList();
-        var caption = "One point per trial, shaped and coloured by stage; red crosses along the top are trials that diverged" +
+        var edge = byAccuracy ? "bottom" : "top";
+        var caption = $"One point per trial, shaped and coloured by stage; red crosses along the {edge} are trials that diverged" +
             (reachedZero.Count > 0 ? "; a black triangle on the line marked 0 is a final loss of exactly 0" : string.Empty) +
             (target is null && report.Bracket is { } b && b.Low < b.High ? "; the shaded span is where a finer search should look" : string.Empty) +
             (Chosen(report) is not null ? "; the dashed line is the chosen value." : ".");
@@ -35,10 +42,13 @@ internal static class FinalLossChart
         }
 
         var plot = ChartStyle.NewPlot();
-        var losses = finished.Select(t => Math.Log10(t.FinalLoss!.Value)).ToList();
-        // Diverged trials have no loss to place; they sit half a decade above the worst finished one.
-        var top = losses.Count > 0 ? losses.Max() + 0.5 : 1;
-        double? zero = reachedZero.Count > 0 ? ChartStyle.ZeroLevel(losses) : null;
+        var values = finished.Select(t => axis(metric(t)!.Value)).ToList();
+        // Diverged trials have no value to place; they sit beyond the worst finished one: half a decade above the
+        // highest loss, or a twentieth below the lowest accuracy.
+        var outside = byAccuracy
+            ? (values.Count > 0 ? values.Min() - 0.05 : 0)
+            : (values.Count > 0 ? values.Max() + 0.5 : 1);
+        double? zero = reachedZero.Count > 0 ? ChartStyle.ZeroLevel(values) : null;
         // The bracket is a learning-rate interval; it means nothing on another key's axis.
         if (target is null && report.Bracket is { } bracket && bracket.Low < bracket.High)
         {
@@ -51,7 +61,7 @@ internal static class FinalLossChart
         foreach (var (stage, index) in stages.Select((g, i) => (g, i)))
         {
             var points = plot.Add.ScatterPoints(
-                stage.Select(t => Math.Log10(x(t))).ToArray(), stage.Select(t => Math.Log10(t.FinalLoss!.Value)).ToArray(), ChartStyle.Series(index));
+                stage.Select(t => Math.Log10(x(t))).ToArray(), stage.Select(t => axis(metric(t)!.Value)).ToArray(), ChartStyle.Series(index));
             points.MarkerShape = StageShapes[index % StageShapes.Length];
             points.MarkerSize = 8;
             // A grid or random sweep is one stage: its legend names the points, not a stage number.
@@ -66,7 +76,7 @@ internal static class FinalLossChart
         }
         if (diverged.Count > 0)
         {
-            var marks = plot.Add.ScatterPoints(diverged.Select(t => Math.Log10(x(t))).ToArray(), diverged.Select(_ => top).ToArray(), Colors.Red);
+            var marks = plot.Add.ScatterPoints(diverged.Select(t => Math.Log10(x(t))).ToArray(), diverged.Select(_ => outside).ToArray(), Colors.Red);
             marks.MarkerShape = MarkerShape.Eks;
             marks.MarkerSize = 10;
             marks.LegendText = "diverged";
@@ -78,7 +88,15 @@ internal static class FinalLossChart
             line.LinePattern = LinePattern.Dashed;
         }
         ChartStyle.LogAxis(plot.Axes.Bottom, $"{name} (log scale)");
-        ChartStyle.LogAxis(plot.Axes.Left, "final loss (log scale)", zero);
+        if (byAccuracy)
+        {
+            ChartStyle.LinearAxis(plot.Axes.Left, quantity);
+        }
+        else
+        {
+            ChartStyle.LogAxis(plot.Axes.Left, $"{quantity} (log scale)", zero);
+        }
+
         ChartStyle.LegendOutside(plot);
         return new ReportChart("final-loss", title, caption, plot);
     }

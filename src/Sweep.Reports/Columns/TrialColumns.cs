@@ -41,6 +41,8 @@ public static class TrialColumns
 
     public static readonly TrialColumn BestValidationLoss = new("best_val_loss", "Best val loss", true, TrialOutputs.Files | TrialOutputs.Html, Exact(t => t.BestValidationLoss), Short(t => t.BestValidationLoss));
 
+    public static readonly TrialColumn FinalAccuracy = new("final_accuracy", "Final accuracy", true, TrialOutputs.All, Exact(t => t.FinalAccuracy), Short(t => t.FinalAccuracy));
+
     // The short summary shows the one loss that ranks (validation, else training) instead of the three above.
     public static readonly TrialColumn FinalLoss = new("final_loss", "Final loss", true, TrialOutputs.Markdown, Exact(t => t.FinalLoss), Short(t => t.FinalLoss));
 
@@ -50,7 +52,7 @@ public static class TrialColumns
     public static readonly ImmutableArray<TrialColumn> Fixed =
     [
         TrialId, Stage, LearningRate, WeightDecayL1, WeightDecayL2, Batch, Status, Diagnosis, Epochs,
-        FinalTrainLoss, FinalValidationLoss, BestValidationLoss, FinalLoss, Seconds,
+        FinalTrainLoss, FinalValidationLoss, BestValidationLoss, FinalLoss, FinalAccuracy, Seconds,
     ];
 
     // Searched keys the fixed columns already show are not repeated.
@@ -67,7 +69,9 @@ public static class TrialColumns
         var shown = (TrialOutputs.People & output) != 0
             ? [.. Fixed.TakeWhile(c => c != Batch), Batch, .. searched, .. Fixed.SkipWhile(c => c != Batch).Skip(1)]
             : (IEnumerable<ITrialColumn>)[.. Fixed, .. searched];
-        return [.. shown.Where(c => (c.Outputs & output) != 0)];
+        // A table people read leaves out an accuracy column no trial fills (a regression); files keep their columns.
+        var accuracy = (output & TrialOutputs.People) == 0 || report.Trials.Any(t => t.FinalAccuracy is not null);
+        return [.. shown.Where(c => (c.Outputs & output) != 0 && (accuracy || c != FinalAccuracy))];
     }
 
     /// <summary>A column per searched key of the report that no fixed column shows, in the experiment's order.</summary>

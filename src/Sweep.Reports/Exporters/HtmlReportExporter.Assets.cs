@@ -10,8 +10,8 @@ namespace Sweep.Reports.Exporters;
 public sealed partial class HtmlReportExporter
 {
     private const string Css =
-        ":root{color-scheme:light dark;--fg:#222;--bg:#fff;--muted:#666;--rule:#ddd;--card:#fff;--good:#1a7f37;--slow:#9a6700;--oscillating:#bc4c00;--bad:#cf222e}" +
-        "@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9da7b3;--rule:#30363d;--card:#f6f8fa;--good:#3fb950;--slow:#d29922;--oscillating:#f0883e;--bad:#ff7b72}}" +
+        ":root{color-scheme:light dark;--fg:#222;--bg:#fff;--muted:#666;--rule:#ddd;--card:#fff;--good:#1a7f37;--slow:#9a6700;--oscillating:#bc4c00;--overfitting:#8250df;--bad:#cf222e}" +
+        "@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--bg:#0d1117;--muted:#9da7b3;--rule:#30363d;--card:#f6f8fa;--good:#3fb950;--slow:#d29922;--oscillating:#f0883e;--overfitting:#a371f7;--bad:#ff7b72}}" +
         "body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:80rem;padding:0 1rem;color:var(--fg);background:var(--bg)}p,ol,ul{max-width:64rem}" +
         "h1{margin-bottom:.25rem}.meta,.hint{color:var(--muted);font-size:.9rem}.description{font-size:1.1rem}" +
         ".scroll{overflow:auto;max-height:80vh}.scroll thead th{position:sticky;top:0;z-index:1;background:var(--bg)}" +
@@ -21,7 +21,7 @@ public sealed partial class HtmlReportExporter
         "th[data-order=asc]::after{content:' \\25B2'}th[data-order=desc]::after{content:' \\25BC'}" +
         "input{font:inherit;color:inherit;background:var(--bg);border:1px solid var(--rule);border-radius:4px;padding:.15rem .4rem}" +
         "figure{margin:0;width:fit-content;max-width:100%;box-sizing:border-box;background:var(--card);border-radius:6px;padding:.5rem}svg{max-width:100%;height:auto;display:block}" +
-        ".label-good{color:var(--good)}.label-slow{color:var(--slow)}.label-oscillating{color:var(--oscillating)}.label-diverging,.status-failed,.status-diverged{color:var(--bad)}";
+        ".label-good{color:var(--good)}.label-slow{color:var(--slow)}.label-oscillating{color:var(--oscillating)}.label-overfitting{color:var(--overfitting)}.label-diverging,.status-failed,.status-diverged{color:var(--bad)}";
 
     // Sorting: a click on a heading sorts by its column, numbers by their exact data-value (empty last).
     // Filtering: a row stays when its text contains every word typed, in any case.

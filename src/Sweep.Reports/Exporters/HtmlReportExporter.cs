@@ -62,7 +62,7 @@ public sealed partial class HtmlReportExporter : ExporterBase
         {
             var rate = report.Target is { Chosen: { } value } target ? $"; chosen {HtmlEncode(target.Path)} <strong>{ReportText.Exact(value)}</strong>"
                 : report.ChosenLearningRate is { } chosen ? $"; chosen learning rate <strong>{ReportText.Exact(chosen)}</strong>" : string.Empty;
-            writer.WriteLine($"<p>Trial <code>{HtmlEncode(best.TrialId)}</code> (stage {ReportText.Integer(best.Stage)}): {ReportText.FinalLoss(best.FinalLoss)}{rate}.</p>");
+            writer.WriteLine($"<p>Trial <code>{HtmlEncode(best.TrialId)}</code> (stage {ReportText.Integer(best.Stage)}): {HtmlEncode(report.MetricPhrase())}{ReportText.FinalLoss(best.FinalLoss)}{rate}.</p>");
             if (!best.Parameters.IsEmpty)
             {
                 writer.WriteLine("<table><thead><tr><th>Parameter</th><th>Value</th></tr></thead><tbody>");

@@ -85,7 +85,7 @@ public sealed class MarkdownSummaryExporter : ExporterBase
         }
         var rate = report.Target is { Chosen: { } value } target ? $"; chosen {target.Path} **{ReportText.Exact(value)}**"
             : report.ChosenLearningRate is { } chosen ? $"; chosen learning rate **{ReportText.Exact(chosen)}**" : string.Empty;
-        writer.WriteLine($"Trial `{best.TrialId}` (stage {ReportText.Integer(best.Stage)}): {ReportText.FinalLoss(best.FinalLoss)}{rate}.");
+        writer.WriteLine($"Trial `{best.TrialId}` (stage {ReportText.Integer(best.Stage)}): {report.MetricPhrase()}{ReportText.FinalLoss(best.FinalLoss)}{rate}.");
         if (best.Parameters.IsEmpty)
         {
             return;

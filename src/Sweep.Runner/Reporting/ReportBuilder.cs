@@ -36,6 +36,8 @@ internal static class ReportBuilder
             IsRangeTest = sweep.Settings.Strategy == SearchStrategy.LrRangeTest,
             Parameters = sweep.ParameterPaths,
             Ranking = [.. choice.RankedTrials.Select(t => t.Id)],
+            Metric = choice.AnswersByRangeTest ? null : choice.Metric,
+            MetricValue = choice.AnswersByRangeTest ? null : choice.Score,
         };
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
 using Sweep.Models;
+using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Models.Selection;
@@ -77,7 +78,9 @@ internal sealed record SweepSummary(
                 header.Add("updates/epoch");
             }
 
-            header.AddRange(["final loss", "best loss", "epochs", "diagnosis"]);
+            // A sweep ranked by accuracy shows it: the losses alone would not explain the order.
+            var byAccuracy = RankedByAccuracy;
+            header.AddRange(byAccuracy ? ["final accuracy", "final loss", "best loss", "epochs", "diagnosis"] : ["final loss", "best loss", "epochs", "diagnosis"]);
             var rows = ranked.Take(ShownInRanking).Select((trial, rank) =>
             {
                 var row = new List<string> { (rank + 1).ToString(CultureInfo.InvariantCulture), trial.Id };
@@ -85,6 +88,11 @@ internal sealed record SweepSummary(
                 if (showUpdates)
                 {
                     row.Add(UpdatesPerEpoch.TryGetValue(trial.Id, out var updates) ? updates.ToString(CultureInfo.InvariantCulture) : "");
+                }
+
+                if (byAccuracy)
+                {
+                    row.Add(Number(FinalAccuracy(trial)));
                 }
 
                 row.Add(Number(trial.FinalLoss));
@@ -142,6 +150,11 @@ internal sealed record SweepSummary(
                 if (UpdatesPerEpoch.TryGetValue(trial.Id, out var updates))
                 {
                     json.WriteNumber("updates_per_epoch", updates);
+                }
+
+                if (RankedByAccuracy)
+                {
+                    WriteNumberOrNull(json, "final_accuracy", FinalAccuracy(trial));
                 }
 
                 json.WriteNumber("final_loss", trial.FinalLoss!.Value);
@@ -209,7 +222,12 @@ internal sealed record SweepSummary(
     }
 
     /// <summary>A metric's name as words: <c>final_val_loss</c> as "final loss", the loss that ranks.</summary>
-    private static string Words(string metric) => metric.StartsWith("final_", StringComparison.Ordinal) ? "final loss" : metric.Replace('_', ' ');
+    private static string Words(string metric) =>
+        metric.StartsWith("final_", StringComparison.Ordinal) && metric.EndsWith("_loss", StringComparison.Ordinal) ? "final loss" : metric.Replace('_', ' ');
+
+    private bool RankedByAccuracy => SweepRanking.MetricOf(Sweep.Settings).Metric.Maximises();
+
+    private static double? FinalAccuracy(TrialRecord trial) => trial.Epochs.IsEmpty ? null : trial.Epochs[^1].Accuracy;
 
     private static void WriteNumberOrNull(Utf8JsonWriter json, string name, double? value)
     {

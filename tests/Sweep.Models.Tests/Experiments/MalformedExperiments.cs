@@ -77,5 +77,10 @@ public static class MalformedExperiments
         { "diagnosis share above one", Valid + "search:\n  diagnosis: {steady_share: 1.5}\n", "9:29: search.diagnosis.steady_share must be between 0 and 1, got '1.5'" },
         { "misspelt diagnosis key", Valid + "search:\n  diagnosis: {margn: 0.1}\n", "9:15: unknown key 'margn' in search.diagnosis; did you mean 'margin'?" },
         { "range-test key in a grid", Valid + "search:\n  steps: 100\n", "9:3: search.steps applies only to strategy lr-range-test" },
+        { "accuracy with a regression loss", Valid.Replace("data:\n", "data:\n  validation: 0.25\n") + "search:\n  metric: accuracy\n", "10:11: search.metric accuracy needs a classifier's accuracy, but training.loss mse is a regression loss, which gives none; choose by final_loss, best_loss or epochs_to_target, or classify with loss cce (softmax output) or bce (sigmoid output)" },
+        { "best accuracy of mae in coarse-to-fine", Valid + "  loss: mae\nsearch:\n  strategy: coarse-to-fine\n  metric: best_accuracy\n", "11:11: search.metric best_accuracy needs a classifier's accuracy, but training.loss mae is a regression loss, which gives none; choose by final_loss, best_loss or epochs_to_target, or classify with loss cce (softmax output) or bce (sigmoid output)" },
+        { "accuracy without a validation set", "name: t\ndata:\n  synthetic: {kind: blobs, n: 60}\nmodel:\n  layers: [{units: 3, activation: softmax}]\ntraining:\n  epochs: 10\n  loss: cce\nsearch:\n  metric: accuracy\n", "10:11: search.metric accuracy is measured on the validation set, and data holds none back; set data.validation (for example 0.2)" },
+        { "unknown metric", Valid + "search:\n  metric: acuracy\n", "9:11: search.metric must be one of final_loss, best_loss, epochs_to_target, accuracy, best_accuracy; got 'acuracy'; did you mean 'accuracy'?" },
+        { "metric in a range test", Valid + "search:\n  strategy: lr-range-test\n  metric: best_loss\n", "10:3: search.metric applies only to strategies grid, random and coarse-to-fine" },
     };
 }

@@ -10,6 +10,7 @@ public class TrialDiagnosisTests
     [InlineData("Oscillating", CurveLabel.Oscillating)]
     [InlineData("diverging", CurveLabel.Diverging)]
     [InlineData("good", CurveLabel.Good)]
+    [InlineData("overfitting", CurveLabel.Overfitting)]
     public void A_stored_label_reads_as_its_curve_label(string text, CurveLabel expected)
     {
         Assert.Equal(expected, TrialDiagnosis.ParseLabel(text));
@@ -17,6 +18,7 @@ public class TrialDiagnosisTests
 
     [Theory]
     [InlineData("fine")]
+    [InlineData("overfit")]
     [InlineData("")]
     [InlineData("2")]
     public void An_unknown_stored_label_is_an_error_not_good(string text)

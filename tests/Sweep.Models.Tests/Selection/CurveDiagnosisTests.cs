@@ -34,6 +34,53 @@ public class CurveDiagnosisTests
     }
 
     [Fact]
+    public void A_validation_loss_that_rises_while_the_training_loss_falls_is_overfitting_not_oscillating()
+    {
+        // The validation loss bottoms out at 0.3 at epoch 21, then climbs 1% an epoch to 0.41 at epoch 60.
+        var epochs = Curves.Overfitting(60, 20, t => 0.3 * Math.Pow(1.01, t));
+
+        var diagnosis = CurveDiagnosis.Of(epochs, TrialStatus.Completed, siblingsBest: 0.25);
+
+        Assert.Equal(CurveLabel.Overfitting, diagnosis.Label);
+        Assert.Equal(0.3, diagnosis.Measures.BestLoss, 1e-12);
+        Assert.True(diagnosis.Measures.ValidationRise > 0.2, $"rise {diagnosis.Measures.ValidationRise}");
+        Assert.True(diagnosis.Measures.TrainFall > 0.4, $"fall {diagnosis.Measures.TrainFall}");
+        Assert.Matches(@"^over the last 12 epochs the validation loss averaged \d+(\.\d+)?% above its lowest stretch of as many, while the training loss fell \d+(\.\d+)?%; best validation loss 0\.3$", diagnosis.Reason);
+    }
+
+    [Fact]
+    public void A_validation_loss_that_rose_and_creeps_down_again_while_the_training_loss_falls_is_overfitting_not_slow()
+    {
+        // Up from 0.3 to 0.5 over 20 epochs after the turn, then down by 0.1% an epoch: the tail alone looks slow.
+        var epochs = Curves.Overfitting(60, 20, t => t <= 20 ? 0.3 + (0.01 * t) : 0.5 * Math.Pow(0.999, t - 20));
+
+        var diagnosis = CurveDiagnosis.Of(epochs, TrialStatus.Completed, siblingsBest: 0.25);
+
+        Assert.Equal(CurveLabel.Overfitting, diagnosis.Label);
+        Assert.True(diagnosis.Measures.TailFall > 0, "the tail of the validation loss creeps down");
+    }
+
+    [Fact]
+    public void Without_a_validation_set_a_falling_training_loss_is_never_overfitting()
+    {
+        var diagnosis = CurveDiagnosis.Of(Curves.Falling(60, 0.05), TrialStatus.Completed, siblingsBest: 0.01);
+
+        Assert.Equal(CurveLabel.Slow, diagnosis.Label);
+        Assert.Null(diagnosis.Measures.ValidationRise);
+    }
+
+    [Fact]
+    public void A_validation_loss_that_falls_with_the_training_loss_is_not_overfitting()
+    {
+        var epochs = Curves.Overfitting(60, 59, _ => 0.3);
+
+        var diagnosis = CurveDiagnosis.Of(epochs, TrialStatus.Completed, siblingsBest: 0.25);
+
+        Assert.Equal(CurveLabel.Slow, diagnosis.Label);
+        Assert.True(diagnosis.Measures.ValidationRise < 0, $"rise {diagnosis.Measures.ValidationRise}");
+    }
+
+    [Fact]
     public void The_same_zigzag_at_the_level_of_its_siblings_best_is_good()
     {
         var diagnosis = CurveDiagnosis.Of(Curves.Zigzag(70, 0.3, 0.05), TrialStatus.Completed, siblingsBest: 0.3);

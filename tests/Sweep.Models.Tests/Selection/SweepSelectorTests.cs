@@ -132,4 +132,53 @@ public class SweepSelectorTests
         Assert.Contains("0.0001 slow (0.51)", next.Story[0], StringComparison.Ordinal);
         Assert.Contains("1 slow (0.11)", next.Story[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_grid_chosen_by_accuracy_picks_the_highest_accuracy_and_shows_it_not_its_mistakes()
+    {
+        // 0.1 has the lowest loss but 0.01 classifies more validation samples right (issue 15: choose by accuracy).
+        var settings = Grid with { Metric = SelectionMetric.Accuracy };
+        var trials = new[] { Classifier("t1", 0.001, 0.9, 0.80), Classifier("t2", 0.01, 0.5, 0.978), Classifier("t3", 0.1, 0.3, 0.95), Classifier("t4", 1, 1.2, 0.6) };
+
+        var choice = SweepSelector.Choose(Of(settings, trials));
+
+        Assert.Equal(0.01, choice.LearningRate);
+        Assert.Equal("final_accuracy", choice.Metric);
+        Assert.Equal(0.978, choice.Score!.Value, 1e-12);
+        Assert.Equal(["t2", "t3", "t1", "t4"], choice.RankedTrials.Select(t => t.Id));
+        Assert.StartsWith("Best value 0.01 (accuracy 0.978, good). 0.01 scores best (0.978) and 0.1 next to it (0.95)", choice.Recommendation!.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_coarse_to_fine_search_by_best_accuracy_tells_its_story_in_accuracies_and_brackets_the_highest()
+    {
+        var settings = Grid with
+        {
+            Strategy = SearchStrategy.CoarseToFine,
+            CoarseToFine = new CoarseToFineSettings("training.learning_rate", 0.01, 1e-7, 10, 2, 40, 2, SelectionMetric.BestAccuracy, null),
+        };
+        double[] rates = [1e-4, 1e-3, 1e-2, 1e-1, 1];
+        double[] accuracies = [0.6, 0.8, 0.9, 0.97, 0.93];
+        var trials = rates.Select((rate, i) => Classifier($"t{i + 1}", rate, 0.5, accuracies[i], stage: 1)).ToArray();
+
+        var choice = SweepSelector.Choose(Of(settings, trials));
+
+        var next = Assert.IsType<StageProposal>(choice.Search);
+        Assert.Contains("0.0001 good (0.6)", next.Story[0], StringComparison.Ordinal);
+        Assert.Contains("0.1 good (0.97)", next.Story[0], StringComparison.Ordinal);
+        Assert.StartsWith("Stage 2 (fine): 0.1 scores best (0.97) and 1 next to it (0.93), so the best lies between 0.1 and 1", next.Story[1], StringComparison.Ordinal);
+        Assert.Equal("best_accuracy", choice.Metric);
+        Assert.Equal(0.97, choice.Score!.Value, 1e-12);
+    }
+
+    private static TrialRecord Classifier(string id, double rate, double loss, double accuracy, int stage = 0)
+    {
+        var trial = Trial(id, rate, loss, stage: stage);
+        return trial with
+        {
+            FinalValidationLoss = loss,
+            BestValidationLoss = loss,
+            Epochs = [.. trial.Epochs.Select((e, i) => e with { ValidationLoss = e.TrainLoss, Accuracy = i == trial.Epochs.Length - 1 ? accuracy : 0.3 })],
+        };
+    }
 }

@@ -35,12 +35,39 @@ public sealed class EarlyStopPolicyTests
     }
 
     [Fact]
-    public void Losses_below_a_millionth_of_the_first_epochs_do_not_count_as_a_best_to_diverge_from()
+    public void A_loss_that_wobbles_by_large_factors_near_zero_below_its_start_goes_on()
     {
-        // After 1e-9 the best counts as 1e-6 (a millionth of 1): 4e-6 is within 4 × that, 4.1e-6 is not.
-        var verdicts = Judge(new EarlyStop(4, null), 1, 1e-9, 4e-6, 4.1e-6);
+        // Issue 15: an iris-like classifier with per-sample SGD at 97.8% validation accuracy. Its loss went from
+        // 0.0009 to 0.004 (4.4 × its best) and later to 0.02 (22 ×), all far below its start of 1.1: noise, not divergence.
+        var verdicts = Judge(new EarlyStop(4, null), 1.1, 0.3, 0.0009, 0.004, 0.0011, 0.02, 0.001);
+
+        Assert.All(verdicts, v => Assert.Equal(EpochVerdict.Continue, v));
+    }
+
+    [Fact]
+    public void A_loss_that_climbs_back_above_its_start_and_the_factor_times_its_best_diverges()
+    {
+        // The best is 0.2: 0.9 is 4.5 × that but below the start of 1; 1.1 is above both.
+        var verdicts = Judge(new EarlyStop(4, null), 1, 0.2, 0.9, 1.1);
 
         Assert.Equal([EpochVerdict.Continue, EpochVerdict.Continue, EpochVerdict.Continue, EpochVerdict.Diverged], verdicts);
+    }
+
+    [Fact]
+    public void A_loss_back_above_its_start_but_within_the_factor_of_its_best_goes_on()
+    {
+        var verdicts = Judge(new EarlyStop(4, null), 1, 0.5, 1.5, 2);
+
+        Assert.All(verdicts, v => Assert.Equal(EpochVerdict.Continue, v));
+    }
+
+    [Fact]
+    public void A_loss_that_blows_up_in_its_second_epoch_diverges_there()
+    {
+        // y = 3x at rate 1: the first epoch's loss is 67.5 and the second's is 100 times that.
+        var verdicts = Judge(new EarlyStop(4, null), 67.5, 6750);
+
+        Assert.Equal([EpochVerdict.Continue, EpochVerdict.Diverged], verdicts);
     }
 
     [Fact]

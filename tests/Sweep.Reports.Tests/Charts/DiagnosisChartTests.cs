@@ -30,6 +30,26 @@ public sealed class DiagnosisChartTests
     }
 
     [Fact]
+    public void An_overfitting_trial_gets_the_fifth_panel_in_its_own_colour_with_its_rule_in_the_notes()
+    {
+        var report = Report(
+            Trial("d", 10, TrialStatus.Diverged, CurveLabel.Diverging, 0.7, 50),
+            Trial("v", 0.02, TrialStatus.Completed, CurveLabel.Overfitting, 0.7, 0.4, 0.45, 0.5, 0.55),
+            Trial("o", 0.05, TrialStatus.Completed, CurveLabel.Oscillating, 0.7, 0.5, 0.45, 0.5, 0.45),
+            Trial("g", 0.01, TrialStatus.Completed, CurveLabel.Good, 0.7, 0.5, 0.4, 0.35),
+            Trial("s", 0.001, TrialStatus.Completed, CurveLabel.Slow, 0.7, 0.6, 0.5, 0.45));
+
+        using var chart = Chart(report)!;
+        var svg = chart.Svg();
+
+        Assert.Equal(5, chart.Panels.Length);
+        Assert.Equal(["slow", "good", "oscillating", "diverging", "overfitting"], Titles(svg).Select(t => t.Split(' ')[0]));
+        Assert.StartsWith("Overfitting: the validation loss has risen above its lowest while the training loss kept falling", chart.Notes[^1], StringComparison.Ordinal);
+        Assert.Contains("#8250DF", svg, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(3 * ChartStyle.PanelRowHeight, chart.Height);
+    }
+
+    [Fact]
     public void Three_labels_make_three_panels_on_a_white_ground_and_no_panel_for_a_label_no_trial_has()
     {
         using var chart = Chart(Report(

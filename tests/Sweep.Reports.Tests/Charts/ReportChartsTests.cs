@@ -58,6 +58,21 @@ public sealed class ReportChartsTests
     }
 
     [Fact]
+    public void A_sweep_chosen_by_accuracy_plots_final_accuracy_on_a_linear_axis_with_the_diverged_along_the_bottom()
+    {
+        var report = Some.Report() with { Metric = "final_accuracy", MetricValue = 0.96875 };
+
+        using var chart = ReportCharts.Of(report).Single(c => c.Id == "final-loss");
+        var svg = chart.Svg();
+
+        Assert.Equal("Final accuracy against learning rate", chart.Title);
+        Assert.Contains("red crosses along the bottom", chart.Caption, StringComparison.Ordinal);
+        AssertText("final accuracy", svg);
+        Assert.DoesNotContain("final loss (log scale)", svg, StringComparison.Ordinal);
+        AssertText("diverged", svg);
+    }
+
+    [Fact]
     public void The_final_loss_chart_of_a_single_stage_sweep_names_no_stage()
     {
         var svg = Svg(SomeSweep.Report(8, 5), "final-loss");

@@ -40,19 +40,29 @@ public sealed class FixedColumnsTests
 
         Assert.Equal(
             ["trial_id", "stage", "learning_rate", "weight_decay_l1", "weight_decay_l2", "batch", "status", "diagnosis", "epochs",
-             "final_train_loss", "final_val_loss", "best_val_loss", "seconds", "model.layers.0.units"],
+             "final_train_loss", "final_val_loss", "best_val_loss", "final_accuracy", "seconds", "model.layers.0.units"],
             TrialColumns.Of(report, TrialOutputs.Csv).Select(c => c.Id));
         Assert.Equal(
             ["trial_id", "stage", "learning_rate", "weight_decay_l1", "weight_decay_l2", "batch", "status", "diagnosis", "epochs",
-             "final_train_loss", "final_val_loss", "best_val_loss", "seconds"],
+             "final_train_loss", "final_val_loss", "best_val_loss", "final_accuracy", "seconds"],
             TrialColumns.Of(report, TrialOutputs.Json).Select(c => c.Id));
         Assert.Equal(
-            ["Trial", "Stage", "Learning rate", "L1", "L2", "Batch", "model.layers.0.units", "Status", "Diagnosis", "Epochs", "Final loss", "Seconds"],
+            ["Trial", "Stage", "Learning rate", "L1", "L2", "Batch", "model.layers.0.units", "Status", "Diagnosis", "Epochs", "Final loss", "Final accuracy", "Seconds"],
             TrialColumns.Of(report, TrialOutputs.Markdown).Select(c => c.Header));
         Assert.Equal(
             ["Trial", "Stage", "Learning rate", "L1", "L2", "Batch", "model.layers.0.units", "Status", "Diagnosis", "Epochs",
-             "Final train loss", "Final val loss", "Best val loss", "Seconds"],
+             "Final train loss", "Final val loss", "Best val loss", "Final accuracy", "Seconds"],
             TrialColumns.Of(report, TrialOutputs.Html).Select(c => c.Header));
+    }
+
+    [Fact]
+    public void Tables_people_read_leave_out_the_accuracy_when_no_trial_has_one_and_files_keep_it()
+    {
+        var report = SomeSweep.WithTrials([.. Some.Trials().Select(t => t with { Epochs = [.. t.Epochs.Select(e => e with { Accuracy = null })] })]);
+
+        Assert.DoesNotContain("Final accuracy", TrialColumns.Of(report, TrialOutputs.Markdown).Select(c => c.Header));
+        Assert.DoesNotContain("Final accuracy", TrialColumns.Of(report, TrialOutputs.Html).Select(c => c.Header));
+        Assert.Contains("final_accuracy", TrialColumns.Of(report, TrialOutputs.Csv).Select(c => c.Id));
     }
 
     [Fact]

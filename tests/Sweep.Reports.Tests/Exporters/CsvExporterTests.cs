@@ -50,7 +50,7 @@ public sealed class CsvExporterTests
         var path = new TrialsCsvExporter().Export(Some.Report(), directory.Path)[0];
 
         Assert.Equal(
-            "trial_id,stage,learning_rate,weight_decay_l1,weight_decay_l2,batch,status,diagnosis,epochs,final_train_loss,final_val_loss,best_val_loss,seconds",
+            "trial_id,stage,learning_rate,weight_decay_l1,weight_decay_l2,batch,status,diagnosis,epochs,final_train_loss,final_val_loss,best_val_loss,final_accuracy,seconds",
             File.ReadLines(path).First());
     }
 

@@ -31,6 +31,17 @@ public sealed class MarkdownSummaryExporterTests
     }
 
     [Fact]
+    public void A_sweep_chosen_by_accuracy_names_the_best_trials_accuracy_before_its_loss()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = Some.Report() with { Metric = "final_accuracy", MetricValue = 0.96875 };
+
+        var text = File.ReadAllText(new MarkdownSummaryExporter().Export(report, directory.Path)[0]);
+
+        Assert.Contains("Trial `s2-t003` (stage 2): final accuracy 0.9688, final loss 0.0145; chosen learning rate **0.01**.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Only_the_ten_best_trials_are_listed_best_first()
     {
         using var directory = new TemporaryDirectory();

@@ -54,7 +54,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         var trials = File.ReadAllLines(Path.Combine(folder.OutPath, "trials.csv"));
-        Assert.Equal("trial_id,stage,learning_rate,weight_decay_l1,weight_decay_l2,batch,status,diagnosis,epochs,final_train_loss,final_val_loss,best_val_loss,seconds", trials[0]);
+        Assert.Equal("trial_id,stage,learning_rate,weight_decay_l1,weight_decay_l2,batch,status,diagnosis,epochs,final_train_loss,final_val_loss,best_val_loss,final_accuracy,seconds", trials[0]);
         Assert.Equal(4, trials.Length);
         Assert.Contains(trials, line => line.Contains(",0.1,0,0,full,completed,good,200,", StringComparison.Ordinal));
         var epochs = File.ReadAllLines(Path.Combine(folder.OutPath, "epochs.csv"));

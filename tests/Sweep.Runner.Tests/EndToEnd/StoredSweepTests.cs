@@ -129,7 +129,7 @@ public sealed class StoredSweepTests : IDisposable
         Assert.Contains($"model.layers.0.units {units}", text, StringComparison.Ordinal);
         Assert.Contains("model.layers.0.units", run.Output, StringComparison.Ordinal);
         Assert.StartsWith(
-            "trial_id,stage,learning_rate,weight_decay_l1,weight_decay_l2,batch,status,diagnosis,epochs,final_train_loss,final_val_loss,best_val_loss,seconds,model.layers.0.units\n",
+            "trial_id,stage,learning_rate,weight_decay_l1,weight_decay_l2,batch,status,diagnosis,epochs,final_train_loss,final_val_loss,best_val_loss,final_accuracy,seconds,model.layers.0.units\n",
             File.ReadAllText(Path.Combine(folder.OutPath, "trials.csv")),
             StringComparison.Ordinal);
         Assert.Contains("| model.layers.0.units |", File.ReadAllText(Path.Combine(folder.OutPath, "summary.md")), StringComparison.Ordinal);

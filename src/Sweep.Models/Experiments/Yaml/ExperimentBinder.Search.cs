@@ -17,7 +17,7 @@ internal sealed partial class ExperimentBinder
     /// <summary>The search parameters with their places in the file, after <see cref="Bind"/>.</summary>
     public IReadOnlyList<BoundParameter> Parameters => parameters;
 
-    private SearchDefinition? BindSearch(YamlNode node, TrainingDefinition? training, bool commandTrials, IReadOnlyDictionary<string, ProgramParameter> programParameters)
+    private SearchDefinition? BindSearch(YamlNode node, TrainingDefinition? training, DataDefinition? data, bool commandTrials, IReadOnlyDictionary<string, ProgramParameter> programParameters)
     {
         if (context.Section(node, "search", ExperimentSchema.Search) is not { } search)
         {
@@ -36,9 +36,14 @@ internal sealed partial class ExperimentBinder
 
         var adaptive = strategy is SearchStrategy.CoarseToFine or SearchStrategy.LrRangeTest;
         OnlyFor(search, "trials", strategy == SearchStrategy.Random, "strategy random");
-        foreach (var key in new[] { "target", "start", "resolution", "budget", "decades", "metric", "target_loss", "tolerance" })
+        foreach (var key in new[] { "target", "start", "resolution", "budget", "decades", "tolerance" })
         {
             OnlyFor(search, key, strategy == SearchStrategy.CoarseToFine, "strategy coarse-to-fine");
+        }
+
+        foreach (var key in new[] { "metric", "target_loss" })
+        {
+            OnlyFor(search, key, strategy != SearchStrategy.LrRangeTest, "strategies grid, random and coarse-to-fine");
         }
 
         foreach (var key in new[] { "steps", "smoothing", "stop_factor" })
@@ -62,7 +67,8 @@ internal sealed partial class ExperimentBinder
 
         var min = search.Number("min", v => v > 0, "must be greater than 0") ?? 1e-7;
         var max = search.Number("max", v => v > min, $"must be greater than search.min ({min})") ?? 10;
-        var coarseToFine = strategy == SearchStrategy.CoarseToFine ? BindCoarseToFine(search, min, max, training) : null;
+        var (metric, targetLoss) = BindMetric(search, training, data, commandTrials);
+        var coarseToFine = strategy == SearchStrategy.CoarseToFine ? BindCoarseToFine(search, min, max, training, metric, targetLoss) : null;
         var rangeTest = strategy == SearchStrategy.LrRangeTest
             ? new RangeTestSettings(
                 min,
@@ -78,7 +84,43 @@ internal sealed partial class ExperimentBinder
         return new SearchDefinition(strategy, parallel, repeats, trials, [.. parameters.Select(p => p.Parameter)], coarseToFine, rangeTest)
         {
             Diagnosis = diagnosis,
+            Metric = metric,
+            TargetLoss = targetLoss,
         };
+    }
+
+    /// <summary>
+    /// The selection metric and its target loss. An accuracy is the built-in engine's validation accuracy of a
+    /// classifier, so it needs a cross-entropy loss, classes and a validation set; a trainer's program may report
+    /// one or not (a trial without it has no score).
+    /// </summary>
+    private (SelectionMetric Metric, double? TargetLoss) BindMetric(YamlSection search, TrainingDefinition? training, DataDefinition? data, bool commandTrials)
+    {
+        var metric = search.Choice("metric", Metrics) ?? SelectionMetric.FinalLoss;
+        var targetLoss = search.Number("target_loss", t => t > 0, "must be greater than 0");
+        if (metric == SelectionMetric.EpochsToTarget && targetLoss is null && search.KeyNode("target_loss") is null)
+        {
+            context.Error(search["metric"]!, "search.metric epochs_to_target needs search.target_loss, the loss to reach");
+        }
+
+        if (metric.Maximises() && !commandTrials && search["metric"] is { } node)
+        {
+            var word = Metrics.First(m => m.Value == metric).Key;
+            if (training is { Loss: LossKind.Mse or LossKind.Mae })
+            {
+                context.Error(node, $"search.metric {word} needs a classifier's accuracy, but training.loss {EnumText.Lower(training.Loss)} is a regression loss, which gives none; choose by final_loss, best_loss or epochs_to_target, or classify with loss cce (softmax output) or bce (sigmoid output)");
+            }
+            else if (data?.Source is IdxSource { Labels: null })
+            {
+                context.Error(node, $"search.metric {word} needs classes, and data.idx has no labels (the model reproduces its images); choose by final_loss, best_loss or epochs_to_target");
+            }
+            else if (data is { Validation: <= 0 } && data.Source is not IdxSource { TestImages: not null })
+            {
+                context.Error(node, $"search.metric {word} is measured on the validation set, and data holds none back; set data.validation (for example 0.2)");
+            }
+        }
+
+        return (metric, targetLoss);
     }
 
     private static DiagnosisThresholds BindDiagnosis(YamlSection thresholds)
@@ -92,10 +134,11 @@ internal sealed partial class ExperimentBinder
             thresholds.Number("material_step", v => v is >= 0 and <= 1, Share) ?? defaults.MaterialStep,
             thresholds.Integer("min_reversals", v => v >= 1, "must be at least 1") ?? defaults.MinReversals,
             thresholds.Number("margin", v => v >= 0, "must be 0 or more") ?? defaults.Margin,
-            thresholds.Number("converged_share", v => v is >= 0 and < 1, "must be at least 0 and below 1") ?? defaults.ConvergedShare);
+            thresholds.Number("converged_share", v => v is >= 0 and < 1, "must be at least 0 and below 1") ?? defaults.ConvergedShare,
+            thresholds.Number("overfit_rise", v => v >= 0, "must be 0 or more") ?? defaults.OverfitRise);
     }
 
-    private CoarseToFineSettings BindCoarseToFine(YamlSection search, double min, double max, TrainingDefinition? training)
+    private CoarseToFineSettings BindCoarseToFine(YamlSection search, double min, double max, TrainingDefinition? training, SelectionMetric metric, double? targetLoss)
     {
         var target = search.Text("target") ?? CoarseToFineSettings.DefaultTarget;
         if (search["target"] is { } targetNode && !ExperimentPaths.Names(target))
@@ -104,13 +147,6 @@ internal sealed partial class ExperimentBinder
         }
 
         var start = search.Number("start", s => s >= min && s <= max, $"must lie between search.min ({min}) and search.max ({max})");
-        var metric = search.Choice("metric", Metrics) ?? SelectionMetric.FinalLoss;
-        var targetLoss = search.Number("target_loss", t => t > 0, "must be greater than 0");
-        if (metric == SelectionMetric.EpochsToTarget && targetLoss is null && search.KeyNode("target_loss") is null)
-        {
-            context.Error(search["metric"]!, "search.metric epochs_to_target needs search.target_loss, the loss to reach");
-        }
-
         return new CoarseToFineSettings(
             target,
             start ?? (target == CoarseToFineSettings.DefaultTarget ? training?.Optimizer.DefaultLearningRate : null),

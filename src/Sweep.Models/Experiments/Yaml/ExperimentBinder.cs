@@ -31,7 +31,7 @@ internal sealed partial class ExperimentBinder(BindContext context)
         }
 
         var training = file.Required("training", "training: {epochs: 100}") is { } trainingNode ? BindTraining(trainingNode, model) : null;
-        var search = file["search"] is { } searchNode ? BindSearch(searchNode, training, commandTrials: file.KeyNode("trainer") is not null, programParameters) : SearchDefinition.Single;
+        var search = file["search"] is { } searchNode ? BindSearch(searchNode, training, data?.Definition, commandTrials: file.KeyNode("trainer") is not null, programParameters) : SearchDefinition.Single;
         var engine = file.KeyNode("trainer") is not null || (data is not null && model is not null);
         if (context.HasErrors || name is null || !engine || training is null || search is null)
         {

@@ -38,7 +38,7 @@ internal static class ExperimentSchema
         ("stop_factor", Leaf),
         ("diagnosis", Map(
             ("tail_fraction", Leaf), ("still_falling", Leaf), ("steady_share", Leaf), ("material_step", Leaf),
-            ("min_reversals", Leaf), ("margin", Leaf), ("converged_share", Leaf))));
+            ("min_reversals", Leaf), ("margin", Leaf), ("converged_share", Leaf), ("overfit_rise", Leaf))));
 
     public static SchemaNode Trainer { get; } = Map(
         ("command", Leaf), ("cwd", Leaf), ("env", Free), ("timeout", Leaf), ("idle_timeout", Leaf), ("kill_grace", Leaf),
