@@ -104,7 +104,10 @@ public sealed partial class SqliteResultStore
         trial.Epochs,
         trial.Seconds,
         trial.Error,
-        epochs);
+        epochs)
+    {
+        Ended = trial.Ended,
+    };
 
     private static ImmutableArray<ParameterAssignment> ParametersOf(string json)
     {
