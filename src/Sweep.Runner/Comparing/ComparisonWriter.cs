@@ -58,12 +58,12 @@ internal static class ComparisonWriter
         var latestHasLoss = c.Latest.Loss is not null;
         return c.LossChangePercent switch
         {
-        null => "",
-        0d => "same",
-        double.PositiveInfinity => latestHasLoss ? "infinitely worse" : "worse: nothing chosen",
-        double.NegativeInfinity => "better",
-        var change when change > 0 => $"{Percent(change.Value)} worse",
-        var change => $"{Percent(-change.Value)} better",
+            null => "",
+            0d => "same",
+            double.PositiveInfinity => latestHasLoss ? "infinitely worse" : "worse: nothing chosen",
+            double.NegativeInfinity => "better",
+            var change when change > 0 => $"{Percent(change.Value)} worse",
+            var change => $"{Percent(-change.Value)} better",
         };
     }
 
