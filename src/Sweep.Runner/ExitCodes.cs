@@ -16,6 +16,9 @@ internal static class ExitCodes
 
     public const int StoreError = 3;
 
+    /// <summary>`sweep compare --max-regression`: the chosen configuration's loss got worse by more than allowed. Nothing else exits 4, so a CI job can tell this gate from an error.</summary>
+    public const int Regression = 4;
+
     /// <summary>Ctrl+C or SIGTERM, after a clean stop.</summary>
     public const int Interrupted = 130;
 }

@@ -18,6 +18,7 @@ internal static class SweepCli
         RunCommand.Create(output, error),
         LrFindCommand.Create(output, error),
         BestCommand.Create(output, error),
+        CompareCommand.Create(output, error),
         ReportCommand.Create(output, error),
         ListCommand.Create(output, error),
         ShowCommand.Create(output, error),

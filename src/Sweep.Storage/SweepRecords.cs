@@ -72,7 +72,10 @@ internal static class SweepRecords
         trial.Epochs,
         trial.Seconds,
         trial.Error,
-        epochs);
+        epochs)
+    {
+        Ended = trial.Ended,
+    };
 
     private static ImmutableArray<ParameterAssignment> ParametersOf(string json)
     {

@@ -22,4 +22,13 @@ public sealed record SweepRecord(
 
     /// <summary>Trials that completed, diverged or failed.</summary>
     public int FinishedTrials => Trials.Count(t => t.Status.IsFinished());
+
+    /// <summary>
+    /// The sweep as it stood at <paramref name="moment"/>: only the trials that had finished by then. The store
+    /// keeps a version's trials, not each run's, and a sweep resumed over several runs (or a run beside its
+    /// workers) finishes them over time; what a run chose is what the selector derives from the trials
+    /// finished when it ended, its own and any earlier run's (reused ones keep the time they first ended).
+    /// </summary>
+    public SweepRecord AsOf(DateTimeOffset moment) =>
+        this with { Trials = [.. Trials.Where(t => t.Status.IsFinished() && t.Ended is { } ended && ended <= moment)] };
 }

@@ -35,6 +35,9 @@ public sealed record TrialRecord(
     string? Error,
     ImmutableArray<EpochRecord> Epochs)
 {
+    /// <summary>When its last attempt ended, by the store's clock; null while it has not.</summary>
+    public DateTimeOffset? Ended { get; init; }
+
     /// <summary>The loss that ranks trials: the final validation loss when there is one, else the final training loss.</summary>
     public double? FinalLoss => FinalValidationLoss ?? FinalTrainLoss;
 

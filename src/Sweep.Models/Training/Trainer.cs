@@ -41,10 +41,12 @@ public sealed partial class Trainer
         this.training = training;
         train = data.Train;
         validation = data.Validation is { Count: > 0 } ? data.Validation : null;
-        isClassification = data.IsClassification;
-
         // An autoencoder's target is its input, whatever Y holds.
         var autoencoder = model.Kind == ModelKind.Autoencoder;
+
+        // Labels in the data make a classifier's accuracy, not an autoencoder's: it reconstructs pixels, so the
+        // argmax of its output against a label's one-hot row measures nothing. Its accuracy stays empty.
+        isClassification = data.IsClassification && !autoencoder;
         var targetWidth = autoencoder ? train.Features : train.Targets;
         trainTargets = autoencoder ? train.X : train.Y;
         validationTargets = validation is null ? null : autoencoder ? validation.X : validation.Y;

@@ -18,6 +18,11 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StoreVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultStore,
     };
 
+    public static Option<string?> Summary() => new("--summary")
+    {
+        Description = "Also append summary.md to this file, for a CI system's job page (GitHub Actions' GITHUB_STEP_SUMMARY is appended to without it).",
+    };
+
     public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Show debug events, and stack traces of unexpected errors." };
 
     public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Show only errors and the final summary." };

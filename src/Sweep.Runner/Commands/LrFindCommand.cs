@@ -100,7 +100,7 @@ internal static class LrFindCommand
                 WriteText(result, output);
                 if (stored is { } s)
                 {
-                    output.WriteLine($"Stored as range test {s.Test.Id} of '{s.Experiment.Name}' version {s.Experiment.Version} in {opened!.Location}; see it with: sweep best --experiment {s.Experiment.Name} --db {opened.Location}");
+                    output.WriteLine($"Stored as range test {s.Test.Id} of '{s.Experiment.Name}' version {s.Experiment.Version} in {opened!.Location}; see it with: {SweepInvocation.Command($"best --experiment {s.Experiment.Name} --db {opened.Location}")}");
                 }
             }
 

@@ -25,7 +25,8 @@ internal static class ReportCommand
             }
         });
         var folder = new Option<string>("--out") { Description = "The folder to write into.", DefaultValueFactory = _ => "sweep-out" };
-        var command = new Command("report", "Write the CSV, HTML, Markdown and JSON reports of experiments from the store.") { store, experiment, formats, folder };
+        var summary = CommonOptions.Summary();
+        var command = new Command("report", "Write the CSV, HTML, Markdown and JSON reports of experiments from the store.") { store, experiment, formats, folder, summary };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(store)!;
@@ -52,6 +53,7 @@ internal static class ReportCommand
                 var target = name is null ? Path.Combine(parsed.GetValue(folder)!, found.Name) : parsed.GetValue(folder)!;
                 var written = ReportWriter.Write(report, target, failure => error.WriteLine($"sweep: the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!));
                 output.WriteLine($"{found.Name} (version {found.Version}): {string.Join(", ", written)}");
+                JobSummary.Append(target, JobSummary.Targets(parsed.GetValue(summary)), (file, e) => error.WriteLine($"sweep: summary.md could not be appended to '{file}': {e.Message}"));
             }
 
             return ExitCodes.Success;

@@ -25,12 +25,13 @@ internal static class RunCommand
         var fresh = new Option<bool>("--fresh") { Description = "Run every trial again: the experiment's stored results are reset first." };
         var maxTrials = CommonOptions.Count("--max-trials", "Run at most this many trials now; run again to go on.");
         var timeout = CommonOptions.Duration("--timeout", "Start no trial after this long (e.g. 90s, 10m, 1h30m) and stop running ones; run again to go on.");
+        var summary = CommonOptions.Summary();
         var logFormat = CommonOptions.LogFormat();
         var quiet = CommonOptions.Quiet();
         var verbose = CommonOptions.Verbose();
         var command = new Command("run", "Train every trial of an experiment not yet finished in the store, in parallel, and rank the results.")
         {
-            file, store, parallel, outFolder, fresh, maxTrials, timeout, logFormat, quiet, verbose,
+            file, store, parallel, outFolder, fresh, maxTrials, timeout, summary, logFormat, quiet, verbose,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -42,7 +43,8 @@ internal static class RunCommand
                 parsed.GetValue(fresh),
                 parsed.GetValue(maxTrials),
                 parsed.GetValue(timeout),
-                new LogSettings(parsed.GetValue(logFormat), parsed.GetValue(quiet), parsed.GetValue(verbose)));
+                new LogSettings(parsed.GetValue(logFormat), parsed.GetValue(quiet), parsed.GetValue(verbose)),
+                parsed.GetValue(summary));
             return new SweepRun(settings, output, error).ExecuteAsync(cancellationToken);
         });
         return command;

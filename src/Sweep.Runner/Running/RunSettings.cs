@@ -3,6 +3,7 @@ using Sweep.Runner.Logging;
 namespace Sweep.Runner.Running;
 
 /// <summary>What `sweep run` was asked to do: the options as given, nulls where the user gave none.</summary>
+/// <param name="SummaryFile">--summary: a file summary.md is appended to, beside GITHUB_STEP_SUMMARY's.</param>
 internal sealed record RunSettings(
     string ExperimentPath,
     string StorePath,
@@ -11,4 +12,5 @@ internal sealed record RunSettings(
     bool Fresh,
     int? MaxTrials,
     TimeSpan? Timeout,
-    LogSettings Log);
+    LogSettings Log,
+    string? SummaryFile = null);

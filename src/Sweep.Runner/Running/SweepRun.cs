@@ -159,6 +159,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var choice = SweepSelector.Choose(sweep);
         var reports = ReportWriter.Write(ReportBuilder.Build(sweep, choice), settings.OutputFolder, log);
         log.Information("Reports: {Reports}", string.Join(", ", reports.Select(Path.GetFileName)));
+        JobSummary.Append(settings.OutputFolder, JobSummary.Targets(settings.SummaryFile), (file, e) => log.Error("summary.md could not be appended to {File}: {Problem}", file, e.Message));
         var plan = plans.All();
         new SweepSummary(registration, runId, store.Location, logFile, plan, sweep, choice) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
             .Write(output, settings.Log.Format);

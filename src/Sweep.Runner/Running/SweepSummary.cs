@@ -119,7 +119,7 @@ internal sealed record SweepSummary(
             output.WriteLine($"Failed: {Describe(failed)}: {failed.Error}");
         }
 
-        output.WriteLine($"Results are in the store '{StorePath}' (experiment '{Experiment.Name}' version {Experiment.Version}, run {RunId}); see them with: sweep show {Experiment.Name} --db {StorePath}");
+        output.WriteLine($"Results are in the store '{StorePath}' (experiment '{Experiment.Name}' version {Experiment.Version}, run {RunId}); see them with: {SweepInvocation.Command($"show {Experiment.Name} --db {StorePath}")}");
         output.WriteLine($"Log: {LogFile}");
     }
 

@@ -144,6 +144,22 @@ public class TrainerTests
         Assert.True(last.Accuracy >= 0.95, $"accuracy {last.Accuracy}");
     }
 
+    [Fact]
+    public void An_autoencoder_on_labelled_data_records_its_validation_loss_and_no_accuracy()
+    {
+        var random = new Random(8);
+        var data = new Dataset(Classes(random, 100), Classes(random, 20), IsClassification: true);
+        var model = new ModelDefinition(ModelKind.Autoencoder, [], InitKind.Xavier, [3], Activation.Relu, Activation.Sigmoid);
+        var training = Build.Training(5, 0.01, BatchSize.Full, LossKind.Mse, new OptimizerDefinition(OptimizerKind.Adam), shuffle: false);
+
+        var result = new Trainer(model, training, data, seed: 3).Run();
+
+        Assert.Equal(TrialStatus.Completed, result.Status);
+        Assert.Equal(5, result.Epochs.Length);
+        Assert.All(result.Epochs, epoch => Assert.NotNull(epoch.ValidationLoss));
+        Assert.All(result.Epochs, epoch => Assert.Null(epoch.Accuracy));
+    }
+
     private static SampleSet Classes(Random random, int count)
     {
         var x = Build.Uniform(random, count * 2);

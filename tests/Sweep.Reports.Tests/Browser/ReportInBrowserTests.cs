@@ -7,7 +7,7 @@ namespace Sweep.Reports.Tests.Browser;
 /// table filtered and sorted by its own script, legible in the light and the dark theme. Screenshots are kept
 /// beside the test assembly (report-light.png, report-dark.png) for a person to look at.
 /// </summary>
-public sealed class ReportInBrowserTests(HeadlessChromium browser) : IClassFixture<HeadlessChromium>
+public sealed class ReportInBrowserTests(ChromiumBrowser browser) : IClassFixture<ChromiumBrowser>
 {
     [Fact]
     public void The_report_opens_in_chromium_without_a_console_error_and_its_table_filters_and_sorts()
@@ -19,18 +19,17 @@ public sealed class ReportInBrowserTests(HeadlessChromium browser) : IClassFixtu
         browser.Open(page);
 
         AssertNoConsoleErrors();
-        Assert.Equal(9, browser.Run("return document.querySelectorAll('figure > svg').length;")!.GetValue<int>());
-        Assert.Equal(0, browser.Run("return window.alerted === undefined ? 0 : 1;")!.GetValue<int>());
-        var filtered = browser.Run(
+        Assert.Equal(9L, browser.Run("return document.querySelectorAll('figure > svg').length;"));
+        Assert.Equal(0L, browser.Run("return window.alerted === undefined ? 0 : 1;"));
+        var filtered = browser.RunForStrings(
             "const f=document.getElementById('trial-filter');f.value='DIVERGING';f.dispatchEvent(new Event('input'));" +
             "return [[...document.querySelectorAll('#trials tbody tr')].filter(r=>!r.hidden).map(r=>r.cells[0].textContent).join(','), document.getElementById('trial-count').textContent];")!;
-        Assert.Equal("s1-t002", filtered[0]!.GetValue<string>());
-        Assert.Equal("1 of 4 trials", filtered[1]!.GetValue<string>());
+        Assert.Equal(["s1-t002", "1 of 4 trials"], filtered);
         var sorted = browser.Run(
             "const f=document.getElementById('trial-filter');f.value='';f.dispatchEvent(new Event('input'));" +
             "document.querySelectorAll('#trials th')[2].click();" +
             "return [...document.querySelectorAll('#trials tbody tr')].map(r=>r.cells[0].textContent).join(',');")!;
-        Assert.Equal("s1-t001,s2-t004,s2-t003,s1-t002", sorted.GetValue<string>());
+        Assert.Equal("s1-t001,s2-t004,s2-t003,s1-t002", sorted);
         File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, "report-light.png"), browser.Screenshot());
         AssertNoConsoleErrors();
     }
@@ -44,11 +43,10 @@ public sealed class ReportInBrowserTests(HeadlessChromium browser) : IClassFixtu
         browser.PreferColorScheme("dark");
         browser.Open(page);
 
-        var colours = browser.Run(
+        var colours = browser.RunForStrings(
             "const s=e=>getComputedStyle(e);return [s(document.body).backgroundColor,s(document.body).color,s(document.querySelector('figure')).backgroundColor];")!;
-        Assert.Equal("rgb(13, 17, 23)", colours[0]!.GetValue<string>());
-        Assert.Equal("rgb(230, 237, 243)", colours[1]!.GetValue<string>());
-        Assert.Equal("rgb(246, 248, 250)", colours[2]!.GetValue<string>());
+        Assert.Equal(["rgb(13, 17, 23)", "rgb(230, 237, 243)", "rgb(246, 248, 250)"], colours);
+
         // The card hugs its chart: no strip of card wider than the white chart beside it.
         var widths = Numbers("const f=document.querySelector('figure');return [f.getBoundingClientRect().width, f.querySelector('svg').getBoundingClientRect().width];");
         Assert.InRange(widths[0] - widths[1], 0, 17);
@@ -65,7 +63,7 @@ public sealed class ReportInBrowserTests(HeadlessChromium browser) : IClassFixtu
         var page = new HtmlReportExporter().Export(SomeSweep.WithTrials([.. trials]), directory.Path)[0];
 
         browser.PreferColorScheme("light");
-        browser.Resize(HeadlessChromium.Width, 900);
+        browser.Resize(ChromiumBrowser.Width, 900);
         browser.Open(page);
 
         var widths = Numbers("const box=document.getElementById('trials').parentElement;return [box.scrollWidth, box.clientWidth, document.documentElement.scrollWidth, window.innerWidth];");
@@ -84,7 +82,7 @@ public sealed class ReportInBrowserTests(HeadlessChromium browser) : IClassFixtu
         var page = new HtmlReportExporter().Export(report, directory.Path)[0];
 
         browser.PreferColorScheme("light");
-        browser.Resize(HeadlessChromium.Width, 900);
+        browser.Resize(ChromiumBrowser.Width, 900);
         browser.Open(page);
 
         var sizes = Numbers(
@@ -104,7 +102,7 @@ public sealed class ReportInBrowserTests(HeadlessChromium browser) : IClassFixtu
 
         browser.Open(page);
 
-        Assert.Equal(1, browser.Run("return document.querySelectorAll('figure > svg').length;")!.GetValue<int>());
+        Assert.Equal(1L, browser.Run("return document.querySelectorAll('figure > svg').length;"));
         AssertNoConsoleErrors();
     }
 
@@ -120,7 +118,7 @@ public sealed class ReportInBrowserTests(HeadlessChromium browser) : IClassFixtu
         Assert.Contains(browser.ConsoleLog(), entry => IsError(entry) && entry.Contains("undefinedFunction", StringComparison.Ordinal));
     }
 
-    private List<double> Numbers(string script) => [.. browser.Run(script)!.AsArray().Select(n => n!.GetValue<double>())];
+    private IReadOnlyList<double> Numbers(string script) => browser.RunForNumbers(script);
 
     // Equal rather than Empty, so a failure prints the messages.
     private void AssertNoConsoleErrors() => Assert.Equal([], browser.ConsoleLog().Where(IsError).ToList());

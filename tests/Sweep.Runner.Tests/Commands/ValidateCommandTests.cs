@@ -58,6 +58,7 @@ public sealed class ValidateCommandTests
     [InlineData("lr-find", "lr-find <experiment> [options]")]
     [InlineData("best", "best [options]")]
     [InlineData("report", "report [options]")]
+    [InlineData("compare", "compare [options]")]
     public void Every_command_has_help(string command, string usage)
     {
         var run = CliRun.Of(command, "--help");
