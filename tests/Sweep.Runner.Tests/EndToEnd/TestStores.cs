@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using Sweep.Storage.Tests;
 
 namespace Sweep.Runner.Tests.EndToEnd;
 
@@ -31,28 +30,13 @@ internal abstract class TestStore : IDisposable
 
 internal static class TestStores
 {
-    public static TheoryData<string> Kinds => ["sqlite", "postgres"];
+    public static TheoryData<string> Kinds => ["sqlite"];
 
     public static TestStore Create(string kind, SweepFolder folder) => kind switch
     {
         "sqlite" => new SqliteTestStore(folder.DbPath),
-        "postgres" => new PostgresTestStore(),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "a store kind"),
     };
-
-    /// <summary>A database of its own on the test server, dropped afterwards.</summary>
-    private sealed class PostgresTestStore : TestStore
-    {
-        public override string Location { get; } = TestPostgres.CreateDatabase();
-
-        public override void Dispose()
-        {
-            TestPostgres.DropDatabase(Location);
-            base.Dispose();
-        }
-
-        protected override System.Data.Common.DbConnection Open() => TestPostgres.Connect(Location);
-    }
 
     private sealed class SqliteTestStore(string path) : TestStore
     {
