@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Sweep.Models.Results;
+using Sweep.Models.Search;
 using Sweep.Models.Selection;
 
 namespace Sweep.Reports.Tests;
@@ -26,6 +27,29 @@ internal static class Some
             RangeTest = [new(0, 1e-4, 0.9, 0.9), new(1, 1e-3, 0.7, 0.78), new(2, 1e-2, 0.2, 0.5)],
             Bracket = new LearningRateBracket(
                 new RatePoint(0.01, 0.0145, CurveLabel.Good), new RatePoint(0.005, double.NaN, CurveLabel.Good), null, null, null, 0.005, 0.01, GridExtension.Up, "0.01 scores best"),
+        };
+
+    /// <summary>
+    /// A range-test sweep as the Runner builds its report: one trial without parameters or epochs, the test's
+    /// steps (the smoothed loss falls from 1.15 to 1.01 up to rate 0.2, then blows up to 200), and its
+    /// suggestion, where the smoothed loss falls fastest, as the chosen rate.
+    /// </summary>
+    public static SweepReport RangeTestReport() =>
+        new("lr-range", "Range test", "0.1.0", "lr-range-test", new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero),
+            [new TrialRow("rt-1", 0, 0.001, 0, 0, "32", TrialStatus.Completed, null, 0, null, null, null, 0.24, [], [])], "rt-1", 0.13219411484660287)
+        {
+            IsRangeTest = true,
+            Ranking = ["rt-1"],
+            Story = ["Suggested learning rate 0.1322: the smoothed loss falls fastest there; the lowest-loss rate / 10 is 0.01995."],
+            RangeTest =
+            [
+                .. Enumerable.Range(0, 61).Select(i =>
+                {
+                    var rate = Math.Pow(10, -5 + (i / 10.0));
+                    var loss = rate < 0.2 ? 1.15 - (0.15 * (i / 47.0)) : 1.0 + (2 * rate * rate);
+                    return new RangeTestStep(i, rate, loss, loss);
+                }),
+            ],
         };
 
     public static ImmutableArray<TrialRow> Trials() =>

@@ -13,7 +13,7 @@ namespace Sweep.Reports.Charts;
 /// </summary>
 internal static partial class ChartStyle
 {
-    public const int Width = 720;
+    public const int Width = 960;
     public const int Height = 400;
 
     /// <summary>The height of one row of panels of a small-multiples chart, two to a row.</summary>
@@ -40,51 +40,25 @@ internal static partial class ChartStyle
         };
     }
 
-    /// <summary>An axis over log10 values, with a tick at each decade labelled 0.01, 0.1, 1, … and minor ticks between.</summary>
-    public static void LogAxis(IAxis axis, string label)
+    /// <summary>
+    /// An axis over log10 values labelled with the values (see <see cref="LogTicks"/>); with <paramref name="zero"/>,
+    /// the log10 level where values of 0 are drawn, labelled "0".
+    /// </summary>
+    public static void LogAxis(IAxis axis, string label, double? zero = null)
     {
         axis.Label.Text = label;
-        axis.TickGenerator = new NumericAutomatic
-        {
-            IntegerTicksOnly = true,
-            LabelFormatter = v => Math.Pow(10, v).ToString("G3", CultureInfo.InvariantCulture),
-            MinorTickGenerator = new LogMinorTickGenerator(),
-        };
+        axis.TickGenerator = new LogTicks { Zero = zero };
     }
 
     /// <summary>
-    /// A log axis over log10 values from <paramref name="low"/> to <paramref name="high"/> with more labels than
-    /// one a decade when it spans less than two: at 1, 2 and 5 × 10^k, or at every digit within one decade, so
-    /// a small panel whose curve falls from 0.7 to 0.35 still reads.
+    /// The log10 level a value of 0 is drawn at on a log axis: a decade below the decade of the lowest positive
+    /// value, so the zero tick stands apart from the powers of ten; −1 when there is no positive value.
     /// </summary>
-    public static void LogAxis(IAxis axis, string label, double low, double high)
-    {
-        if (!(high - low < 2))
-        {
-            LogAxis(axis, label);
-            return;
-        }
-        double[] digits = high - low >= 1 ? [1, 2, 5] : [1, 2, 3, 4, 5, 6, 7, 8, 9];
-        var first = (int)Math.Floor(low);
-        var ticks = new List<double>();
-        // From the top down, a tick a tenth of the axis below the last at least: 0.7, 0.8, 0.9 under 1 would crowd.
-        foreach (var tick in Enumerable.Range(first, (int)Math.Ceiling(high) - first + 1)
-            .SelectMany(k => digits.Select(d => Math.Log10(d) + k))
-            .Where(t => t >= low && t <= high)
-            .OrderDescending())
-        {
-            if (ticks.Count == 0 || ticks[^1] - tick >= (high - low) / 10)
-            {
-                ticks.Add(tick);
-            }
-        }
-        if (ticks.Count < 2)
-        {
-            ticks = [low, high];
-        }
-        axis.Label.Text = label;
-        axis.SetTicks([.. ticks], [.. ticks.Select(t => Math.Pow(10, t).ToString("G2", CultureInfo.InvariantCulture))]);
-    }
+    public static double ZeroLevel(IEnumerable<double> positiveLogs) =>
+        Math.Floor(positiveLogs.Where(double.IsFinite).DefaultIfEmpty(0).Min()) - 1;
+
+    /// <summary>The legend in a panel right of the plot: inside, it covers the curves of a crowded chart.</summary>
+    public static void LegendOutside(Plot plot) => plot.ShowLegend(Edge.Right);
 
     /// <summary>
     /// The plot as an <c>&lt;svg&gt;</c> element for an HTML page: without the XML declaration, without the

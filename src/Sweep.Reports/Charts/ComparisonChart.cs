@@ -1,5 +1,4 @@
 using System.Globalization;
-using ScottPlot;
 
 namespace Sweep.Reports.Charts;
 
@@ -21,6 +20,7 @@ internal static class ComparisonChart
     {
         var trials = LossCurve.Drawable(report);
         var ceiling = LossCurve.Ceiling(trials);
+        var zero = LossCurve.ZeroLevel(trials);
         foreach (var grouping in Groupings)
         {
             // Ranked() follows the sweep's ranking, so the first trial of a group is its best.
@@ -29,7 +29,7 @@ internal static class ComparisonChart
             {
                 continue;
             }
-            var curves = best.Select(t => LossCurve.Of(t, ceiling)).OfType<LossCurve>().ToList();
+            var curves = best.Select(t => LossCurve.Of(t, ceiling, zero)).OfType<LossCurve>().ToList();
             var plot = ChartStyle.NewPlot();
             foreach (var (curve, index) in curves.Select((c, i) => (c, i)))
             {
@@ -37,9 +37,10 @@ internal static class ComparisonChart
                 line.LegendText = $"{grouping.Legend} {grouping.Key(curve.Trial)} (lr {ChartStyle.Number(curve.Trial.LearningRate)}, {curve.Trial.TrialId})";
             }
             LossCurvesChart.MarkDiverged(plot, curves);
+            LossCurvesChart.MarkZeros(plot, curves, zero);
             ChartStyle.LinearAxis(plot.Axes.Bottom, "epoch", integers: true);
-            ChartStyle.LogAxis(plot.Axes.Left, "loss (log scale)");
-            plot.ShowLegend(Alignment.UpperRight);
+            ChartStyle.LogAxis(plot.Axes.Left, "loss (log scale)", zero);
+            ChartStyle.LegendOutside(plot);
             yield return new ReportChart(
                 grouping.Id,
                 grouping.Title,

@@ -34,8 +34,9 @@ internal static class DiagnosisChart
     {
         var trials = LossCurve.Drawable(report);
         var ceiling = LossCurve.Ceiling(trials);
+        var zero = LossCurve.ZeroLevel(trials);
         var examples = Kinds
-            .Select(kind => (Kind: kind, Curve: Example(trials.Where(t => t.Diagnosis == kind.Label).ToList(), kind.Label) is { } trial ? LossCurve.Of(trial, Ceiling(kind, trial, ceiling)) : null))
+            .Select(kind => (Kind: kind, Curve: Example(trials.Where(t => t.Diagnosis == kind.Label).ToList(), kind.Label) is { } trial ? LossCurve.Of(trial, Ceiling(kind, trial, ceiling), zero) : null))
             .Where(e => e.Curve is not null)
             .ToList();
         if (examples.Count < 2)
@@ -43,13 +44,13 @@ internal static class DiagnosisChart
             return null;
         }
         var best = trials.FirstOrDefault(t => t.Status != TrialStatus.Diverged && t.FinalLoss is { } loss && double.IsFinite(loss));
-        var reference = best is null ? null : LossCurve.Of(best, ceiling);
+        var reference = best is null ? null : LossCurve.Of(best, ceiling, zero);
         var caption = "For each label the sweep has, the trial with that label and the lowest final loss (for diverging, the one that ran longest), " +
             "titled with the numbers that decided its label" +
             (reference is null ? "." : $"; the grey curve is the sweep's best trial (lr {ChartStyle.Number(reference.Trial.LearningRate)}), for comparison.");
         return new ReportChart(Id, "What each label looks like", caption, null)
         {
-            Panels = [.. examples.Select(e => Panel(e.Kind, e.Curve!, reference))],
+            Panels = [.. examples.Select(e => Panel(e.Kind, e.Curve!, reference, zero))],
             Notes = [.. examples.Select(e => e.Kind.Rule)],
         };
     }
@@ -69,7 +70,7 @@ internal static class DiagnosisChart
         ? trials.OrderByDescending(t => t.Epochs.Length).FirstOrDefault()
         : trials.FirstOrDefault();
 
-    private static Plot Panel(Kind kind, LossCurve curve, LossCurve? reference)
+    private static Plot Panel(Kind kind, LossCurve curve, LossCurve? reference, double? zero)
     {
         var plot = ChartStyle.NewPlot();
         // The best trial's own panel needs no comparison with itself.
@@ -81,6 +82,7 @@ internal static class DiagnosisChart
         }
         curve.AddTo(plot, kind.Color);
         LossCurvesChart.MarkDiverged(plot, [curve]);
+        LossCurvesChart.MarkZeros(plot, [curve], zero);
         // The title says the trial diverged; a legend would only cover the curve in a panel this small.
         plot.HideLegend();
         var title = $"{kind.Word} · lr {ChartStyle.Number(curve.Trial.LearningRate)}";
@@ -88,10 +90,7 @@ internal static class DiagnosisChart
         plot.Axes.Title.Label.ForeColor = kind.Color;
         // The PNG travels without the page's caption: the panel itself says what the grey curve is.
         ChartStyle.LinearAxis(plot.Axes.Bottom, compared is null ? "epoch" : $"epoch · grey: best trial, lr {ChartStyle.Number(compared.Trial.LearningRate)}", integers: true);
-        var losses = curve.LogLosses.Concat(compared?.LogLosses ?? []).ToList();
-        // About the room ScottPlot's autoscale leaves beyond the curves, so the end ticks are not lost.
-        var margin = Math.Max(0.05 * (losses.Max() - losses.Min()), 0.05);
-        ChartStyle.LogAxis(plot.Axes.Left, "loss (log scale)", losses.Min() - margin, losses.Max() + margin);
+        ChartStyle.LogAxis(plot.Axes.Left, "loss (log scale)", curve.FirstZero is not null || compared?.FirstZero is not null ? zero : null);
         plot.Axes.Bottom.Label.FontSize = 12;
         plot.Axes.Left.Label.FontSize = 12;
         return plot;

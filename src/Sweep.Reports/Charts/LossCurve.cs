@@ -7,13 +7,15 @@ namespace Sweep.Reports.Charts;
 /// <summary>
 /// One trial's loss by epoch ready for a log axis: the validation loss when there is one, at most
 /// <see cref="MaxPoints"/> points, and cut at a ceiling where the trial blew up, so one diverged trial
-/// does not squash every other curve to the bottom of the chart.
+/// does not squash every other curve to the bottom of the chart. A loss of exactly 0 (y = 3x fitted exactly),
+/// which a log axis has no place for, is drawn at the chart's zero level at the bottom instead of vanishing.
 /// </summary>
-/// <param name="LogLosses">log10 of the losses; a clipped curve ends on the ceiling.</param>
+/// <param name="LogLosses">log10 of the losses; a clipped curve ends on the ceiling, a loss of 0 is the zero level.</param>
 /// <param name="Diverged">True when the curve was clipped or the trial ended diverged; its last point is marked.</param>
-internal sealed record LossCurve(TrialRow Trial, double[] Epochs, double[] LogLosses, bool Diverged)
+/// <param name="FirstZero">The epoch whose loss first was 0, marked on the zero level; null when none was.</param>
+internal sealed record LossCurve(TrialRow Trial, double[] Epochs, double[] LogLosses, bool Diverged, int? FirstZero = null)
 {
-    /// <summary>Enough points for a 720-pixel-wide chart; more only make the page heavier.</summary>
+    /// <summary>Enough points for a chart under a thousand pixels wide; more only make the page heavier.</summary>
     public const int MaxPoints = 240;
 
     /// <summary>The trials a loss-curve chart can draw, best first: those with epochs and a positive learning rate.</summary>
@@ -47,12 +49,24 @@ internal sealed record LossCurve(TrialRow Trial, double[] Epochs, double[] LogLo
     public static double HighestLog(TrialRow trial) =>
         trial.Epochs.Select(Loss).Where(l => double.IsFinite(l) && l > 0).Select(Math.Log10).DefaultIfEmpty(double.NegativeInfinity).Max();
 
+    /// <summary>
+    /// The zero level (see <see cref="ChartStyle.ZeroLevel"/>) for the losses of <paramref name="trials"/>; null when
+    /// none of them is 0, and the chart needs none.
+    /// </summary>
+    public static double? ZeroLevel(IEnumerable<TrialRow> trials)
+    {
+        var losses = trials.SelectMany(t => t.Epochs).Select(Loss).ToList();
+        return losses.Contains(0) ? ChartStyle.ZeroLevel(losses.Where(l => l > 0).Select(Math.Log10)) : null;
+    }
+
     /// <summary>The curve of <paramref name="trial"/>, or null when it has no loss a log axis can show.</summary>
-    public static LossCurve? Of(TrialRow trial, double ceiling)
+    /// <param name="zero">The zero level its losses of 0 are drawn at; null to leave them out.</param>
+    public static LossCurve? Of(TrialRow trial, double ceiling, double? zero = null)
     {
         var epochs = new List<double>(trial.Epochs.Length);
         var losses = new List<double>(trial.Epochs.Length);
         var clipped = false;
+        int? firstZero = null;
         foreach (var record in trial.Epochs)
         {
             var loss = Loss(record);
@@ -69,13 +83,19 @@ internal sealed record LossCurve(TrialRow Trial, double[] Epochs, double[] LogLo
                 epochs.Add(record.Epoch);
                 losses.Add(Math.Log10(loss));
             }
+            else if (loss == 0 && zero is { } level)
+            {
+                firstZero ??= record.Epoch;
+                epochs.Add(record.Epoch);
+                losses.Add(level);
+            }
         }
         if (epochs.Count == 0)
         {
             return null;
         }
         var kept = ChartStyle.Downsample(epochs.Count, MaxPoints);
-        return new LossCurve(trial, [.. kept.Select(i => epochs[i])], [.. kept.Select(i => losses[i])], clipped || trial.Status == TrialStatus.Diverged);
+        return new LossCurve(trial, [.. kept.Select(i => epochs[i])], [.. kept.Select(i => losses[i])], clipped || trial.Status == TrialStatus.Diverged, firstZero);
     }
 
     /// <summary>The loss a curve draws: validation when there is one.</summary>

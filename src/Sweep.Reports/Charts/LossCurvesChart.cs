@@ -7,7 +7,8 @@ namespace Sweep.Reports.Charts;
 /// Each trial's loss by epoch on a log axis (validation loss when there is one), coloured by learning rate.
 /// The best <see cref="DrawnTrials"/> trials are drawn one by one; the rest of a large sweep as a band from
 /// their lowest to their highest loss with their median, so the page stays light and the curves readable.
-/// Diverged trials are cut at a ceiling and marked with a cross.
+/// Diverged trials are cut at a ceiling and marked with a cross; a loss of 0 lies on the zero level at the
+/// bottom, marked where it is first reached. The legend sits right of the plot, where it covers no curve.
 /// </summary>
 internal static class LossCurvesChart
 {
@@ -20,7 +21,8 @@ internal static class LossCurvesChart
     {
         var trials = LossCurve.Drawable(report);
         var ceiling = LossCurve.Ceiling(trials);
-        var drawn = trials.Take(DrawnTrials).Select(t => LossCurve.Of(t, ceiling)).OfType<LossCurve>().ToList();
+        var zero = LossCurve.ZeroLevel(trials);
+        var drawn = trials.Take(DrawnTrials).Select(t => LossCurve.Of(t, ceiling, zero)).OfType<LossCurve>().ToList();
         var rest = trials.Skip(DrawnTrials).ToList();
         var caption = rest.Count == 0
             ? "Colour runs from dark (smallest learning rate) to yellow (largest); a cross marks a trial that diverged, cut at the top."
@@ -34,7 +36,7 @@ internal static class LossCurvesChart
         var plot = ChartStyle.NewPlot();
         if (rest.Count > 0)
         {
-            AddBand(plot, rest, ceiling);
+            AddBand(plot, rest, ceiling, zero);
         }
         var (smallest, largest) = (trials.Min(t => t.LearningRate), trials.Max(t => t.LearningRate));
         foreach (var curve in drawn.OrderBy(c => c.Trial.LearningRate))
@@ -46,12 +48,11 @@ internal static class LossCurvesChart
             }
         }
         MarkDiverged(plot, drawn);
+        MarkZeros(plot, drawn, zero);
         ChartStyle.LinearAxis(plot.Axes.Bottom, "epoch", integers: true);
-        ChartStyle.LogAxis(plot.Axes.Left, "loss (log scale)");
-        if (drawn.Count <= MaxLegendEntries || rest.Count > 0)
-        {
-            plot.ShowLegend(Alignment.UpperRight);
-        }
+        ChartStyle.LogAxis(plot.Axes.Left, "loss (log scale)", zero);
+        // ScottPlot draws a legend inside the plot whenever a plottable is named (the crosses of diverged trials are).
+        ChartStyle.LegendOutside(plot);
         return new ReportChart("loss-curves", "Loss curves", caption, plot);
     }
 
@@ -69,8 +70,22 @@ internal static class LossCurvesChart
         marks.LegendText = "diverged";
     }
 
+    /// <summary>A black triangle pointing down where each curve first reaches a loss of 0, in the legend once.</summary>
+    internal static void MarkZeros(Plot plot, IEnumerable<LossCurve> curves, double? zero)
+    {
+        var zeros = curves.Where(c => c.FirstZero is not null).ToList();
+        if (zeros.Count == 0 || zero is not { } level)
+        {
+            return;
+        }
+        var marks = plot.Add.ScatterPoints(zeros.Select(c => (double)c.FirstZero!.Value).ToArray(), zeros.Select(_ => level).ToArray(), Colors.Black);
+        marks.MarkerShape = MarkerShape.FilledTriangleDown;
+        marks.MarkerSize = 10;
+        marks.LegendText = "loss 0 from here (bottom)";
+    }
+
     /// <summary>The lowest, highest and median loss of <paramref name="trials"/> at up to <see cref="LossCurve.MaxPoints"/> epochs.</summary>
-    private static void AddBand(Plot plot, List<TrialRow> trials, double ceiling)
+    private static void AddBand(Plot plot, List<TrialRow> trials, double ceiling, double? zero)
     {
         var lastEpoch = trials.Max(t => t.Epochs[^1].Epoch);
         var byEpoch = new List<double>[lastEpoch + 1];
@@ -85,8 +100,8 @@ internal static class LossCurvesChart
                 if (record.Epoch >= 1 && record.Epoch <= lastEpoch && byEpoch[record.Epoch] is { } values)
                 {
                     var loss = LossCurve.Loss(record);
-                    // A diverged epoch counts at the ceiling, as the drawn curves show it.
-                    values.Add(double.IsNaN(loss) || loss > 0 ? Math.Min(double.IsNaN(loss) ? ceiling : Math.Log10(loss), ceiling) : double.NaN);
+                    // A diverged epoch counts at the ceiling and a loss of 0 at the zero level, as the drawn curves show them.
+                    values.Add(double.IsNaN(loss) || loss > 0 ? Math.Min(double.IsNaN(loss) ? ceiling : Math.Log10(loss), ceiling) : loss == 0 && zero is { } level ? level : double.NaN);
                 }
             }
         }

@@ -25,7 +25,7 @@ public sealed partial class HtmlReportExporter : ExporterBase
             writer.WriteLine($"<p class=\"description\">{HtmlEncode(report.Description)}</p>");
         }
         writer.WriteLine(
-            $"<p class=\"meta\">Strategy {HtmlEncode(report.Strategy)} · {ReportText.Integer(report.Trials.Length)} trials · " +
+            $"<p class=\"meta\">Strategy {HtmlEncode(report.Strategy)} · {ReportText.Count(report.Trials.Length, "trial")} · " +
             $"sweep {HtmlEncode(report.Version)} · generated {ReportText.Time(report.GeneratedAt)}</p>");
         WriteSummary(report, writer);
         WriteStory(report, writer);
@@ -33,26 +33,45 @@ public sealed partial class HtmlReportExporter : ExporterBase
         {
             WriteChart(writer, chart);
         }
-        WriteTrials(report, writer);
-        writer.WriteLine($"<script>{TableScript}</script>");
+        // A range test's one trial is in its summary; the sorting script needs the trials table.
+        if (!report.IsRangeTest)
+        {
+            WriteTrials(report, writer);
+            writer.WriteLine($"<script>{TableScript}</script>");
+        }
         writer.WriteLine("</body>");
         writer.WriteLine("</html>");
     }
 
     private static void WriteSummary(SweepReport report, TextWriter writer)
     {
+        if (report.IsRangeTest && RangeTestFindings.Of(report) is { } findings)
+        {
+            writer.WriteLine("<section><h2>Suggested learning rate</h2>");
+            writer.WriteLine($"<p>{RangeTestText.Headline(findings, rate => $"<strong>{rate}</strong>")}</p>");
+            writer.WriteLine("<table><tbody>");
+            foreach (var (name, value) in RangeTestText.Rows(findings, report.BestTrial, id => $"<code>{HtmlEncode(id)}</code>"))
+            {
+                writer.WriteLine($"<tr><th>{HtmlEncode(name)}</th><td>{value}</td></tr>");
+            }
+            writer.WriteLine("</tbody></table></section>");
+            return;
+        }
         writer.WriteLine("<section><h2>Best configuration</h2>");
         if (report.BestTrial is { } best)
         {
             var rate = report.Target is { Chosen: { } value } target ? $"; chosen {HtmlEncode(target.Path)} <strong>{ReportText.Exact(value)}</strong>"
                 : report.ChosenLearningRate is { } chosen ? $"; chosen learning rate <strong>{ReportText.Exact(chosen)}</strong>" : string.Empty;
-            writer.WriteLine($"<p>Trial <code>{HtmlEncode(best.TrialId)}</code> (stage {ReportText.Integer(best.Stage)}): final loss {ReportText.Short(best.FinalLoss)}{rate}.</p>");
-            writer.WriteLine("<table><thead><tr><th>Parameter</th><th>Value</th></tr></thead><tbody>");
-            foreach (var parameter in best.Parameters)
+            writer.WriteLine($"<p>Trial <code>{HtmlEncode(best.TrialId)}</code> (stage {ReportText.Integer(best.Stage)}): {ReportText.FinalLoss(best.FinalLoss)}{rate}.</p>");
+            if (!best.Parameters.IsEmpty)
             {
-                writer.WriteLine($"<tr><td>{HtmlEncode(parameter.Path)}</td><td>{HtmlEncode(parameter.Text)}</td></tr>");
+                writer.WriteLine("<table><thead><tr><th>Parameter</th><th>Value</th></tr></thead><tbody>");
+                foreach (var parameter in best.Parameters)
+                {
+                    writer.WriteLine($"<tr><td>{HtmlEncode(parameter.Path)}</td><td>{HtmlEncode(parameter.Text)}</td></tr>");
+                }
+                writer.WriteLine("</tbody></table>");
             }
-            writer.WriteLine("</tbody></table>");
         }
         else
         {

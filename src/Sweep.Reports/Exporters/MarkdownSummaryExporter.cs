@@ -21,20 +21,21 @@ public sealed class MarkdownSummaryExporter : ExporterBase
             writer.WriteLine(report.Description);
             writer.WriteLine();
         }
-        writer.WriteLine($"Strategy {report.Strategy} · {ReportText.Integer(report.Trials.Length)} trials · sweep {report.Version} · generated {ReportText.Time(report.GeneratedAt)}");
+        writer.WriteLine($"Strategy {report.Strategy} · {ReportText.Count(report.Trials.Length, "trial")} · sweep {report.Version} · generated {ReportText.Time(report.GeneratedAt)}");
         writer.WriteLine();
-        writer.WriteLine("## Best configuration");
-        writer.WriteLine();
-        WriteBest(report, writer);
-        writer.WriteLine();
-        writer.WriteLine($"## Top {ReportText.Integer(TopTrials)} trials");
-        writer.WriteLine();
-        var columns = TrialColumns.Of(report, TrialOutputs.Markdown);
-        writer.WriteLine($"| #{string.Concat(columns.Select(c => $" | {Cell(c.Header)}"))} |");
-        writer.WriteLine($"| ---:{string.Concat(columns.Select(c => c.IsNumeric ? " | ---:" : " | ---"))} |");
-        foreach (var (trial, rank) in report.Ranked().Take(TopTrials).Select((t, i) => (t, i + 1)))
+        if (report.IsRangeTest && RangeTestFindings.Of(report) is { } findings)
         {
-            writer.WriteLine($"| {ReportText.Integer(rank)}{string.Concat(columns.Select(c => $" | {Cell(c.Text(trial))}"))} |");
+            writer.WriteLine("## Suggested learning rate");
+            writer.WriteLine();
+            WriteRangeTest(report, findings, writer);
+        }
+        else
+        {
+            writer.WriteLine("## Best configuration");
+            writer.WriteLine();
+            WriteBest(report, writer);
+            writer.WriteLine();
+            WriteTopTrials(report, writer);
         }
         if (report.Story.IsEmpty)
         {
@@ -49,6 +50,32 @@ public sealed class MarkdownSummaryExporter : ExporterBase
         }
     }
 
+    private static void WriteTopTrials(SweepReport report, TextWriter writer)
+    {
+        writer.WriteLine($"## Top {ReportText.Integer(TopTrials)} trials");
+        writer.WriteLine();
+        var columns = TrialColumns.Of(report, TrialOutputs.Markdown);
+        writer.WriteLine($"| #{string.Concat(columns.Select(c => $" | {Cell(c.Header)}"))} |");
+        writer.WriteLine($"| ---:{string.Concat(columns.Select(c => c.IsNumeric ? " | ---:" : " | ---"))} |");
+        foreach (var (trial, rank) in report.Ranked().Take(TopTrials).Select((t, i) => (t, i + 1)))
+        {
+            writer.WriteLine($"| {ReportText.Integer(rank)}{string.Concat(columns.Select(c => $" | {Cell(c.Text(trial))}"))} |");
+        }
+    }
+
+    /// <summary>A range test's answer in place of the best configuration and the top trials: it has no parameter and no epoch.</summary>
+    private static void WriteRangeTest(SweepReport report, RangeTestFindings findings, TextWriter writer)
+    {
+        writer.WriteLine(RangeTestText.Headline(findings, rate => $"**{rate}**"));
+        writer.WriteLine();
+        writer.WriteLine("| Range test | |");
+        writer.WriteLine("| --- | --- |");
+        foreach (var (name, value) in RangeTestText.Rows(findings, report.BestTrial, id => $"`{id}`"))
+        {
+            writer.WriteLine($"| {Cell(name)} | {Cell(value)} |");
+        }
+    }
+
     private static void WriteBest(SweepReport report, TextWriter writer)
     {
         if (report.BestTrial is not { } best)
@@ -58,7 +85,11 @@ public sealed class MarkdownSummaryExporter : ExporterBase
         }
         var rate = report.Target is { Chosen: { } value } target ? $"; chosen {target.Path} **{ReportText.Exact(value)}**"
             : report.ChosenLearningRate is { } chosen ? $"; chosen learning rate **{ReportText.Exact(chosen)}**" : string.Empty;
-        writer.WriteLine($"Trial `{best.TrialId}` (stage {ReportText.Integer(best.Stage)}): final loss {ReportText.Short(best.FinalLoss)}{rate}.");
+        writer.WriteLine($"Trial `{best.TrialId}` (stage {ReportText.Integer(best.Stage)}): {ReportText.FinalLoss(best.FinalLoss)}{rate}.");
+        if (best.Parameters.IsEmpty)
+        {
+            return;
+        }
         writer.WriteLine();
         writer.WriteLine("| Parameter | Value |");
         writer.WriteLine("| --- | --- |");

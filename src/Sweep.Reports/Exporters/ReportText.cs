@@ -22,6 +22,12 @@ internal static class ReportText
 
     public static string Integer(int value) => value.ToString(CultureInfo.InvariantCulture);
 
+    /// <summary>"1 trial", "4 trials".</summary>
+    public static string Count(int count, string noun) => $"{Integer(count)} {noun}{(count == 1 ? string.Empty : "s")}";
+
+    /// <summary>"final loss 0.2907", or "no final loss" for a trial that has none (it ran no epoch).</summary>
+    public static string FinalLoss(double? loss) => loss is { } value ? $"final loss {Short(value)}" : "no final loss";
+
     /// <summary>ISO 8601 in UTC to the second: <c>2026-11-23T10:00:00Z</c>.</summary>
     public static string Time(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
@@ -29,5 +35,4 @@ internal static class ReportText
     public static string Status(TrialStatus status) => EnumText.Lower(status);
 
     public static string Label(CurveLabel? label) => label is { } value ? EnumText.Lower(value) : string.Empty;
-
 }

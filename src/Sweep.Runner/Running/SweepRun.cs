@@ -178,7 +178,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         else if (left > 0)
         {
             log.Information(
-                "{Left} not finished yet (held back by --max-trials, or running in another process); run the same command again to go on.", Counted.Of(left, "trial"));
+                "{Left} not finished yet (held back by --max-trials); run the same command again to go on.", Counted.Of(left, "trial"));
         }
 
         return sweep.Trials.Any(t => t.Status == TrialStatus.Failed) ? ExitCodes.TrialsFailed : ExitCodes.Success;

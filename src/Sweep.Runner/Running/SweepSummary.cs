@@ -46,6 +46,9 @@ internal sealed record SweepSummary(
 
     private ImmutableArray<TrialRecord> Trials => Sweep.Trials;
 
+    /// <summary>True for a <c>strategy: lr-range-test</c> sweep, whose own range test answers it.</summary>
+    private bool IsRangeTestSweep => Choice is { AnswersByRangeTest: true, RangeTest.Record.ByLrFind: false };
+
     private List<TrialRecord> Ranked() => [.. Choice.RankedTrials.Where(t => t.Status == TrialStatus.Completed && t.FinalLoss is not null)];
 
     private string Describe(TrialRecord trial) =>
@@ -57,7 +60,11 @@ internal sealed record SweepSummary(
         output.WriteLine();
         if (ranked.Count == 0)
         {
-            output.WriteLine("No trial completed.");
+            // A range-test sweep's one trial runs no epoch, so it is never ranked; the test itself is the answer.
+            if (!IsRangeTestSweep)
+            {
+                output.WriteLine("No trial completed.");
+            }
         }
         else
         {
@@ -92,7 +99,10 @@ internal sealed record SweepSummary(
         var counts = string.Join(", ", Trials.GroupBy(t => t.Status).OrderBy(g => g.Key).Select(g => $"{g.Count()} {EnumText.Lower(g.Key)}"));
         output.WriteLine(Choice switch
         {
-            { AnswersByRangeTest: true, RangeTest: { } test } => $"{counts}. Best: learning rate {test.Rate.ToString("G4", CultureInfo.InvariantCulture)} (range test {test.Record.Id}).",
+            { AnswersByRangeTest: true, RangeTest: { Result.Suggestion: { } rate } test } =>
+                $"{counts}. Suggested learning rate {Rate(rate)}, where the smoothed loss falls fastest (range test {test.Record.Id}); lowest-loss rate / 10: {Rate(test.Result.MinLossRateOverTen)}.",
+            { AnswersByRangeTest: true, RangeTest: { } test } =>
+                $"{counts}. Suggested learning rate {Rate(test.Rate)}, the lowest-loss rate / 10, as the smoothed loss never fell (range test {test.Record.Id}).",
             { Trial: { } best, Metric: { } metric } => $"{counts}. Best: {Describe(best)}, {Words(metric)} {Number(Choice.Score)}.",
             _ => $"{counts}.",
         });
@@ -214,5 +224,8 @@ internal sealed record SweepSummary(
     }
 
     private static string Number(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>A suggested rate to four significant digits, as the range test reports it everywhere.</summary>
+    private static string Rate(double value) => value.ToString("G4", CultureInfo.InvariantCulture);
 
 }

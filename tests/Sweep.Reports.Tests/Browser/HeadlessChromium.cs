@@ -18,6 +18,9 @@ public sealed class HeadlessChromium : IDisposable
     private const string Chromium = "/usr/bin/chromium";
     private const string ChromeDriver = "/usr/bin/chromedriver";
 
+    /// <summary>The window's width: the screen a new user opened the report on.</summary>
+    public const int Width = 1400;
+
     private readonly Process driver;
     private readonly HttpClient http;
     private readonly string profile = Directory.CreateTempSubdirectory("sweep-chromium-").FullName;
@@ -70,7 +73,7 @@ public sealed class HeadlessChromium : IDisposable
             ["binary"] = Chromium,
             ["args"] = new JsonArray(
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--window-size=1100,900", $"--user-data-dir={profile}"),
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", $"--window-size={Width},900", $"--user-data-dir={profile}"),
         };
         var capabilities = new JsonObject
         {
@@ -109,9 +112,13 @@ public sealed class HeadlessChromium : IDisposable
     public byte[] Screenshot()
     {
         var height = Run("return document.documentElement.scrollHeight;")!.GetValue<int>();
-        Send(HttpMethod.Post, $"session/{session}/window/rect", new JsonObject { ["width"] = 1100, ["height"] = height + 100 });
+        Resize(Width, height + 100);
         return Convert.FromBase64String(Send(HttpMethod.Get, $"session/{session}/screenshot", null)!.GetValue<string>());
     }
+
+    /// <summary>Sets the window's outer size in pixels.</summary>
+    public void Resize(int width, int height) =>
+        Send(HttpMethod.Post, $"session/{session}/window/rect", new JsonObject { ["width"] = width, ["height"] = height });
 
     public void Dispose()
     {

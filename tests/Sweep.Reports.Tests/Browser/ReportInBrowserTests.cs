@@ -49,7 +49,62 @@ public sealed class ReportInBrowserTests(HeadlessChromium browser) : IClassFixtu
         Assert.Equal("rgb(13, 17, 23)", colours[0]!.GetValue<string>());
         Assert.Equal("rgb(230, 237, 243)", colours[1]!.GetValue<string>());
         Assert.Equal("rgb(246, 248, 250)", colours[2]!.GetValue<string>());
+        // The card hugs its chart: no strip of card wider than the white chart beside it.
+        var widths = Numbers("const f=document.querySelector('figure');return [f.getBoundingClientRect().width, f.querySelector('svg').getBoundingClientRect().width];");
+        Assert.InRange(widths[0] - widths[1], 0, 17);
         File.WriteAllBytes(Path.Combine(AppContext.BaseDirectory, "report-dark.png"), browser.Screenshot());
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public void At_1400_pixels_the_trials_table_of_a_sweep_like_the_quickstart_fits_without_a_scrollbar()
+    {
+        using var directory = new TemporaryDirectory();
+        // Eleven trials with sixteen-character ids, as the quickstart has.
+        var trials = SomeSweep.Report(11, 5).Trials.Select((t, i) => t with { TrialId = $"5e3db020120c0{i:x3}" });
+        var page = new HtmlReportExporter().Export(SomeSweep.WithTrials([.. trials]), directory.Path)[0];
+
+        browser.PreferColorScheme("light");
+        browser.Resize(HeadlessChromium.Width, 900);
+        browser.Open(page);
+
+        var widths = Numbers("const box=document.getElementById('trials').parentElement;return [box.scrollWidth, box.clientWidth, document.documentElement.scrollWidth, window.innerWidth];");
+        Assert.True(widths[0] <= widths[1], $"the table is {widths[0]} px wide in a box of {widths[1]} px");
+        Assert.True(widths[2] <= widths[3], $"the page is {widths[2]} px wide in a window of {widths[3]} px");
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public void A_trials_table_wider_than_the_page_scrolls_in_its_own_box_whose_scrollbar_is_in_the_window()
+    {
+        using var directory = new TemporaryDirectory();
+        string[] keys = ["model.layers.0.units", "model.layers.1.units", "model.layers.0.activation", "training.optimizer", "training.momentum", "training.epochs"];
+        var trials = SomeSweep.Report(200, 3).Trials.Select(t => t with { Parameters = [.. keys.Select(k => new TrialParameter(k, $"{k}-value"))] });
+        var report = SomeSweep.WithTrials([.. trials]) with { Parameters = [.. keys] };
+        var page = new HtmlReportExporter().Export(report, directory.Path)[0];
+
+        browser.PreferColorScheme("light");
+        browser.Resize(HeadlessChromium.Width, 900);
+        browser.Open(page);
+
+        var sizes = Numbers(
+            "const box=document.getElementById('trials').parentElement;" +
+            "return [box.scrollWidth, box.clientWidth, document.documentElement.scrollWidth, window.innerWidth, box.getBoundingClientRect().height, window.innerHeight];");
+        Assert.True(sizes[0] > sizes[1], "the table does not scroll in its box");
+        Assert.True(sizes[2] <= sizes[3], $"the page is {sizes[2]} px wide in a window of {sizes[3]} px");
+        Assert.True(sizes[4] <= sizes[5], $"the box is {sizes[4]} px tall in a window of {sizes[5]} px: its scrollbar is out of sight");
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public void A_range_test_page_opens_without_a_console_error_and_draws_its_chart()
+    {
+        using var directory = new TemporaryDirectory();
+        var page = new HtmlReportExporter().Export(Some.RangeTestReport(), directory.Path)[0];
+
+        browser.Open(page);
+
+        Assert.Equal(1, browser.Run("return document.querySelectorAll('figure > svg').length;")!.GetValue<int>());
         AssertNoConsoleErrors();
     }
 
@@ -64,6 +119,8 @@ public sealed class ReportInBrowserTests(HeadlessChromium browser) : IClassFixtu
 
         Assert.Contains(browser.ConsoleLog(), entry => IsError(entry) && entry.Contains("undefinedFunction", StringComparison.Ordinal));
     }
+
+    private List<double> Numbers(string script) => [.. browser.Run(script)!.AsArray().Select(n => n!.GetValue<double>())];
 
     // Equal rather than Empty, so a failure prints the messages.
     private void AssertNoConsoleErrors() => Assert.Equal([], browser.ConsoleLog().Where(IsError).ToList());

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Sweep.Models.Results;
@@ -120,12 +121,104 @@ public sealed class ReportChartsTests
         Assert.All(charts, c => Assert.False(c.IsDrawn));
     }
 
+    [Fact]
+    public void Losses_between_0_2_and_0_9_are_read_off_ticks_between_the_decades()
+    {
+        var report = SomeSweep.WithTrials([Trial("a", 0.01, 0.9, 0.6, 0.4, 0.25), Trial("b", 0.001, 0.85, 0.7, 0.5, 0.2)]);
+
+        var labels = TickLabels(Svg(report, "loss-curves"));
+
+        Assert.Contains("0.2", labels);
+        Assert.Contains("0.5", labels);
+        Assert.True(labels.Count(l => double.TryParse(l, CultureInfo.InvariantCulture, out var v) && v > 0.2 && v < 0.9) >= 2, string.Join(" ", labels));
+    }
+
+    [Fact]
+    public void A_loss_axis_from_1e_minus_14_to_1e4_writes_every_label_as_a_power_of_ten()
+    {
+        var report = SomeSweep.WithTrials([Trial("a", 0.1, 1e4, 1, 1e-6, 1e-14), Trial("b", 0.01, 100, 1, 0.01)]);
+
+        var labels = TickLabels(Svg(report, "loss-curves"));
+
+        Assert.Contains("10⁻¹⁴", labels);
+        Assert.Contains("10⁰", labels);
+        Assert.DoesNotContain(labels, l => l.Contains('E', StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_loss_of_exactly_0_is_drawn_at_the_bottom_on_a_tick_labelled_0_and_marked_where_it_is_reached()
+    {
+        var report = SomeSweep.WithTrials([Trial("exact", 0.1, 10, 1e-3, 2e-14, 0, 0), Trial("slow", 0.01, 10, 1, 0.1)]);
+        using var chart = ReportCharts.Of(report).Single(c => c.Id == "loss-curves");
+
+        var svg = chart.Svg();
+        var exact = chart.Plot!.GetPlottables<ScottPlot.Plottables.Scatter>().Select(s => s.Data.GetScatterPoints()).First(p => p.Count == 5);
+
+        // A decade below the decade of the lowest positive loss, 2e-14.
+        Assert.Equal([1, -3, Math.Round(Math.Log10(2e-14), 9), -15, -15], exact.Select(p => Math.Round(p.Y, 9)));
+        Assert.Contains("0", TickLabels(svg));
+        AssertText("loss 0 from here (bottom)", svg);
+    }
+
+    [Fact]
+    public void A_final_loss_of_exactly_0_is_drawn_at_the_bottom_and_marked_instead_of_vanishing()
+    {
+        var report = SomeSweep.WithTrials([Trial("exact", 0.1, 10, 1, 0), Trial("slow", 0.01, 10, 1, 0.00035)]);
+
+        var svg = Svg(report, "final-loss");
+
+        AssertText("final loss 0", svg);
+        Assert.Contains("0", TickLabels(svg));
+    }
+
+    [Fact]
+    public void No_chart_draws_its_legend_over_its_plot()
+    {
+        // Thirteen trials are more than the loss curves name; the diverged ones still have a legend entry.
+        var charts = ReportCharts.Of(Some.Report()).Concat(ReportCharts.Of(SomeSweep.Report(13, 5))).Where(c => c.Plot is not null).ToList();
+
+        try
+        {
+            var legends = charts.Where(c => c.Plot!.GetPlottables().Any(p => p.LegendItems.Any(i => !string.IsNullOrEmpty(i.LabelText)))).ToList();
+            Assert.NotEmpty(legends);
+            Assert.All(legends, c => Assert.False(c.Plot!.Legend.IsVisible, $"{c.Id} draws its legend inside the plot"));
+            Assert.All(legends, c => Assert.Contains(c.Plot!.Axes.GetPanels(), p => p is ScottPlot.Panels.LegendPanel));
+        }
+        finally
+        {
+            charts.ForEach(c => c.Dispose());
+        }
+    }
+
+    [Fact]
+    public void The_range_test_cuts_its_loss_axis_near_the_fall_and_marks_the_suggestion_and_min_over_ten()
+    {
+        var report = Some.RangeTestReport();
+        using var chart = ReportCharts.Of(report).Single(c => c.Id == "range-test");
+
+        var svg = chart.Svg();
+        var limits = chart.Plot!.Axes.GetLimits();
+
+        Assert.InRange(limits.Top, 1.15, 2);
+        Assert.InRange(limits.Bottom, 0.5, 1.0);
+        AssertText("suggested 0.1322", svg);
+        AssertText("lowest-loss rate / 10: 0.01995", svg);
+    }
+
     // ScottPlot writes a text element's content on a line of its own.
     private static void AssertText(string text, string svg) => Assert.Matches(Text(text), svg);
 
     private static Regex Text(string text) => new($">\\s*{Regex.Escape(text)}\\s*</text>");
 
     private static string Svg(SweepReport report, string id) => Svg(ReportCharts.Of(report).Single(c => c.Id == id));
+
+    private static List<string> TickLabels(string svg) => [.. Regex.Matches(svg, @">\s*([^<>]*?)\s*</text>").Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[1].Value))];
+
+    private static TrialRow Trial(string id, double rate, params double[] losses)
+    {
+        var epochs = losses.Select((loss, i) => new EpochRecord(i + 1, loss, null, null, rate, 1, 0.1, 0.01)).ToImmutableArray();
+        return new TrialRow(id, 1, rate, 0, 0, "full", TrialStatus.Completed, CurveLabel.Good, epochs.Length, losses[^1], null, null, 1, [], epochs);
+    }
 
     private static string Svg(ReportChart chart)
     {

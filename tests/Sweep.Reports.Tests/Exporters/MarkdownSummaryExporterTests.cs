@@ -58,4 +58,33 @@ public sealed class MarkdownSummaryExporterTests
 
         Assert.Contains("| model.name | a\\|b |", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_range_test_sweep_gives_its_suggested_rate_to_four_digits_and_its_test_instead_of_an_empty_table_and_an_epochless_ranking()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var text = File.ReadAllText(new MarkdownSummaryExporter().Export(Some.RangeTestReport(), directory.Path)[0]);
+
+        Assert.Contains("## Suggested learning rate", text, StringComparison.Ordinal);
+        Assert.Contains("Suggested learning rate **0.1322**, where the smoothed loss falls fastest; the lowest-loss rate / 10 is 0.01995.", text, StringComparison.Ordinal);
+        Assert.Contains("| Steps | 61, rates 1E-05 to 10 |", text, StringComparison.Ordinal);
+        Assert.Contains("| Trial | `rt-1`, completed in 0.24 s |", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Parameter | Value |", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("final loss", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Top 10 trials", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.13219411484660287", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_best_trial_without_a_final_loss_says_so_instead_of_leaving_a_blank_and_one_trial_is_one_trial()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = Some.Report() with { Trials = [Some.Trials()[3]], BestTrialId = "s2-t004" };
+
+        var text = File.ReadAllText(new MarkdownSummaryExporter().Export(report, directory.Path)[0]);
+
+        Assert.Contains("Trial `s2-t004` (stage 2): no final loss; chosen learning rate **0.01**.", text, StringComparison.Ordinal);
+        Assert.Contains(" · 1 trial · ", text, StringComparison.Ordinal);
+    }
 }

@@ -34,7 +34,10 @@ internal sealed class SweepProcess : IDisposable
     public static SweepProcess Start(params string[] args) => StartIn(Environment.CurrentDirectory, args);
 
     /// <summary>The executable started in <paramref name="directory"/>, as a user in another folder would start it.</summary>
-    public static SweepProcess StartIn(string directory, params string[] args)
+    public static SweepProcess StartIn(string directory, params string[] args) => StartIn(directory, new Dictionary<string, string>(), args);
+
+    /// <summary>The executable started in <paramref name="directory"/> with <paramref name="environment"/> added to its environment.</summary>
+    public static SweepProcess StartIn(string directory, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -50,6 +53,11 @@ internal sealed class SweepProcess : IDisposable
         }
 
         start.Environment["CI"] = "true";
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         return new SweepProcess(Process.Start(start)!);
     }
 

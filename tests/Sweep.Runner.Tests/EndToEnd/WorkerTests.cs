@@ -77,21 +77,20 @@ public sealed class WorkerTests : IDisposable
         var file = SlowExperiment(trials: 3, epochs: 6, pause: 0.3);
         Assert.Equal(0, await Run(store, file, "--max-trials", "1").ExitCodeAsync(TimeSpan.FromSeconds(60)));
 
-        using (var doomed = Worker(store, "doomed", "--lease", "3s"))
-        {
-            Assert.True(await ProgramsRunningAsync(1), doomed.Error);
-            doomed.KillHard();
-            await doomed.ExitCodeAsync();
-        }
+        // The rescuer starts while the doomed worker lives, so only the lease can tell it the trial was lost.
+        var doomed = Worker(store, "doomed", "--lease", "3s");
+        Assert.True(await ProgramsRunningAsync(1), doomed.Error);
+        using var rescue = Worker(store, "rescue", "--idle-exit", "8s");
+        Assert.True(await ProgramsRunningAsync(2), rescue.Error);
+        doomed.KillHard();
+        await doomed.ExitCodeAsync();
+        doomed.Dispose();
 
-        using var rescue = Worker(store, "rescue", "--idle-exit", "5s");
         Assert.Equal(0, await rescue.ExitCodeAsync(TimeSpan.FromSeconds(90)));
         Assert.Equal(3, store.Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
         Assert.Equal(3 * 6, store.Scalar<int>("SELECT COUNT(*) FROM epochs"));
-
-        // A dead process on this machine is seen at once (its trial is released as interrupted); on a server
-        // the lease must run out, and the trial runs as its second attempt.
-        Assert.Equal(kind == "sqlite" ? 0 : 1, store.Scalar<int>("SELECT COUNT(*) FROM trials WHERE attempt = 2"));
+        Assert.Equal(1, store.Scalar<int>("SELECT COUNT(*) FROM trials WHERE attempt = 2"));
+        Assert.Empty(LeftRunning(TimeSpan.FromSeconds(5)));
     }
 
     [Theory]
@@ -167,6 +166,33 @@ public sealed class WorkerTests : IDisposable
         Assert.True(
             new[] { first, second }.Sum(p => p.Lines.Count(IsFinishedTrial)) > 0,
             $"the workers ran no trial:\n{string.Join("\n", first.Lines)}\n{first.Error}\n{string.Join("\n", second.Lines)}\n{second.Error}");
+    }
+
+    [Fact]
+    public async Task A_run_and_a_worker_complete_the_sweep_through_a_restart_of_the_database_server()
+    {
+        // A server of this test's own, so the restart does not disturb other tests.
+        var server = Sweep.Storage.Tests.TestPostgres.StartServer();
+        try
+        {
+            var file = SlowExperiment(trials: 6, epochs: 10, pause: 0.2);
+            using var run = SweepProcess.StartIn(folder.Root, "run", file, "--db", server, "--out", Path.Combine(folder.OutPath, "run"), "--parallel", "1");
+            Assert.True(await run.WaitForLinesAsync(l => l.StartsWith("Running 6 trials", StringComparison.Ordinal), 1), run.Error);
+            using var worker = SweepProcess.StartIn(folder.Root, "worker", "--db", server, "--out", Path.Combine(folder.OutPath, "worker"), "--parallel", "1", "--idle-exit", "3s");
+            Assert.True(await ProgramsRunningAsync(2), run.Error + worker.Error);
+
+            Sweep.Storage.Tests.TestPostgres.RestartServer(server, TimeSpan.FromSeconds(3));
+
+            var codes = await Task.WhenAll(run.ExitCodeAsync(TimeSpan.FromSeconds(120)), worker.ExitCodeAsync(TimeSpan.FromSeconds(120)));
+            Assert.True(codes.All(c => c == 0), $"exit codes {string.Join(", ", codes)}: {run.Error}{worker.Error}");
+            using var connection = Sweep.Storage.Tests.TestPostgres.Connect(server);
+            Assert.Equal(6L, Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
+            Assert.Equal(60L, Dapper.SqlMapper.ExecuteScalar<long>(connection, "SELECT COUNT(*) FROM epochs"));
+        }
+        finally
+        {
+            Sweep.Storage.Tests.TestPostgres.StopServer(server);
+        }
     }
 
     private static double ChosenRate(string location)

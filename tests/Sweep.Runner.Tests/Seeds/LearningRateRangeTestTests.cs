@@ -33,6 +33,23 @@ public sealed class LearningRateRangeTestTests
     }
 
     [Fact]
+    public async Task A_range_test_sweep_prints_and_reports_its_suggested_rate_without_an_empty_table_or_a_ranking_of_its_epochless_trial()
+    {
+        using var sweep = await SeedSweep.RunAsync("lr-range-test.yaml");
+
+        Assert.DoesNotContain("No trial completed.", sweep.Run.Output, StringComparison.Ordinal);
+        Assert.Contains("1 completed. Suggested learning rate 0.1322, where the smoothed loss falls fastest (range test ", sweep.Run.Output, StringComparison.Ordinal);
+        var summary = sweep.Report("summary.md");
+        Assert.Contains("Suggested learning rate **0.1322**, where the smoothed loss falls fastest", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Parameter | Value |", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("Top 10 trials", summary, StringComparison.Ordinal);
+        var page = sweep.Report("report.html");
+        Assert.Contains("Suggested learning rate <strong>0.1322</strong>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<th>Parameter</th>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.13219411484660287", page + summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sweep_lr_find_on_the_same_file_suggests_the_same_rate()
     {
         var run = await SeedSweep.CommandAsync("lr-find", SeedSweep.File("lr-range-test.yaml"), "--format", "json");
