@@ -46,8 +46,9 @@ public abstract class RunWriterLeaseTests(StoreKind kind) : StoreTestBase(kind)
         var claim = writer.Next()!;
         var lost = writer.LeaseLost(claim);
 
-        // As if this process had been paused past its lease: the lease runs out and another claimer takes the trial.
-        Execute("UPDATE trials SET lease_expires = '2000-01-01T00:00:00.000Z'");
+        // As if this process had been paused past its lease: the lease runs out and another claimer takes the
+        // trial. The token changes with it, so a renewal the writer sends meanwhile cannot win the lease back.
+        Execute("UPDATE trials SET lease_expires = '2000-01-01T00:00:00.000Z', lease_token = 'lost'");
         var taken = other.ClaimTrials(experimentId, otherRun, 1).Single();
 
         Assert.True(lost.WaitHandle.WaitOne(TimeSpan.FromSeconds(5)));

@@ -42,10 +42,20 @@ internal static class TestPostgres
     /// <summary>The same server and user, another database.</summary>
     public static string UrlOf(string serverUrl, string database) => new UriBuilder(serverUrl) { Path = "/" + database }.Uri.ToString();
 
-    /// <summary>An unpooled connection, as psql would open one.</summary>
+    /// <summary>An unpooled connection, as psql would open one, to a URL of the test server.</summary>
     public static NpgsqlConnection Connect(string url)
     {
-        var builder = new NpgsqlConnectionStringBuilder(PostgresLocationForTests(url)) { Pooling = false };
+        var uri = new Uri(url);
+        var user = uri.UserInfo.Split(':', 2);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host,
+            Port = uri.Port,
+            Username = Uri.UnescapeDataString(user[0]),
+            Password = user.Length == 2 ? Uri.UnescapeDataString(user[1]) : null,
+            Database = uri.AbsolutePath.TrimStart('/'),
+            Pooling = false,
+        };
         var connection = new NpgsqlConnection(builder.ConnectionString);
         connection.Open();
         return connection;
@@ -78,8 +88,6 @@ internal static class TestPostgres
             throw new InvalidOperationException($"tools/test-postgres restart exited with {exitCode}: {error.Trim()}");
         }
     }
-
-    private static string PostgresLocationForTests(string url) => Sweep.Storage.Postgres.PostgresLocation.Parse(url).ConnectionString;
 
     private static string FindOrStart()
     {

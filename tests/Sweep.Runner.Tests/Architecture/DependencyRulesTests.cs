@@ -8,7 +8,7 @@ using Sweep.Storage;
 namespace Sweep.Runner.Tests.Architecture;
 
 /// <summary>
-/// The layers' boundaries, checked on the built assemblies: the SQLite provider stays inside its store,
+/// The layers' boundaries, checked on the built assemblies: each database provider stays inside its store,
 /// reports never read a store, and the domain model depends on no other project of ours.
 /// </summary>
 public sealed class DependencyRulesTests
@@ -16,6 +16,10 @@ public sealed class DependencyRulesTests
     private const string SqliteNamespace = "Sweep.Storage.Sqlite";
 
     private static readonly string[] SqliteProvider = ["Microsoft.Data.Sqlite", "SQLitePCL"];
+
+    private const string PostgresNamespace = "Sweep.Storage.Postgres";
+
+    private static readonly string[] PostgresProvider = ["Npgsql", "NpgsqlTypes"];
 
     private static readonly Assembly Models = typeof(ExperimentDefinition).Assembly;
 
@@ -48,6 +52,31 @@ public sealed class DependencyRulesTests
 
         Assert.Contains("SqliteResultStore", users);
         Assert.Contains("OutcomeWriter", users);
+    }
+
+    [Fact]
+    public void No_type_outside_the_postgres_store_uses_an_npgsql_type()
+    {
+        var result = Types.InAssemblies([Models, Storage, Reports, Runner])
+            .That().DoNotResideInNamespace(PostgresNamespace)
+            .ShouldNot().HaveDependencyOnAny(PostgresProvider)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, Offenders(result));
+    }
+
+    [Fact]
+    public void The_rule_sees_the_npgsql_types_the_postgres_store_does_use()
+    {
+        var users = Types.InAssembly(Storage)
+            .That().ResideInNamespace(PostgresNamespace)
+            .And().HaveDependencyOnAny(PostgresProvider)
+            .GetTypes()
+            .Select(t => t.Name)
+            .ToList();
+
+        Assert.Contains("PostgresResultStore", users);
+        Assert.Contains("PostgresLocation", users);
     }
 
     [Fact]

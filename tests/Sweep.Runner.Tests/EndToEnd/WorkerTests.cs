@@ -163,7 +163,9 @@ public sealed class WorkerTests : IDisposable
         var logs = new[] { run, first, second }.SelectMany(p => p.Lines).Where(l => l.StartsWith("Planned stage ", StringComparison.Ordinal)).ToList();
         Assert.Equal(logs.Distinct().Count(), logs.Count);
         Assert.Equal(ChosenRate(store.Location), ChosenRate(alone.DbPath));
-        Assert.True(new[] { first, second }.Sum(p => p.Lines.Count(IsFinishedTrial)) > 0, "the workers ran no trial");
+        Assert.True(
+            new[] { first, second }.Sum(p => p.Lines.Count(IsFinishedTrial)) > 0,
+            $"the workers ran no trial:\n{string.Join("\n", first.Lines)}\n{first.Error}\n{string.Join("\n", second.Lines)}\n{second.Error}");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 using Sweep.Models.Results;
 
 namespace Sweep.Storage.Tests.Postgres;
@@ -68,14 +69,14 @@ public sealed class PostgresConnectionTests
             var first = store.ClaimTrials(experimentId, runId, 1).Single();
 
             var restart = Task.Run(() => TestPostgres.RestartServer(server, TimeSpan.FromSeconds(2)));
-            await Task.Delay(500);
+            await ServerDown(server);
             var clock = Stopwatch.StartNew();
             var result = store.WriteBatch(experimentId, runId, new RunBatch(
                 [new FinishedTrial(first, Some.Completed(5), DateTimeOffset.UtcNow)], [], Claim: 2));
             clock.Stop();
             await restart;
 
-            Assert.True(clock.Elapsed > TimeSpan.FromSeconds(1), $"the batch took {clock.Elapsed}: it should have waited for the server");
+            Assert.True(clock.Elapsed > TimeSpan.FromSeconds(0.5), $"the batch took {clock.Elapsed}: it should have waited for the server");
             Assert.True(Assert.Single(result.Recorded));
             Assert.Equal(2, result.Claimed.Length);
             Assert.Equal(
@@ -87,5 +88,26 @@ public sealed class PostgresConnectionTests
         {
             TestPostgres.StopServer(server);
         }
+    }
+
+    /// <summary>Returns once the server refuses connections.</summary>
+    private static async Task ServerDown(string server)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var connection = TestPostgres.Connect(server);
+            }
+            catch (NpgsqlException)
+            {
+                return;
+            }
+
+            await Task.Delay(20);
+        }
+
+        Assert.Fail("the server did not go down within 60 s");
     }
 }
