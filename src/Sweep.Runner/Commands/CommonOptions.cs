@@ -33,19 +33,25 @@ internal static class CommonOptions
         DefaultValueFactory = _ => Logging.LogFormat.Text,
     };
 
-    /// <summary>An option that must be a whole number of at least 1.</summary>
-    public static Option<int?> Count(string name, string description)
+    /// <summary>
+    /// An option that must be a whole number of at least 1. Parsed here rather than validated after the
+    /// default conversion, so text that is no number is a parse error (exit 2), not an exception.
+    /// </summary>
+    public static Option<int?> Count(string name, string description) => new(name)
     {
-        var option = new Option<int?>(name) { Description = description };
-        option.Validators.Add(result =>
+        Description = description,
+        CustomParser = result =>
         {
-            if (result.GetValueOrDefault<int?>() is < 1)
+            var text = result.Tokens.Single().Value;
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count) && count >= 1)
             {
-                result.AddError($"{name} must be at least 1.");
+                return count;
             }
-        });
-        return option;
-    }
+
+            result.AddError($"{name} takes a whole number of at least 1, not '{text}'.");
+            return null;
+        },
+    };
 
     /// <summary>A positive duration such as 90s, 10m or 1h30m.</summary>
     public static Option<TimeSpan?> Duration(string name, string description) => new(name)

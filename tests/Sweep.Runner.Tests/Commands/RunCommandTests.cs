@@ -261,6 +261,8 @@ public sealed class RunCommandTests : IDisposable
     [Theory]
     [InlineData("--parallel", "0")]
     [InlineData("--max-trials", "0")]
+    [InlineData("--parallel", "abc")]
+    [InlineData("--max-trials", "2.5")]
     [InlineData("--timeout", "ten minutes")]
     [InlineData("--log-format", "xml")]
     public void A_bad_option_value_exits_2(string option, string value)
@@ -269,6 +271,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(option, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(folder.DbPath));
     }
 }

@@ -101,13 +101,15 @@ public sealed class ShowCommandTests : IDisposable
         Assert.Equal("", show.Output);
     }
 
-    [Fact]
-    public void Show_with_a_version_below_1_is_an_option_error()
+    [Theory]
+    [InlineData("0")]
+    [InlineData("abc")]
+    public void Show_with_a_version_that_is_no_whole_number_of_at_least_1_is_an_option_error(string version)
     {
-        var show = folder.Command("show", "y3x", "--version", "0");
+        var show = folder.Command("show", "y3x", "--version", version);
 
         Assert.Equal(2, show.ExitCode);
-        Assert.Contains("--version must be at least 1.", show.Error, StringComparison.Ordinal);
+        Assert.Contains($"--version takes a whole number of at least 1, not '{version}'.", show.Error, StringComparison.Ordinal);
     }
 
     [Fact]
