@@ -74,10 +74,11 @@ public sealed class WorkerTests : IDisposable
     public async Task A_trial_of_a_worker_killed_with_9_runs_again_elsewhere_once_its_lease_runs_out(string kind)
     {
         using var store = TestStores.Create(kind, folder);
-        var file = SlowExperiment(trials: 3, epochs: 6, pause: 0.3);
+        var file = SlowExperiment(trials: 5, epochs: 6, pause: 0.3);
         Assert.Equal(0, await Run(store, file, "--max-trials", "1").ExitCodeAsync(TimeSpan.FromSeconds(60)));
 
-        // The rescuer starts while the doomed worker lives, so only the lease can tell it the trial was lost.
+        // The rescuer starts while the doomed worker lives, so only the lease can tell it the trial was lost. The
+        // doomed worker may hold a second trial claimed ahead, which it loses too: 5 trials leave the rescuer one.
         var doomed = Worker(store, "doomed", "--lease", "3s");
         Assert.True(await ProgramsRunningAsync(1), doomed.Error);
         using var rescue = Worker(store, "rescue", "--idle-exit", "8s");
@@ -87,9 +88,9 @@ public sealed class WorkerTests : IDisposable
         doomed.Dispose();
 
         Assert.Equal(0, await rescue.ExitCodeAsync(TimeSpan.FromSeconds(90)));
-        Assert.Equal(3, store.Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
-        Assert.Equal(3 * 6, store.Scalar<int>("SELECT COUNT(*) FROM epochs"));
-        Assert.Equal(1, store.Scalar<int>("SELECT COUNT(*) FROM trials WHERE attempt = 2"));
+        Assert.Equal(5, store.Scalar<int>("SELECT COUNT(*) FROM trials WHERE status = 'completed'"));
+        Assert.Equal(5 * 6, store.Scalar<int>("SELECT COUNT(*) FROM epochs"));
+        Assert.InRange(store.Scalar<int>("SELECT COUNT(*) FROM trials WHERE attempt = 2"), 1, 2);
         Assert.Empty(LeftRunning(TimeSpan.FromSeconds(5)));
     }
 
