@@ -126,18 +126,5 @@ public sealed class CommandTrialTests : IDisposable
         return false;
     }
 
-    private IReadOnlyList<int> LeftRunning(TimeSpan patience)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var left = Sweep.Models.Tests.Trials.Commands.ProcessTable.WithMarker(marker);
-            if (left.Count == 0 || clock.Elapsed >= patience)
-            {
-                return left;
-            }
-
-            Thread.Sleep(50);
-        }
-    }
+    private IReadOnlyList<int> LeftRunning(TimeSpan patience) => Sweep.Models.Tests.Trials.Commands.ProcessTable.LeftWithMarker(marker, patience);
 }

@@ -44,4 +44,20 @@ internal static class ProcessTable
             return "";
         }
     }
+
+    /// <summary>The processes still carrying <paramref name="marker"/> once none is left or <paramref name="patience"/> is up.</summary>
+    public static IReadOnlyList<int> LeftWithMarker(string marker, TimeSpan patience)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var left = WithMarker(marker);
+            if (left.Count == 0 || clock.Elapsed >= patience)
+            {
+                return left;
+            }
+
+            Thread.Sleep(50);
+        }
+    }
 }
