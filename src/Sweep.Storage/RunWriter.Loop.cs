@@ -140,7 +140,10 @@ public sealed partial class RunWriter
                 else if (started.TryGetValue(claim.TrialId, out var running) && running.Claim == claim)
                 {
                     started[claim.TrialId] = running with { LeaseFrom = leaseFrom };
-                    running.Lost?.CancelAfter(safeHold - Stopwatch.GetElapsedTime(leaseFrom));
+                    if (running.Lost is { } lostAt)
+                    {
+                        StopAtSafeHold(lostAt, leaseFrom);
+                    }
                 }
             }
 

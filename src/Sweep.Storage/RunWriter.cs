@@ -237,7 +237,18 @@ public sealed partial class RunWriter : IDisposable
     private void Start(Held held)
     {
         var lost = new CancellationTokenSource();
-        var left = safeHold - Stopwatch.GetElapsedTime(held.LeaseFrom);
+        StopAtSafeHold(lost, held.LeaseFrom);
+        started[held.Claim.TrialId] = held with { Lost = lost };
+    }
+
+    /// <summary>
+    /// Cancels <paramref name="lost"/> once the lease taken at <paramref name="leaseFrom"/> is no longer safe to
+    /// train on, or now if it is already past that (a process paused, as by SIGSTOP, between the store's
+    /// answer and this line).
+    /// </summary>
+    private void StopAtSafeHold(CancellationTokenSource lost, long leaseFrom)
+    {
+        var left = safeHold - Stopwatch.GetElapsedTime(leaseFrom);
         if (left > TimeSpan.Zero)
         {
             lost.CancelAfter(left);
@@ -246,8 +257,6 @@ public sealed partial class RunWriter : IDisposable
         {
             lost.Cancel();
         }
-
-        started[held.Claim.TrialId] = held with { Lost = lost };
     }
 
     private sealed record Pending(FinishedTrial Trial, Action<bool>? Committed);

@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.ExceptionServices;
 using Sweep.Models.Results;
 
 namespace Sweep.Storage.Tests;
@@ -91,6 +93,67 @@ public abstract class RunWriterLeaseTests(StoreKind kind) : StoreTestBase(kind)
 
         writer.Finish(claim, new TrialOutcome(TrialStatus.Interrupted, [], 0.1));
         writer.Close();
+    }
+
+    [Fact]
+    public void A_renewal_answered_after_the_safe_hold_stops_the_trial_and_the_writer_goes_on()
+    {
+        // As if the process were paused (SIGSTOP) between the store's answer to a renewal and the writer
+        // reading it: the lease was renewed, but too long ago to train on.
+        var store = PausedAfterRenewal.Wrap(OpenStore(new StoreOptions { Lease = TimeSpan.FromSeconds(1) }), TimeSpan.FromSeconds(1));
+        var paused = (PausedAfterRenewal)(object)store;
+        var (experimentId, runId, _) = Planned(store, rates: 1, decays: 1);
+        using var writer = new RunWriter(store, experimentId, runId, maxClaims: 1, RunWriterSettings.Default, CancellationToken.None);
+        var claim = writer.Next()!;
+        var lost = writer.LeaseLost(claim);
+
+        Assert.True(lost.WaitHandle.WaitOne(TimeSpan.FromSeconds(10)));
+        Assert.True(SpinWait.SpinUntil(() => paused.Answered > 0, TimeSpan.FromSeconds(10)));
+
+        // The writer reads the late answer while the trial is still its own.
+        Thread.Sleep(TimeSpan.FromMilliseconds(500));
+        Assert.False(writer.Failed.IsCancellationRequested);
+        writer.Finish(claim, new TrialOutcome(TrialStatus.Interrupted, [], 0.1));
+        writer.Close();
+        Assert.Equal("interrupted", Scalar<string>("SELECT status FROM trials"));
+    }
+
+    /// <summary>A store whose renewals answer only after a pause, as a process stopped right after the call would see them.</summary>
+    public class PausedAfterRenewal : DispatchProxy
+    {
+        private IResultStore inner = null!;
+        private TimeSpan pause;
+
+        /// <summary>How many renewals have answered.</summary>
+        public int Answered { get; private set; }
+
+        public static IResultStore Wrap(IResultStore inner, TimeSpan pause)
+        {
+            var proxy = Create<IResultStore, PausedAfterRenewal>();
+            ((PausedAfterRenewal)(object)proxy).inner = inner;
+            ((PausedAfterRenewal)(object)proxy).pause = pause;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            try
+            {
+                var answer = targetMethod!.Invoke(inner, args);
+                if (targetMethod.Name == nameof(IResultStore.RenewLeases))
+                {
+                    Thread.Sleep(pause);
+                    Answered++;
+                }
+
+                return answer;
+            }
+            catch (TargetInvocationException e) when (e.InnerException is not null)
+            {
+                ExceptionDispatchInfo.Throw(e.InnerException);
+                throw;
+            }
+        }
     }
 }
 

@@ -109,7 +109,7 @@ public sealed class WorkerTests : IDisposable
         await Task.Delay(TimeSpan.FromSeconds(6));
         sleeper.Signal("CONT");
 
-        Assert.Equal(0, await sleeper.ExitCodeAsync(TimeSpan.FromSeconds(60)));
+        Assert.True(await sleeper.ExitCodeAsync(TimeSpan.FromSeconds(60)) == 0, sleeper.Error);
         Assert.Contains("taken over by another run", sleeper.Error, StringComparison.Ordinal);
         var stopped = Directory.GetFiles(Path.Combine(folder.OutPath, "sleeper"), "stdout.log", SearchOption.AllDirectories).Single();
         Assert.InRange(File.ReadLines(stopped).Count(), 1, 45);
