@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Models.Selection;
@@ -70,6 +71,22 @@ public abstract class TrialReuseTests(StoreKind kind) : StoreTestBase(kind)
 
         Assert.Equal([new ReusedTrials(2, 1)], planning.Reused.ToArray());
         Assert.Equal(9, store.ReadEpochs(third.Id, trials[0].Id).Length);
+    }
+
+    [Fact]
+    public void A_reused_trial_keeps_the_further_metrics_its_program_reported()
+    {
+        var store = OpenStore();
+        var (firstId, runId, trials) = Planned(store, rates: 1, decays: 1);
+        var epochs = Some.Epochs(3).Select(e => e with { Extra = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("top5", e.Epoch / 10.0)]) }).ToImmutableArray();
+        Finish(store, firstId, runId, new TrialOutcome(TrialStatus.Completed, epochs, 1));
+        var next = Some.Experiment(rates: 2, decays: 1);
+        var second = store.RegisterExperiment(next);
+
+        store.PlanTrials(second.Id, Some.Trials(next), reuseFinished: true);
+
+        Assert.Equal([0.1, 0.2, 0.3], store.ReadEpochs(second.Id, trials[0].Id).Select(e => e.Extra!["top5"]));
+        Assert.Equal(3, Scalar<int>($"SELECT COUNT(*) FROM epoch_metrics WHERE experiment_id = {second.Id}"));
     }
 
     private static void Finish(IResultStore store, long experimentId, long runId, TrialOutcome outcome)

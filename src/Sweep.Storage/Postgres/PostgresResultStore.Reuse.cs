@@ -28,6 +28,7 @@ public sealed partial class PostgresResultStore
         }
 
         connection.Execute(ReuseSql.CopyEpochs, parameters, transaction);
+        connection.Execute(ReuseSql.CopyEpochMetrics, parameters, transaction);
         connection.Execute(CopyReusedRangeTestsSql, parameters, transaction);
         return [.. connection.Query<(int Version, long Trials)>(ReuseSql.ByVersion, parameters, transaction)
             .Select(r => new ReusedTrials(r.Version, (int)r.Trials))];

@@ -46,6 +46,15 @@ internal static class ReuseSql
         ORDER BY t.trial_key, e.epoch
         """;
 
+    public const string CopyEpochMetrics = """
+        INSERT INTO trial_epoch_metrics (trial_key, epoch, name, value)
+        SELECT t.trial_key, m.epoch, m.name, m.value
+        FROM trials t
+        JOIN trials f ON f.experiment_id = t.reused_from AND f.id = t.id
+        JOIN trial_epoch_metrics m ON m.trial_key = f.trial_key
+        WHERE t.experiment_id = @ExperimentId AND t.trial_key > @LastKey AND t.reused_from IS NOT NULL
+        """;
+
     public const string ByVersion = """
         SELECT o.version AS Version, COUNT(*) AS Trials
         FROM trials t JOIN experiments o ON o.id = t.reused_from

@@ -38,6 +38,7 @@ public sealed partial class SqliteResultStore
         }
 
         connection.Execute(ReuseSql.CopyEpochs, parameters, transaction);
+        connection.Execute(ReuseSql.CopyEpochMetrics, parameters, transaction);
         connection.Execute(CopyReusedRangeTestsSql, parameters, transaction);
         return [.. connection.Query<(long Version, long Trials)>(ReuseSql.ByVersion, parameters, transaction)
             .Select(r => new ReusedTrials((int)r.Version, (int)r.Trials))];
