@@ -59,7 +59,7 @@ public static class MalformedExperiments
         { "clip bounds on relu", Valid.Replace("activation: linear", "activation: relu, clip_max: 250"), "5:41: model.layers[0].clip_max applies only to activation clip" },
         { "weights of the wrong shape", Valid.Replace("{units: 1, activation: linear}", "{units: 1, weights: [[0.1, 0.2]]}"), "5:32: model.layers[0].weights rows have 2 values but the layer has 1 inputs; give one weight per input" },
         { "bias of the wrong length", Valid.Replace("{units: 1, activation: linear}", "{units: 1, bias: [0, 0]}"), "5:29: model.layers[0].bias has 2 values but the layer has 1 units; give one bias per unit" },
-        { "output wider than targets", Valid.Replace("{units: 1, activation: linear}", "{units: 2, activation: linear}"), "5:12: the last layer of model.layers has 2 units but the data has 1 target values per sample" },
+        { "output wider than targets", Valid.Replace("{units: 1, activation: linear}", "{units: 2, activation: linear}"), "5:12: the last layer of model.layers has 2 units but the data has 1 target values per sample; set its units: 1" },
         { "bce without sigmoid", Valid + "  loss: bce\n", "8:9: training.loss bce needs the last layer's activation to be sigmoid, but it is linear" },
         { "autoencoder without hidden", "name: t\n" + Data + "model:\n  kind: autoencoder\n" + Training, "5:3: model.hidden is missing; add e.g. 'hidden: [32]'" },
         { "unknown strategy", Valid + "search:\n  strategy: bayes\n", "9:13: search.strategy must be one of grid, random, coarse-to-fine, lr-range-test; got 'bayes'" },
