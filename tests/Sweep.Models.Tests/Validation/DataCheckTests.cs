@@ -44,6 +44,25 @@ public sealed class DataCheckTests : IDisposable
     }
 
     [Fact]
+    public void A_validation_split_of_one_sample_is_reported_at_data_validation()
+    {
+        var errors = Check("data:\n  inline: {x: [[1]], y: [[3]]}\n  validation: 0.5\n" + Regression);
+
+        Assert.Equal(["exp.yaml:4:15: data.validation: cannot hold out a fraction of 1 sample(s); give at least 2 samples or set validation: 0"], errors);
+    }
+
+    [Fact]
+    public void A_truncated_idx_file_is_reported_at_its_file()
+    {
+        var images = IdxBytes.Images(2, 2, [0, 1, 2, 3], [4, 5, 6, 7]);
+        var path = folder.Write("images.idx", images[..^2]);
+
+        var errors = Check("data:\n  idx: {images: images.idx}\nmodel:\n  kind: autoencoder\n  hidden: [2]\ntraining:\n  epochs: 1\n");
+
+        Assert.Equal([$"{path}: the file is truncated: it ends inside image 2 of the 2 its header announces"], errors);
+    }
+
+    [Fact]
     public void A_last_layer_narrower_than_the_classes_of_a_one_hot_target_is_reported_at_the_layer()
     {
         folder.Write("animals.csv", ThreeClasses);
