@@ -20,7 +20,7 @@ public static class MalformedExperiments
         { "tab indenting a later block", "name: t\n" + Data + "model:\n\tlayers: [{units: 1}]\n" + Training, "5:1: malformed YAML: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces" },
         { "unclosed flow mapping", "name: t\ndata: {inline: 1\nmodel: 2\n", "2:7: malformed YAML: this { is never closed; close it with }" },
         { "unclosed flow mapping before more blocks", "name: t\ndata: {inline: {x: [[1]], y: [[3]]}\n" + Model + Training, "2:7: malformed YAML: this { is never closed; close it with }" },
-        { "unclosed flow mapping after a quoted brace", "name: t\ndescription: \"a { and a [\"\ndata: {inline: 1\n", "3:7: malformed YAML: this { is never closed; close it with }" },
+        { "unclosed flow list before a quoted brace", "name: t\nseed: [1\ndescription: \"a \\\" {\"\n", "2:7: malformed YAML: this [ is never closed; close it with ]" },
         { "unclosed flow list", "name: t\nseed: [1, 2\n", "2:7: malformed YAML: this [ is never closed; close it with ]" },
         { "unclosed flow list inside a block", "name: t\n" + Data + "model:\n  layers: [{units: 1}\n" + Training, "5:11: malformed YAML: this [ is never closed; close it with ]" },
         { "duplicate key", Valid + "name: again\n", "8:1: malformed YAML: Duplicate key name" },

@@ -26,7 +26,8 @@ internal static class YamlSyntaxPlace
 
     /// <summary>
     /// The latest <c>{</c> or <c>[</c> left open at the end of the text. Brackets inside quoted scalars and
-    /// comments do not count; a quote only opens a quoted scalar where a scalar can start.
+    /// comments do not count; a quote only opens a quoted scalar where a scalar can start, and a backslash
+    /// escapes the next character in double quotes.
     /// </summary>
     public static (int Line, int Column, char Bracket)? UnclosedBracket(string text)
     {
@@ -40,7 +41,11 @@ internal static class YamlSyntaxPlace
             {
                 var c = line[j];
                 var startsScalar = j == 0 || line[j - 1] is ' ' or '\t' or ':' or ',' or '[' or '{';
-                if (quote is { } q)
+                if (quote is '"' && c == '\\')
+                {
+                    j++;
+                }
+                else if (quote is { } q)
                 {
                     quote = c == q ? null : quote;
                 }
