@@ -20,24 +20,20 @@ internal static class Experiments
         """;
 
     /// <summary>
-    /// Two trials on a CSV whose one-hot target has three classes: three output units complete, two make
-    /// the engine throw when the trial starts (the width is known only once the file is read).
+    /// Two trials of a program that prints one epoch: with units 3 it completes, with units 2 it fails, exiting
+    /// 3 with a message on stderr (a trial's failure that no check of the file can foresee).
     /// </summary>
-    public static string Throwing(SweepFolder folder)
-    {
-        folder.Write("points.csv", "a,b,label\n0,0,x\n1,0,y\n0,1,z\n1,1,x\n");
-        return folder.Write("throwing.yaml", """
-            name: throwing
-            data:
-              csv: {path: points.csv, target: label, one_hot: true}
-            model:
-              layers: [{units: 3, activation: softmax}]
-            training: {epochs: 20, batch: full, loss: cce}
-            search:
-              parameters:
-                model.layers.0.units: [3, 2]
-            """);
-    }
+    public static string Failing(SweepFolder folder) => folder.Write("failing.yaml", """
+        name: failing
+        trainer:
+          command: [sh, -c, 'if [ "$0" = 2 ]; then echo "2 outputs do not fit 3 classes" >&2; exit 3; fi; echo "{\"epoch\": 1, \"train_loss\": 0.5}"', "{params.units}"]
+        training: {epochs: 20}
+        params:
+          units: 3
+        search:
+          parameters:
+            params.units: [3, 2]
+        """);
 
     /// <summary>Spirals learnt by a small MLP with Adam: each trial takes a few hundred milliseconds per 1000 epochs.</summary>
     public static string Spiral(string name, int trials, int epochs)

@@ -23,7 +23,7 @@ public sealed class DataLoadException : Exception
         Problem = message;
     }
 
-    /// <summary>A problem at a place: a file (or a part of the experiment such as "inline data") and an optional 1-based line.</summary>
+    /// <summary>A problem at a place: a file, or the dot path of the experiment's key it is in (data.inline, data.validation), and an optional 1-based line.</summary>
     public DataLoadException(string where, int? line, string problem, Exception? innerException = null)
         : base(Format(where, line, problem), innerException)
     {
@@ -32,7 +32,10 @@ public sealed class DataLoadException : Exception
         Problem = problem;
     }
 
-    /// <summary>The file, or the part of the experiment, the problem is in; null when not known.</summary>
+    /// <summary>The dot path of the experiment's key the problem is in, when it is in the experiment's own text rather than a data file.</summary>
+    public string? Key { get; private init; }
+
+    /// <summary>The file, or the dot path of the experiment's key, the problem is in; null when not known.</summary>
     public string? Where { get; }
 
     /// <summary>The 1-based line of a text file; null for binary files and generated data.</summary>
@@ -40,6 +43,9 @@ public sealed class DataLoadException : Exception
 
     /// <summary>What is wrong, without the place.</summary>
     public string Problem { get; }
+
+    /// <summary>A problem in the experiment's own text at the key <paramref name="key"/> (data.inline, data.validation), not in a data file.</summary>
+    public static DataLoadException AtKey(string key, string problem) => new(key, line: null, problem) { Key = key };
 
     private static string Format(string where, int? line, string problem) =>
         line is { } number ? FormattableString.Invariant($"{where}:{number}: {problem}") : $"{where}: {problem}";

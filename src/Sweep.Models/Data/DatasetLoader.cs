@@ -49,15 +49,12 @@ public static class DatasetLoader
     {
         if (!(data.Validation is >= 0 and < 1))
         {
-            throw new DataLoadException(
-                "data.validation",
-                line: null,
-                FormattableString.Invariant($"{data.Validation} is not a fraction in [0, 1); use e.g. 0.2 to hold out a fifth of the samples"));
+            throw DataLoadException.AtKey("data.validation", FormattableString.Invariant($"{data.Validation} is not a fraction in [0, 1); use e.g. 0.2 to hold out a fifth of the samples"));
         }
 
         if (data.Limit is < 1)
         {
-            throw new DataLoadException("data.limit", line: null, FormattableString.Invariant($"{data.Limit} is not a sample count; it must be at least 1"));
+            throw DataLoadException.AtKey("data.limit", FormattableString.Invariant($"{data.Limit} is not a sample count; it must be at least 1"));
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Sweep.Models.Data;
 /// </summary>
 internal static class IdxSourceReader
 {
-    private const string Where = "idx data";
+    private const string Where = "data.idx";
     private const int MinimumClasses = 10;
 
     public static SourceSamples Read(IdxSource source, string directory, int? limit)
@@ -53,17 +53,17 @@ internal static class IdxSourceReader
     {
         if (source.TestLabels is not null && source.TestImages is null)
         {
-            throw new DataLoadException(Where, line: null, "test_labels are given without test_images");
+            throw DataLoadException.AtKey(Where, "test_labels are given without test_images");
         }
 
         if (source.TestLabels is not null && source.Labels is null)
         {
-            throw new DataLoadException(Where, line: null, "test_labels are given but the training images have no labels");
+            throw DataLoadException.AtKey(Where, "test_labels are given but the training images have no labels");
         }
 
         if (source.TestImages is not null && source.Labels is not null && source.TestLabels is null)
         {
-            throw new DataLoadException(Where, line: null, "test_images need test_labels when the training images have labels");
+            throw DataLoadException.AtKey(Where, "test_images need test_labels when the training images have labels");
         }
     }
 

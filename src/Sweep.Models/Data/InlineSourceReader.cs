@@ -6,22 +6,19 @@ namespace Sweep.Models.Data;
 /// <summary>Turns the rows written in the experiment file into float32 matrices.</summary>
 internal static class InlineSourceReader
 {
-    private const string Where = "inline data";
+    private const string Where = "data.inline";
 
     public static SourceSamples Read(InlineSource source, int? limit)
     {
         if (source.X.IsDefaultOrEmpty)
         {
-            throw new DataLoadException(Where, line: null, "x has no rows; give at least one sample");
+            throw DataLoadException.AtKey(Where, "x has no rows; give at least one sample");
         }
 
         var targetRows = source.Y.IsDefault ? 0 : source.Y.Length;
         if (targetRows != source.X.Length)
         {
-            throw new DataLoadException(
-                Where,
-                line: null,
-                FormattableString.Invariant($"x has {source.X.Length} rows but y has {targetRows}; every sample needs one row of each"));
+            throw DataLoadException.AtKey(Where, FormattableString.Invariant($"x has {source.X.Length} rows but y has {targetRows}; every sample needs one row of each"));
         }
 
         var (x, features) = ToMatrix(source.X, "x");
@@ -35,7 +32,7 @@ internal static class InlineSourceReader
         var width = rows[0].IsDefault ? 0 : rows[0].Length;
         if (width == 0)
         {
-            throw new DataLoadException(Where, line: null, $"row 1 of {name} is empty; every row needs at least one value");
+            throw DataLoadException.AtKey(Where, $"row 1 of {name} is empty; every row needs at least one value");
         }
 
         var values = new float[rows.Length * width];
@@ -45,10 +42,7 @@ internal static class InlineSourceReader
             var length = row.IsDefault ? 0 : row.Length;
             if (length != width)
             {
-                throw new DataLoadException(
-                    Where,
-                    line: null,
-                    FormattableString.Invariant($"row {i + 1} of {name} has {length} values but row 1 has {width}; all rows must be as wide"));
+                throw DataLoadException.AtKey(Where, FormattableString.Invariant($"row {i + 1} of {name} has {length} values but row 1 has {width}; all rows must be as wide"));
             }
 
             for (var j = 0; j < width; j++)
@@ -56,10 +50,7 @@ internal static class InlineSourceReader
                 var value = (float)row[j];
                 if (!float.IsFinite(value))
                 {
-                    throw new DataLoadException(
-                        Where,
-                        line: null,
-                        FormattableString.Invariant($"row {i + 1} of {name} holds {row[j]}, which is not a finite float32 number"));
+                    throw DataLoadException.AtKey(Where, FormattableString.Invariant($"row {i + 1} of {name} holds {row[j]}, which is not a finite float32 number"));
                 }
 
                 values[(i * width) + j] = value;

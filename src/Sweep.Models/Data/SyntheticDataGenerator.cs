@@ -8,7 +8,7 @@ namespace Sweep.Models.Data;
 /// </summary>
 internal static class SyntheticDataGenerator
 {
-    private const string Where = "synthetic data";
+    private const string Where = "data.synthetic";
 
     // sklearn's make_blobs box: centres far enough apart that a spread of 1 keeps the clusters separable.
     private const double CentreBox = 10;
@@ -35,22 +35,22 @@ internal static class SyntheticDataGenerator
     {
         if (source.Samples < 1)
         {
-            throw new DataLoadException(Where, line: null, FormattableString.Invariant($"n is {source.Samples}; generate at least 1 sample"));
+            throw DataLoadException.AtKey(Where, FormattableString.Invariant($"n is {source.Samples}; generate at least 1 sample"));
         }
 
         if (!double.IsFinite(source.Noise) || source.Noise < 0)
         {
-            throw new DataLoadException(Where, line: null, FormattableString.Invariant($"noise is {source.Noise}; it must be a number ≥ 0"));
+            throw DataLoadException.AtKey(Where, FormattableString.Invariant($"noise is {source.Noise}; it must be a number ≥ 0"));
         }
 
         if (source.Kind is SyntheticKind.Linear or SyntheticKind.Blobs && source.Features < 1)
         {
-            throw new DataLoadException(Where, line: null, FormattableString.Invariant($"features is {source.Features}; it must be at least 1"));
+            throw DataLoadException.AtKey(Where, FormattableString.Invariant($"features is {source.Features}; it must be at least 1"));
         }
 
         if (source.Kind is SyntheticKind.Blobs or SyntheticKind.Spiral && source.Classes < 2)
         {
-            throw new DataLoadException(Where, line: null, FormattableString.Invariant($"classes is {source.Classes}; it must be at least 2"));
+            throw DataLoadException.AtKey(Where, FormattableString.Invariant($"classes is {source.Classes}; it must be at least 2"));
         }
     }
 

@@ -52,10 +52,7 @@ internal static class ValidationSplit
 
         if (count < 2)
         {
-            throw new DataLoadException(
-                "data.validation",
-                line: null,
-                FormattableString.Invariant($"cannot hold out a fraction of {count} sample(s); give at least 2 samples or set validation: 0"));
+            throw DataLoadException.AtKey("data.validation", FormattableString.Invariant($"cannot hold out a fraction of {count} sample(s); give at least 2 samples or set validation: 0"));
         }
 
         var held = (int)Math.Round(count * fraction, MidpointRounding.AwayFromZero);

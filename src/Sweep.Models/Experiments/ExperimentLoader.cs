@@ -95,14 +95,19 @@ public static class ExperimentLoader
         }
         catch (YamlException e)
         {
-            error = new ValidationError(file, (int)e.Start.Line, (int)e.Start.Column, $"malformed YAML: {e.Message}");
+            // The parser reports a tab in the indentation at the top of the file and a bracket left open where
+            // it gave up; the user needs the place of the tab or of the opening bracket.
+            error = (e.Message.Contains("tab", StringComparison.OrdinalIgnoreCase) ? IndentingTab(text, file) : null)
+                ?? (e.Message.Contains("flow", StringComparison.OrdinalIgnoreCase) ? UnclosedBracket(text, file) : null)
+                ?? new ValidationError(file, (int)e.Start.Line, (int)e.Start.Column, $"malformed YAML: {e.Message}");
             return false;
         }
         catch (InvalidOperationException)
         {
             // YamlDotNet gives up this way on a flow list or mapping left open at the end of the file.
             var lines = text.TrimEnd().Split('\n');
-            error = new ValidationError(file, lines.Length, lines[^1].Length + 1, "malformed YAML: the file ends inside an open [ ] or { }; close it");
+            error = UnclosedBracket(text, file)
+                ?? new ValidationError(file, lines.Length, lines[^1].Length + 1, "malformed YAML: the file ends inside an open [ ] or { }; close it");
             return false;
         }
 
@@ -122,6 +127,16 @@ public static class ExperimentLoader
         root = mapping;
         return true;
     }
+
+    private static ValidationError? IndentingTab(string text, string file) =>
+        YamlSyntaxPlace.FirstIndentingTab(text) is { } tab
+            ? new ValidationError(file, tab.Line, tab.Column, "malformed YAML: a tab indents this line; YAML indents with spaces only, so replace the tab with spaces")
+            : null;
+
+    private static ValidationError? UnclosedBracket(string text, string file) =>
+        YamlSyntaxPlace.UnclosedBracket(text) is { } open
+            ? new ValidationError(file, open.Line, open.Column, $"malformed YAML: this {open.Bracket} is never closed; close it with {(open.Bracket == '{' ? '}' : ']')}")
+            : null;
 
     private static ExperimentLoadResult Failed(IEnumerable<ValidationError> errors) =>
         new(null, [.. errors.OrderBy(e => e.Line).ThenBy(e => e.Column)]);

@@ -55,7 +55,16 @@ public sealed class LoadedExperiment
     }
 
     /// <summary>The number written at a dot path of the file, if there is one.</summary>
-    internal double? NumberAt(string path)
+    internal double? NumberAt(string path) =>
+        NodeAt(path) is YamlScalarNode { Value: { } text } && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value
+            : null;
+
+    /// <summary>The line and column where a dot path of the file (a list item by its index) is written, if it is.</summary>
+    internal (int Line, int Column)? PlaceOf(string path) =>
+        NodeAt(path) is { } node ? ((int)node.Start.Line, (int)node.Start.Column) : null;
+
+    private YamlNode? NodeAt(string path)
     {
         YamlNode? node = root;
         foreach (var segment in path.Split('.'))
@@ -68,9 +77,7 @@ public sealed class LoadedExperiment
             };
         }
 
-        return node is YamlScalarNode { Value: { } text } && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            ? value
-            : null;
+        return node;
     }
 
     /// <summary>The node a value is written as: the one in the file for listed values, else a new one reported at the parameter's key.</summary>

@@ -1,13 +1,16 @@
+using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Search;
+using Sweep.Models.Validation;
 
 namespace Sweep.Runner.Commands;
 
-/// <summary>Loads and expands an experiment for a command, printing every problem to stderr.</summary>
+/// <summary>Loads and expands an experiment and checks its data, for a command, printing every problem to stderr.</summary>
 internal static class ExperimentFile
 {
     /// <summary>The experiment and its trials, or null after the problems were written to <paramref name="error"/>.</summary>
-    public static (LoadedExperiment Experiment, TrialPlanResult Plan)? Load(string path, TextWriter error)
+    /// <param name="datasets">Holds the data the check loaded, for a command that goes on to train on it.</param>
+    public static (LoadedExperiment Experiment, TrialPlanResult Plan)? Load(string path, TextWriter error, DatasetCache datasets)
     {
         var loaded = ExperimentLoader.Load(path);
         if (loaded.Experiment is not { } experiment)
@@ -23,10 +26,17 @@ internal static class ExperimentFile
             return null;
         }
 
+        var dataErrors = DataCheck.Check(experiment, plan.Trials.Select(t => t.Configuration), datasets);
+        if (!dataErrors.IsEmpty)
+        {
+            WriteProblems(dataErrors, error);
+            return null;
+        }
+
         return (experiment, plan);
     }
 
-    private static void WriteProblems(IReadOnlyCollection<Sweep.Models.Validation.ValidationError> errors, TextWriter error)
+    private static void WriteProblems(IReadOnlyCollection<ValidationError> errors, TextWriter error)
     {
         foreach (var problem in errors)
         {

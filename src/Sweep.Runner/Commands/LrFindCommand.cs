@@ -37,7 +37,8 @@ internal static class LrFindCommand
         var command = new Command("lr-find", "Run the learning-rate range test on an experiment's model and data, and suggest a rate.") { file, steps, min, max, format, store };
         command.SetAction((parsed, cancellationToken) =>
         {
-            if (ExperimentFile.Load(parsed.GetRequiredValue(file), error) is not { } loaded)
+            var datasets = new DatasetCache();
+            if (ExperimentFile.Load(parsed.GetRequiredValue(file), error, datasets) is not { } loaded)
             {
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
@@ -62,16 +63,7 @@ internal static class LrFindCommand
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 
-            Dataset data;
-            try
-            {
-                data = DatasetLoader.Load(trial.Configuration.EngineData, trial.Configuration.Directory, trial.Seed);
-            }
-            catch (DataLoadException e)
-            {
-                error.WriteLine($"{loaded.Experiment.File}: data: {e.Message}");
-                return Task.FromResult(ExitCodes.InvalidInput);
-            }
+            var data = datasets.For(trial.Configuration);
 
             // Opened before the test, so a store that cannot be used fails at once, not after the test.
             var storePath = parsed.GetValue(store);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Search;
 using Sweep.Models.Trials;
@@ -22,7 +23,7 @@ internal static class PlanCommand
         var command = new Command("plan", "Print the trials an experiment expands into (for an adaptive strategy, its first stage) without running anything.") { file, format };
         command.SetAction(parsed =>
         {
-            if (ExperimentFile.Load(parsed.GetRequiredValue(file), error) is not { } loaded)
+            if (ExperimentFile.Load(parsed.GetRequiredValue(file), error, new DatasetCache()) is not { } loaded)
             {
                 return ExitCodes.InvalidInput;
             }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweep.Models.Data;
 
 namespace Sweep.Runner.Commands;
 
@@ -12,7 +13,7 @@ internal static class ValidateCommand
         command.SetAction(parsed =>
         {
             var path = parsed.GetRequiredValue(file);
-            if (ExperimentFile.Load(path, error) is not { } loaded)
+            if (ExperimentFile.Load(path, error, new DatasetCache()) is not { } loaded)
             {
                 return ExitCodes.InvalidInput;
             }

@@ -31,13 +31,8 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
 
     public async Task<int> ExecuteAsync(CancellationToken stop)
     {
-        if (ExperimentFile.Load(settings.ExperimentPath, error) is not { } loaded)
-        {
-            return ExitCodes.InvalidInput;
-        }
-
         var datasets = new DatasetCache();
-        if (!LoadData(loaded.Experiment, loaded.Plan.Trials, datasets) || !CreateOutputFolder())
+        if (ExperimentFile.Load(settings.ExperimentPath, error, datasets) is not { } loaded || !CreateOutputFolder())
         {
             return ExitCodes.InvalidInput;
         }
@@ -196,25 +191,6 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         catch (StoreException)
         {
             // The store is what failed; the error that stopped the sweep is the one to report.
-        }
-    }
-
-    /// <summary>A problem in the data files is the user's to fix, not a failure of every trial: stop before training.</summary>
-    private bool LoadData(LoadedExperiment experiment, ImmutableArray<TrialPlan> trials, DatasetCache datasets)
-    {
-        try
-        {
-            foreach (var trial in trials.Where(t => t.Configuration.Trainer is null))
-            {
-                datasets.For(trial.Configuration);
-            }
-
-            return true;
-        }
-        catch (DataLoadException e)
-        {
-            error.WriteLine($"{experiment.File}: data: {e.Message}");
-            return false;
         }
     }
 

@@ -7,6 +7,7 @@ using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Models.Trials;
+using Sweep.Models.Validation;
 using Sweep.Runner.Logging;
 using Sweep.Runner.Progress;
 using Sweep.Storage;
@@ -172,19 +173,12 @@ internal sealed class SweepWorker(WorkerSettings settings, TextWriter output, Te
         var plan = loaded.Experiment is { } parsed ? TrialPlanner.Plan(parsed) : null;
         if (loaded.Experiment is not { } experiment || plan is not { IsValid: true })
         {
-            var problems = loaded.Errors.IsEmpty ? plan!.Errors : loaded.Errors;
-            log.Error(
-                "{Experiment} cannot run on this machine, so this worker leaves it to others: {Problem}",
-                title, string.Join("; ", problems.Select(p => p.ToString())));
-            refused.Add(version.Id);
-            return null;
+            return Refuse(version, title, loaded.Errors.IsEmpty ? plan!.Errors : loaded.Errors, log);
         }
 
-        if (LoadData(plan.Trials) is { } dataProblem)
+        if (DataCheck.Check(experiment, plan.Trials.Select(t => t.Configuration), datasets) is { IsEmpty: false } dataProblems)
         {
-            log.Error("{Experiment} cannot run on this machine, so this worker leaves it to others: {File}: data: {Problem}", title, version.File, dataProblem);
-            refused.Add(version.Id);
-            return null;
+            return Refuse(version, title, dataProblems, log);
         }
 
         if (ExperimentFingerprint.Of(experiment.Definition.Search, plan.Trials) != version.Hash)
@@ -207,22 +201,14 @@ internal sealed class SweepWorker(WorkerSettings settings, TextWriter output, Te
         return work;
     }
 
-    /// <summary>Loads the data of the trials the built-in engine trains; the problem when a data file cannot be read here.</summary>
-    private string? LoadData(ImmutableArray<TrialPlan> trials)
+    /// <summary>Leaves an experiment version this machine cannot run to other workers, saying why once.</summary>
+    private Joined? Refuse(ExperimentSummary version, string title, IEnumerable<ValidationError> problems, ILogger log)
     {
-        try
-        {
-            foreach (var trial in trials.Where(t => t.Configuration.Trainer is null))
-            {
-                datasets.For(trial.Configuration);
-            }
-
-            return null;
-        }
-        catch (DataLoadException e)
-        {
-            return e.Message;
-        }
+        log.Error(
+            "{Experiment} cannot run on this machine, so this worker leaves it to others: {Problem}",
+            title, string.Join("; ", problems.Select(p => p.ToString())));
+        refused.Add(version.Id);
+        return null;
     }
 
     /// <summary>An experiment version this worker has joined, with its run.</summary>

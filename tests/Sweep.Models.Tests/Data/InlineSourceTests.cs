@@ -33,7 +33,7 @@ public sealed class InlineSourceTests
 
         var error = Assert.Throws<DataLoadException>(() => DatasetLoader.Load(Some.Data(source), ".", seed: 1));
 
-        Assert.Equal("inline data: row 2 of x has 1 values but row 1 has 2; all rows must be as wide", error.Message);
+        Assert.Equal("data.inline: row 2 of x has 1 values but row 1 has 2; all rows must be as wide", error.Message);
     }
 
     [Fact]
@@ -43,6 +43,6 @@ public sealed class InlineSourceTests
 
         var error = Assert.Throws<DataLoadException>(() => DatasetLoader.Load(Some.Data(source), ".", seed: 1));
 
-        Assert.Equal("inline data: x has 2 rows but y has 1; every sample needs one row of each", error.Message);
+        Assert.Equal("data.inline: x has 2 rows but y has 1; every sample needs one row of each", error.Message);
     }
 }

@@ -111,7 +111,7 @@ public sealed class SyntheticDataTests
     {
         var error = Assert.Throws<DataLoadException>(() => Generate(new SyntheticSource(SyntheticKind.Spiral, Samples: 10, Noise: 0, Classes: 1)));
 
-        Assert.Equal("synthetic data: classes is 1; it must be at least 2", error.Message);
+        Assert.Equal("data.synthetic: classes is 1; it must be at least 2", error.Message);
     }
 
     private static (double Slope, double Intercept) LeastSquares(float[] x, float[] y)

@@ -12,15 +12,15 @@ public sealed class ListCommandTests : IDisposable
         var file = folder.Write("y3x.yaml", Experiments.Linear());
         Assert.Equal(0, folder.Run(file).ExitCode);
         Assert.Equal(0, folder.Run(file).ExitCode);
-        Assert.Equal(1, folder.Run(Experiments.Throwing(folder)).ExitCode);
+        Assert.Equal(1, folder.Run(Experiments.Failing(folder)).ExitCode);
 
         var list = folder.Command("list");
 
         Assert.Equal(0, list.ExitCode);
-        Assert.Matches(@"\nthrowing\s+1\s+1\s+2\s+1\s+0\s+1\s+0\s+0\s+0\.", list.Output);
+        Assert.Matches(@"\nfailing\s+1\s+1\s+2\s+1\s+0\s+1\s+0\s+0\s+0\.5", list.Output);
         Assert.Matches(@"\ny3x\s+1\s+2\s+3\s+2\s+1\s+0\s+0\s+0\s+\d", list.Output);
         Assert.Matches(@"\n2\s+y3x\s+1\s+completed\s", list.Output);
-        Assert.Matches(@"\n3\s+throwing\s+1\s+failed\s", list.Output);
+        Assert.Matches(@"\n3\s+failing\s+1\s+failed\s", list.Output);
     }
 
     [Fact]

@@ -111,17 +111,17 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
-    public void A_trial_that_throws_is_recorded_as_failed_and_the_others_complete_with_exit_1()
+    public void A_trial_that_fails_is_recorded_as_failed_and_the_others_complete_with_exit_1()
     {
-        var run = folder.Run(Experiments.Throwing(folder));
+        var run = folder.Run(Experiments.Failing(folder));
 
         Assert.Equal(1, run.ExitCode);
         var failed = folder.Query<(string Status, string? Error)>("SELECT status, error FROM trials WHERE number = 2").Single();
         Assert.Equal("failed", failed.Status);
-        Assert.Contains("The model has 2 outputs but the data has 3 targets per sample.", failed.Error, StringComparison.Ordinal);
+        Assert.StartsWith("exited with 3: 2 outputs do not fit 3 classes\n", failed.Error, StringComparison.Ordinal);
         Assert.Equal("completed", folder.Scalar<string>("SELECT status FROM trials WHERE number = 1"));
         Assert.Equal("failed", folder.Scalar<string>("SELECT status FROM runs"));
-        Assert.Matches(@"warning: \[\d/2\] trial [0-9a-f]{16} \(model.layers.0.units=2\) failed: The model has 2 outputs", run.Error);
+        Assert.Matches(@"warning: \[\d/2\] trial [0-9a-f]{16} \(params.units=2\) failed: exited with 3: 2 outputs do not fit 3 classes", run.Error);
         Assert.Contains("Failed: trial", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
     }
@@ -129,10 +129,14 @@ public sealed class RunCommandTests : IDisposable
     [Fact]
     public void Verbose_shows_the_stack_trace_of_a_trial_that_throws()
     {
-        var run = folder.Run(Experiments.Throwing(folder), "--verbose");
+        // A file where the trials' folder belongs makes each command trial throw as it starts.
+        Directory.CreateDirectory(folder.OutPath);
+        File.WriteAllText(Path.Combine(folder.OutPath, "trials"), "");
+
+        var run = folder.Run(Experiments.Failing(folder), "--verbose");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("   at Sweep.Models.Training.Trainer..ctor", run.Output, StringComparison.Ordinal);
+        Assert.Contains("   at Sweep.Models.Trials.Commands.CommandExecutor.Run", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -41,13 +41,13 @@ public sealed class ShowCommandTests : IDisposable
     [Fact]
     public void Show_a_failed_trial_prints_its_error()
     {
-        Assert.Equal(1, folder.Run(Experiments.Throwing(folder)).ExitCode);
+        Assert.Equal(1, folder.Run(Experiments.Failing(folder)).ExitCode);
         var id = folder.Scalar<string>("SELECT id FROM trials WHERE status = 'failed'");
 
         var show = folder.Command("show", id);
 
         Assert.Equal(0, show.ExitCode);
-        Assert.Contains("error       The model has 2 outputs but the data has 3 targets per sample.", show.Output, StringComparison.Ordinal);
+        Assert.Contains("error       exited with 3: 2 outputs do not fit 3 classes", show.Output, StringComparison.Ordinal);
         Assert.Contains("No epochs recorded.", show.Output, StringComparison.Ordinal);
     }
 

@@ -84,7 +84,7 @@ public sealed class TrialReuseTests : IDisposable
     [Fact]
     public void A_failed_trial_of_an_earlier_version_runs_again()
     {
-        var file = Experiments.Throwing(folder);
+        var file = Experiments.Failing(folder);
         Assert.Equal(1, folder.Run(file).ExitCode);
         File.WriteAllText(file, File.ReadAllText(file).Replace("[3, 2]", "[3, 2, 4]", StringComparison.Ordinal));
 
@@ -94,6 +94,6 @@ public sealed class TrialReuseTests : IDisposable
         Assert.Equal(
             [(2, "failed", 2L), (3, "completed", 1L)],
             folder.Query<(int Units, string Status, long RunId)>(
-                "SELECT json_extract(t.parameters, '$.\"model.layers.0.units\"'), t.status, t.run_id FROM trials t JOIN experiments e ON e.id = t.experiment_id WHERE e.version = 2 AND json_extract(t.parameters, '$.\"model.layers.0.units\"') IN (2, 3) ORDER BY 1"));
+                "SELECT json_extract(t.parameters, '$.\"params.units\"'), t.status, t.run_id FROM trials t JOIN experiments e ON e.id = t.experiment_id WHERE e.version = 2 AND json_extract(t.parameters, '$.\"params.units\"') IN (2, 3) ORDER BY 1"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Sweep.Models.Validation;
 using YamlDotNet.RepresentationModel;
 
 namespace Sweep.Models.Experiments.Yaml;
@@ -57,9 +58,9 @@ internal sealed partial class ExperimentBinder
         }
 
         var last = (YamlSequenceNode)layersNode;
-        if (data?.Targets is { } targets && layers[^1].Units != targets)
+        if (data?.Targets is { } targets && ModelShape.OutputProblem(layers[^1].Units, targets) is { } outputProblem)
         {
-            context.Error(last.Children[^1], $"the last layer of model.layers has {layers[^1].Units} units but the data has {targets} target values per sample");
+            context.Error(last.Children[^1], outputProblem);
         }
 
         var lastNode = last.Children[^1] is YamlMappingNode lastLayer && lastLayer.Children.TryGetValue(new YamlScalarNode("activation"), out var activation)
@@ -115,9 +116,9 @@ internal sealed partial class ExperimentBinder
         {
             context.Error(node, $"{path} has {rows.Length} rows but the layer has {units} units; give one row per unit");
         }
-        else if (inputs is { } width && rows[0].Length != width)
+        else if (inputs is { } width && ModelShape.InputProblem(path, rows[0].Length, width) is { } inputProblem)
         {
-            context.Error(node, $"{path} rows have {rows[0].Length} values but the layer has {width} inputs; give one weight per input");
+            context.Error(node, inputProblem);
         }
 
         return rows;
