@@ -49,7 +49,7 @@ internal static class OutputFolder
         }
     }
 
-    /// <summary>The folder itself or the nearest folder above it that exists as a file; null when there is none.</summary>
+    /// <summary>The path itself, or the nearest one above it, that exists as a file where a folder is needed; null when none does.</summary>
     private static string? FileInTheWay(string folder)
     {
         for (var path = Path.GetFullPath(folder); path is not null; path = Path.GetDirectoryName(path))
