@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Sweep.Runner.Commands;
+using Sweep.Runner.Logging;
 using Sweep.Storage;
 
 namespace Sweep.Runner;
@@ -11,19 +12,26 @@ namespace Sweep.Runner;
 /// </summary>
 internal static class SweepCli
 {
-    public static RootCommand Build(TextWriter output, TextWriter error) => new("Sweep: hyperparameter sweeps of small neural networks — learning rate, weight decay, batch size.")
+    public static RootCommand Build(TextWriter output, TextWriter error) => Build(output, error, new LogOptions());
+
+    private static RootCommand Build(TextWriter output, TextWriter error, LogOptions log)
     {
-        ValidateCommand.Create(output, error),
-        PlanCommand.Create(output, error),
-        RunCommand.Create(output, error),
-        LrFindCommand.Create(output, error),
-        BestCommand.Create(output, error),
-        CompareCommand.Create(output, error),
-        ReportCommand.Create(output, error),
-        ListCommand.Create(output, error),
-        ShowCommand.Create(output, error),
-        WorkerCommand.Create(output, error),
-    };
+        var root = new RootCommand("Sweep: hyperparameter sweeps of small neural networks — learning rate, weight decay, batch size.")
+        {
+            ValidateCommand.Create(output, error),
+            PlanCommand.Create(output, error),
+            RunCommand.Create(output, error, log),
+            LrFindCommand.Create(output, error),
+            BestCommand.Create(output, error),
+            CompareCommand.Create(output, error),
+            ReportCommand.Create(output, error),
+            ListCommand.Create(output, error),
+            ShowCommand.Create(output, error),
+            WorkerCommand.Create(output, error, log),
+        };
+        log.AddTo(root);
+        return root;
+    }
 
     public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken stop = default) =>
         RunAsync(args, output, error, stop).GetAwaiter().GetResult();
@@ -31,7 +39,8 @@ internal static class SweepCli
     /// <param name="stop">Cancelled on Ctrl+C or SIGTERM (see <see cref="StopSignals"/>).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken stop = default)
     {
-        var root = Build(output, error);
+        var log = new LogOptions();
+        var root = Build(output, error, log);
         var parsed = root.Parse(args);
         var configuration = new InvocationConfiguration
         {
@@ -44,7 +53,7 @@ internal static class SweepCli
         {
             foreach (var problem in parsed.Errors)
             {
-                error.WriteLine($"sweep: {problem.Message}");
+                CliError.Write(error, $"{problem.Message}");
             }
 
             error.WriteLine("Run 'sweep --help' for the commands and their options.");
@@ -57,14 +66,14 @@ internal static class SweepCli
         }
         catch (StoreException e)
         {
-            error.WriteLine($"sweep: {e.Message}");
+            CliError.Write(error, $"{e.Message}");
             return ExitCodes.StoreError;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            error.WriteLine(args.Contains("--verbose")
-                ? $"sweep: unexpected error: {e}"
-                : $"sweep: unexpected error: {e.Message} Run again with --verbose for the details, and report it.");
+            CliError.Write(error, log.Read(parsed).Verbose
+                ? $"unexpected error: {e}"
+                : $"unexpected error: {e.Message} Run again with --verbose for the details, and report it.");
             return ExitCodes.UnexpectedError;
         }
     }

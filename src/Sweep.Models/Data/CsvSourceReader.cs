@@ -79,6 +79,10 @@ internal static class CsvSourceReader
         {
             throw new DataLoadException(path, line: null, "file not found", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && Directory.Exists(path))
+        {
+            throw new DataLoadException(path, line: null, "this is a folder, not a file", e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DataLoadException(path, line: null, $"cannot be opened: {e.Message}", e);

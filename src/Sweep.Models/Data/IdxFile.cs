@@ -82,6 +82,10 @@ internal static class IdxFile
         {
             throw new DataLoadException(path, line: null, "file not found", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && Directory.Exists(path))
+        {
+            throw new DataLoadException(path, line: null, "this is a folder, not a file", e);
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DataLoadException(path, line: null, $"cannot be read: {e.Message}", e);

@@ -14,6 +14,11 @@ public static class ExperimentLoader
 {
     public static ExperimentLoadResult Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            return Failed(new ValidationError(path, 0, 0, "this is a folder, not a file; give the path of the experiment's YAML file"));
+        }
+
         if (!System.IO.File.Exists(path))
         {
             return Failed(new ValidationError(path, 0, 0, "no such file; check the path"));

@@ -8,7 +8,7 @@ using Sweep.Storage;
 namespace Sweep.Runner.Commands;
 
 /// <summary>
-/// `sweep best --experiment NAME`: the chosen configuration of an experiment's latest version and why, as
+/// `sweep best NAME` (or --experiment NAME): the chosen configuration of an experiment's latest version and why, as
 /// <see cref="SweepSelector"/> derives it from the stored sweep; for a coarse-to-fine search, its pick and its
 /// story stage by stage. A range test stored by `sweep lr-find --db` adds its suggestion in one line, and is the
 /// answer while no trial has completed.
@@ -19,14 +19,15 @@ internal static class BestCommand
 
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var experiment = new Option<string>("--experiment") { Description = "The experiment's name.", Required = true };
+        var experiment = new ExperimentName("The experiment's name.", required: true);
         var store = CommonOptions.Store();
         var format = new Option<string>("--format") { Description = "text for people, json for tools.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
-        var command = new Command("best", "Print the chosen learning rate of an experiment (and its other hyperparameters) and why.") { experiment, store, format };
+        var command = new Command("best", "Print the chosen learning rate of an experiment (and its other hyperparameters) and why.") { store, format };
+        experiment.AddTo(command);
         command.SetAction(parsed =>
         {
-            var name = parsed.GetRequiredValue(experiment);
+            var name = experiment.Read(parsed)!;
             using var opened = StoreFile.OpenExisting(parsed.GetValue(store)!, error);
             if (opened is null)
             {
@@ -35,7 +36,7 @@ internal static class BestCommand
 
             if (opened.FindExperiment(name) is not { } found)
             {
-                error.WriteLine($"sweep: the store '{opened.Location}' has no experiment '{name}'; 'sweep list' shows what it has.");
+                CliError.Write(error, $"the store '{opened.Location}' has no experiment '{name}'; 'sweep list' shows what it has.");
                 return ExitCodes.InvalidInput;
             }
 
@@ -53,7 +54,7 @@ internal static class BestCommand
 
             if (choice.Trial is not { } best)
             {
-                error.WriteLine($"sweep: experiment '{name}' has no completed trial yet; run it first.");
+                CliError.Write(error, $"experiment '{name}' has no completed trial yet; run it first.");
                 return ExitCodes.InvalidInput;
             }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using Sweep.Models;
-using Sweep.Runner.Logging;
+using Sweep.Storage;
 
 namespace Sweep.Runner.Commands;
 
@@ -12,25 +13,32 @@ internal static class CommonOptions
     /// <summary>The variable that, when set, is the default for --db (CI jobs set it once for every command).</summary>
     public const string StoreVariable = "SWEEP_DB";
 
-    public static Option<string> Store() => new("--db")
+    public static Option<string> Store()
     {
-        Description = $"The result store: a SQLite file, or a PostgreSQL URL (postgres://user@host:port/db). Default: ${StoreVariable} when set, else {DefaultStore}.",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StoreVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultStore,
-    };
+        var option = new Option<string>("--db")
+        {
+            Description = $"The result store: a SQLite file, or a PostgreSQL URL (postgres://user@host:port/db). Default: ${StoreVariable} when set, else {DefaultStore}.",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(StoreVariable) is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultStore,
+        };
+        option.Validators.Add(RefuseFolder);
+        return option;
+    }
+
+    /// <summary>
+    /// A folder given as --db is the user's mistake in the path, not a store that failed: SQLite could only
+    /// report that it cannot open it.
+    /// </summary>
+    public static void RefuseFolder(OptionResult result)
+    {
+        if (result.GetValueOrDefault<string?>() is { } path && !ResultStores.IsServer(path) && Directory.Exists(path))
+        {
+            result.AddError($"--db '{path}' is a folder, not a file; pass a SQLite file (created when missing) or a PostgreSQL URL.");
+        }
+    }
 
     public static Option<string?> Summary() => new("--summary")
     {
         Description = "Also append summary.md to this file, for a CI system's job page (GitHub Actions' GITHUB_STEP_SUMMARY is appended to without it).",
-    };
-
-    public static Option<bool> Verbose() => new("--verbose", "-v") { Description = "Show debug events, and stack traces of unexpected errors." };
-
-    public static Option<bool> Quiet() => new("--quiet", "-q") { Description = "Show only errors and the final summary." };
-
-    public static Option<LogFormat> LogFormat() => new("--log-format")
-    {
-        Description = "text for people, json for tools (compact JSON, one event a line; the final summary too).",
-        DefaultValueFactory = _ => Logging.LogFormat.Text,
     };
 
     /// <summary>

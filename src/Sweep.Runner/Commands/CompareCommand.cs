@@ -14,7 +14,7 @@ internal static class CompareCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var experiment = new Option<string>("--experiment") { Description = "The experiment's name.", Required = true };
+        var experiment = new ExperimentName("The experiment's name.", required: true);
         var store = CommonOptions.Store();
         var baseline = new Option<long?>("--baseline")
         {
@@ -39,11 +39,12 @@ internal static class CompareCommand
         };
         var command = new Command("compare", "Compare the latest run's choice of an experiment with an earlier run's, and gate on a regression.")
         {
-            experiment, store, baseline, format, maxRegression,
+            store, baseline, format, maxRegression,
         };
+        experiment.AddTo(command);
         command.SetAction(parsed =>
         {
-            var name = parsed.GetRequiredValue(experiment);
+            var name = experiment.Read(parsed)!;
             using var opened = StoreFile.OpenExisting(parsed.GetValue(store)!, error);
             if (opened is null)
             {
@@ -53,18 +54,18 @@ internal static class CompareCommand
             var runs = ExperimentRuns.Of(opened, name);
             if (runs.Latest is not { } latest)
             {
-                error.WriteLine(opened.FindExperiment(name) is null
-                    ? $"sweep: the store '{opened.Location}' has no experiment '{name}'; 'sweep list' shows what it has."
-                    : $"sweep: experiment '{name}' has no run yet; run it first.");
+                CliError.Write(error, opened.FindExperiment(name) is null
+                    ? $"the store '{opened.Location}' has no experiment '{name}'; 'sweep list' shows what it has."
+                    : $"experiment '{name}' has no run yet; run it first.");
                 return ExitCodes.InvalidInput;
             }
 
             var against = parsed.GetValue(baseline) is { } runId ? runs.Find(runId) : runs.Before(latest);
             if (against is not { } earlier)
             {
-                error.WriteLine(parsed.GetValue(baseline) is { } missing
-                    ? $"sweep: run {missing.ToString(CultureInfo.InvariantCulture)} is not a run of '{name}'; 'sweep list' shows its runs."
-                    : $"sweep: '{name}' has no earlier run to compare run {latest.Run.Id.ToString(CultureInfo.InvariantCulture)} with (no run had ended when it started).");
+                CliError.Write(error, parsed.GetValue(baseline) is { } missing
+                    ? $"run {missing.ToString(CultureInfo.InvariantCulture)} is not a run of '{name}'; 'sweep list' shows its runs."
+                    : $"'{name}' has no earlier run to compare run {latest.Run.Id.ToString(CultureInfo.InvariantCulture)} with (no run had ended when it started).");
                 return ExitCodes.InvalidInput;
             }
 
@@ -74,8 +75,9 @@ internal static class CompareCommand
             if (baselineChoice.TrialsRun == 0 && opened.ListRuns(earlier.Version.Id).Any(r => r.Started > earlier.Run.Started))
             {
                 // Its trials are still in the store only if no later run of its version trained them again.
-                error.WriteLine(
-                    $"sweep: run {earlier.Run.Id.ToString(CultureInfo.InvariantCulture)} of '{name}' has no finished trial left in the store: a later run of version {earlier.Version.Version.ToString(CultureInfo.InvariantCulture)} trained them again (--fresh). Pick another --baseline.");
+                CliError.Write(
+                    error,
+                    $"run {earlier.Run.Id.ToString(CultureInfo.InvariantCulture)} of '{name}' has no finished trial left in the store: a later run of version {earlier.Version.Version.ToString(CultureInfo.InvariantCulture)} trained them again (--fresh). Pick another --baseline.");
                 return ExitCodes.InvalidInput;
             }
 

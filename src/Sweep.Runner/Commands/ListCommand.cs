@@ -11,7 +11,7 @@ internal static class ListCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var store = CommonOptions.Store();
-        var command = new Command("list", "List the experiments in the store (trials by status, best loss) and their runs.") { store, CommonOptions.Verbose() };
+        var command = new Command("list", "List the experiments in the store (trials by status, best loss) and their runs.") { store };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(store)!;

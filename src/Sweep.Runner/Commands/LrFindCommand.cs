@@ -34,6 +34,7 @@ internal static class LrFindCommand
         var format = new Option<string>("--format") { Description = "text for people, json for tools.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "json");
         var store = new Option<string?>("--db") { Description = "Also store the test in this result store (SQLite file), beside the experiment's trials; without it nothing is stored." };
+        store.Validators.Add(CommonOptions.RefuseFolder);
         var command = new Command("lr-find", "Run the learning-rate range test on an experiment's model and data, and suggest a rate.") { file, steps, min, max, format, store };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -59,7 +60,7 @@ internal static class LrFindCommand
             };
             if (settings.Steps < 2 || settings.Min <= 0 || settings.Max <= settings.Min)
             {
-                error.WriteLine("sweep: lr-find needs --steps of at least 2 and 0 < --min < --max.");
+                CliError.Write(error, "lr-find needs --steps of at least 2 and 0 < --min < --max.");
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 
@@ -105,7 +106,7 @@ internal static class LrFindCommand
     {
         if (storePath is not null)
         {
-            error.WriteLine($"sweep: lr-find was interrupted; nothing was stored in '{storePath}'.");
+            CliError.Write(error, $"lr-find was interrupted; nothing was stored in '{storePath}'.");
         }
 
         return ExitCodes.Interrupted;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Sweep.Models;
 using Sweep.Models.Selection;
 using Sweep.Runner.Reporting;
 using Sweep.Storage;
@@ -14,7 +15,7 @@ internal static class ReportCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var store = CommonOptions.Store();
-        var experiment = new Option<string?>("--experiment") { Description = "The experiment's name (default: every experiment in the store, each in a folder of its own)." };
+        var experiment = new ExperimentName("The experiment's name (default: every experiment in the store, each in a folder of its own).", required: false);
         var formats = new Option<string>("--format") { Description = "Which reports, comma-separated: html,csv,md,json.", DefaultValueFactory = _ => "html,csv,md,json" };
         formats.Validators.Add(result =>
         {
@@ -26,7 +27,8 @@ internal static class ReportCommand
         });
         var folder = new Option<string>("--out") { Description = "The folder to write into.", DefaultValueFactory = _ => "sweep-out" };
         var summary = CommonOptions.Summary();
-        var command = new Command("report", "Write the CSV, HTML, Markdown and JSON reports of experiments from the store.") { store, experiment, formats, folder, summary };
+        var command = new Command("report", "Write the CSV, HTML, Markdown and JSON reports of experiments from the store.") { store, formats, folder, summary };
+        experiment.AddTo(command);
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(store)!;
@@ -36,24 +38,32 @@ internal static class ReportCommand
                 return ExitCodes.StoreError;
             }
 
-            var name = parsed.GetValue(experiment);
+            var name = experiment.Read(parsed);
             var experiments = name is null ? [.. opened.ListExperiments().GroupBy(e => e.Name).Select(g => g.MaxBy(e => e.Version)!)] : new[] { opened.FindExperiment(name) };
             if (experiments.Length == 0 || experiments[0] is null)
             {
-                error.WriteLine(name is null
-                    ? $"sweep: the store '{opened.Location}' holds no experiments yet."
-                    : $"sweep: the store '{opened.Location}' has no experiment '{name}'; 'sweep list' shows what it has.");
+                CliError.Write(error, name is null
+                    ? $"the store '{opened.Location}' holds no experiments yet."
+                    : $"the store '{opened.Location}' has no experiment '{name}'; 'sweep list' shows what it has.");
                 return ExitCodes.InvalidInput;
             }
 
-            foreach (var found in experiments.OfType<ExperimentSummary>())
+            // An experiment's name is data: its folder is one safe segment inside --out, whatever the name holds.
+            var targets = experiments.OfType<ExperimentSummary>()
+                .Select(found => (Found: found, Folder: name is null ? Path.Combine(parsed.GetValue(folder)!, PathSegment.Of(found.Name)) : parsed.GetValue(folder)!))
+                .ToList();
+            if (!OutputFolder.Prepare([parsed.GetValue(folder)!, .. targets.Select(t => t.Folder)], error))
+            {
+                return ExitCodes.InvalidInput;
+            }
+
+            foreach (var (found, target) in targets)
             {
                 var sweep = opened.ReadSweep(found.Id)!;
                 var report = ReportBuilder.Build(sweep, SweepSelector.Choose(sweep));
-                var target = name is null ? Path.Combine(parsed.GetValue(folder)!, found.Name) : parsed.GetValue(folder)!;
-                var written = ReportWriter.Write(report, target, failure => error.WriteLine($"sweep: the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!));
+                var written = ReportWriter.Write(report, target, failure => CliError.Write(error, $"the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!));
                 output.WriteLine($"{found.Name} (version {found.Version}): {string.Join(", ", written)}");
-                JobSummary.Append(target, JobSummary.Targets(parsed.GetValue(summary)), (file, e) => error.WriteLine($"sweep: summary.md could not be appended to '{file}': {e.Message}"));
+                JobSummary.Append(target, JobSummary.Targets(parsed.GetValue(summary)), (file, e) => CliError.Write(error, $"summary.md could not be appended to '{file}': {e.Message}"));
             }
 
             return ExitCodes.Success;

@@ -12,7 +12,7 @@ internal static class RunCommand
 {
     public const string DefaultOutput = "sweep-out";
 
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, LogOptions log)
     {
         var file = new Argument<string>("experiment") { Description = "The experiment file (YAML)." };
         var store = CommonOptions.Store();
@@ -26,12 +26,9 @@ internal static class RunCommand
         var maxTrials = CommonOptions.Count("--max-trials", "Run at most this many trials now; run again to go on.");
         var timeout = CommonOptions.Duration("--timeout", "Start no trial after this long (e.g. 90s, 10m, 1h30m) and stop running ones; run again to go on.");
         var summary = CommonOptions.Summary();
-        var logFormat = CommonOptions.LogFormat();
-        var quiet = CommonOptions.Quiet();
-        var verbose = CommonOptions.Verbose();
         var command = new Command("run", "Train every trial of an experiment not yet finished in the store, in parallel, and rank the results.")
         {
-            file, store, parallel, outFolder, fresh, maxTrials, timeout, summary, logFormat, quiet, verbose,
+            file, store, parallel, outFolder, fresh, maxTrials, timeout, summary,
         };
         command.SetAction((parsed, cancellationToken) =>
         {
@@ -43,7 +40,7 @@ internal static class RunCommand
                 parsed.GetValue(fresh),
                 parsed.GetValue(maxTrials),
                 parsed.GetValue(timeout),
-                new LogSettings(parsed.GetValue(logFormat), parsed.GetValue(quiet), parsed.GetValue(verbose)),
+                log.Read(parsed),
                 parsed.GetValue(summary));
             return new SweepRun(settings, output, error).ExecuteAsync(cancellationToken);
         });

@@ -18,7 +18,7 @@ internal static class ShowCommand
         var target = new Argument<string>("trial-or-experiment") { Description = "An experiment name, or a trial id (or the first digits of one)." };
         var store = CommonOptions.Store();
         var version = CommonOptions.Count("--version", "Which version of the experiment, as 'sweep list' numbers them (default: the latest).");
-        var command = new Command("show", "Show an experiment's trials, or one trial with its epochs.") { target, store, version, CommonOptions.Verbose() };
+        var command = new Command("show", "Show an experiment's trials, or one trial with its epochs.") { target, store, version };
         command.SetAction(parsed =>
         {
             var path = parsed.GetValue(store)!;
@@ -37,7 +37,7 @@ internal static class ShowCommand
                 var experiment = wantedVersion is { } number ? versions.Find(e => e.Version == number) : versions.MaxBy(e => e.Version);
                 if (experiment is null)
                 {
-                    error.WriteLine($"sweep: the store '{opened.Location}' has no version {wantedVersion} of '{wanted}'; its versions are {string.Join(", ", versions.Select(e => e.Version))}.");
+                    CliError.Write(error, $"the store '{opened.Location}' has no version {wantedVersion} of '{wanted}'; its versions are {string.Join(", ", versions.Select(e => e.Version))}.");
                     return ExitCodes.InvalidInput;
                 }
 
@@ -56,13 +56,13 @@ internal static class ShowCommand
             if (ids.Count == 0)
             {
                 var where = wantedVersion is { } v ? $" in a version {v} of an experiment" : "";
-                error.WriteLine($"sweep: the store '{opened.Location}' has no experiment named '{wanted}' and no trial whose id starts with it{where}; 'sweep list --db {opened.Location}' shows what it holds.");
+                CliError.Write(error, $"the store '{opened.Location}' has no experiment named '{wanted}' and no trial whose id starts with it{where}; 'sweep list --db {opened.Location}' shows what it holds.");
                 return ExitCodes.InvalidInput;
             }
 
             if (ids.Count > 1)
             {
-                error.WriteLine($"sweep: '{wanted}' starts {ids.Count} trial ids ({string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", ..." : "")}); give more of the id.");
+                CliError.Write(error, $"'{wanted}' starts {ids.Count} trial ids ({string.Join(", ", ids.Take(5))}{(ids.Count > 5 ? ", ..." : "")}); give more of the id.");
                 return ExitCodes.InvalidInput;
             }
 

@@ -9,7 +9,7 @@ internal static class StoreFile
     {
         if (!ResultStores.IsServer(path) && !File.Exists(path))
         {
-            error.WriteLine($"sweep: there is no store at '{path}'; run 'sweep run EXPERIMENT.yaml --db {path}' first, or pass the --db path of an existing store.");
+            CliError.Write(error, $"there is no store at '{path}'; run 'sweep run EXPERIMENT.yaml --db {path}' first, or pass the --db path of an existing store.");
             return null;
         }
 

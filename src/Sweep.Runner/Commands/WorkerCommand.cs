@@ -12,10 +12,10 @@ namespace Sweep.Runner.Commands;
 /// </summary>
 internal static class WorkerCommand
 {
-    public static Command Create(TextWriter output, TextWriter error)
+    public static Command Create(TextWriter output, TextWriter error, LogOptions log)
     {
         var store = CommonOptions.Store();
-        var experiment = new Option<string?>("--experiment") { Description = "Run only this experiment's trials (default: any experiment's)." };
+        var experiment = new ExperimentName("Run only this experiment's trials (default: any experiment's).", required: false);
         var parallel = CommonOptions.Count("--parallel", "Trials at once (default: the experiment's search.parallel, else one per core).");
         var idleExit = CommonOptions.Duration("--idle-exit", "Exit 0 once nothing was left to run for this long (e.g. 30s, 5m); default: wait for more.");
         var lease = CommonOptions.Duration("--lease", $"How long a claimed trial stays this worker's without renewal (renewed every quarter of it); default {DurationText.Format(StoreOptions.Default.Lease)}.");
@@ -24,23 +24,21 @@ internal static class WorkerCommand
             Description = "Folder for the worker's log (sweep-worker.log) and the logs of command trials.",
             DefaultValueFactory = _ => RunCommand.DefaultOutput,
         };
-        var logFormat = CommonOptions.LogFormat();
-        var quiet = CommonOptions.Quiet();
-        var verbose = CommonOptions.Verbose();
         var command = new Command("worker", "Join the sweeps of a shared store from any machine and run their pending trials.")
         {
-            store, experiment, parallel, idleExit, lease, outFolder, logFormat, quiet, verbose,
+            store, parallel, idleExit, lease, outFolder,
         };
+        experiment.AddTo(command);
         command.SetAction((parsed, cancellationToken) =>
         {
             var settings = new WorkerSettings(
                 parsed.GetValue(store)!,
-                parsed.GetValue(experiment),
+                experiment.Read(parsed),
                 parsed.GetValue(parallel),
                 parsed.GetValue(idleExit),
                 parsed.GetValue(lease) ?? StoreOptions.Default.Lease,
                 parsed.GetValue(outFolder)!,
-                new LogSettings(parsed.GetValue(logFormat), parsed.GetValue(quiet), parsed.GetValue(verbose)));
+                log.Read(parsed));
             return new SweepWorker(settings, output, error).ExecuteAsync(cancellationToken);
         });
         return command;

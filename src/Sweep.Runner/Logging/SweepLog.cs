@@ -16,7 +16,9 @@ namespace Sweep.Runner.Logging;
 internal static class SweepLog
 {
     private const string ConsoleTemplate = "{Message:lj}{NewLine}";
-    private const string ConsoleErrorTemplate = "{Level:w}: {Message:lj}{NewLine}";
+    // Errors read as every other error of the command line does; warnings say that they are one.
+    private const string ConsoleErrorTemplate = CliError.Prefix + "{Message:lj}{NewLine}";
+    private const string ConsoleWarningTemplate = CliError.Prefix + "warning: {Message:lj}{NewLine}";
     private const string VerboseTemplate = "[{Timestamp:HH:mm:ss.fff} {Level:u3}] {Message:lj}{NewLine}{Exception}";
     private const string FileTemplate = "{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}";
 
@@ -33,6 +35,11 @@ internal static class SweepLog
                 .WriteTo.Sink(new TextWriterSink(output, ConsoleFormatter(settings, ConsoleTemplate))))
             .WriteTo.Logger(stderr => stderr
                 .MinimumLevel.ControlledBy(levels.Error)
+                .Filter.ByIncludingOnly(e => e.Level == LogEventLevel.Warning)
+                .WriteTo.Sink(new TextWriterSink(error, ConsoleFormatter(settings, ConsoleWarningTemplate))))
+            .WriteTo.Logger(stderr => stderr
+                .MinimumLevel.ControlledBy(levels.Error)
+                .Filter.ByIncludingOnly(e => e.Level > LogEventLevel.Warning)
                 .WriteTo.Sink(new TextWriterSink(error, ConsoleFormatter(settings, ConsoleErrorTemplate))));
         if (logFile is not null)
         {

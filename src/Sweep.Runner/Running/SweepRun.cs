@@ -32,7 +32,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
     public async Task<int> ExecuteAsync(CancellationToken stop)
     {
         var datasets = new DatasetCache();
-        if (ExperimentFile.Load(settings.ExperimentPath, error, datasets) is not { } loaded || !CreateOutputFolder())
+        if (ExperimentFile.Load(settings.ExperimentPath, error, datasets) is not { } loaded || !OutputFolder.Prepare([settings.OutputFolder], error))
         {
             return ExitCodes.InvalidInput;
         }
@@ -53,7 +53,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.Fatal(e, "Unexpected error: {Problem} Run again with --verbose for the details, and report it.", e.Message);
+                logger.Fatal(e, "unexpected error: {Problem} Run again with --verbose for the details, and report it.", e.Message);
                 return ExitCodes.UnexpectedError;
             }
         }
@@ -199,18 +199,4 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             t => t.Id,
             t => t.Configuration.Training.Batch.UpdatesPerEpoch(datasets.For(t.Configuration).Train.Count),
             StringComparer.Ordinal);
-
-    private bool CreateOutputFolder()
-    {
-        try
-        {
-            Directory.CreateDirectory(settings.OutputFolder);
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"sweep: the output folder '{settings.OutputFolder}' cannot be created ({e.Message}); pass another --out.");
-            return false;
-        }
-    }
 }

@@ -8,6 +8,7 @@ using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Models.Trials;
 using Sweep.Models.Validation;
+using Sweep.Runner.Commands;
 using Sweep.Runner.Logging;
 using Sweep.Runner.Progress;
 using Sweep.Storage;
@@ -37,13 +38,8 @@ internal sealed class SweepWorker(WorkerSettings settings, TextWriter output, Te
 
     public async Task<int> ExecuteAsync(CancellationToken stop)
     {
-        try
+        if (!OutputFolder.Prepare([settings.OutputFolder], error))
         {
-            Directory.CreateDirectory(settings.OutputFolder);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            error.WriteLine($"sweep: the output folder '{settings.OutputFolder}' cannot be created ({e.Message}); pass another --out.");
             return ExitCodes.InvalidInput;
         }
 
@@ -62,7 +58,7 @@ internal sealed class SweepWorker(WorkerSettings settings, TextWriter output, Te
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.Fatal(e, "Unexpected error: {Problem} Run again with --verbose for the details, and report it.", e.Message);
+                logger.Fatal(e, "unexpected error: {Problem} Run again with --verbose for the details, and report it.", e.Message);
                 return ExitCodes.UnexpectedError;
             }
         }

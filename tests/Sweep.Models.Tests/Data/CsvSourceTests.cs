@@ -157,6 +157,17 @@ public sealed class CsvSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_given_as_the_file_is_named_as_a_folder()
+    {
+        Directory.CreateDirectory(Path.Combine(folder.Path, "points.csv"));
+
+        var error = Assert.Throws<DataLoadException>(
+            () => DatasetLoader.Load(Some.Data(Some.Csv("points.csv", targets: ["y"])), folder.Path, seed: 1));
+
+        Assert.Equal($"{Path.Combine(folder.Path, "points.csv")}: this is a folder, not a file", error.Message);
+    }
+
+    [Fact]
     public void The_limit_reads_only_the_first_rows_so_later_rows_are_not_checked()
     {
         var data = Load("x,y\n1,2\n3,4\n5,6\nbroken,row\n", Some.Csv("data.csv", targets: ["y"]), limit: 2);

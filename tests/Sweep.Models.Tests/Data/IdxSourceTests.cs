@@ -202,6 +202,16 @@ public sealed class IdxSourceTests : IDisposable
         Assert.Equal($"{Path.Combine(folder.Path, "absent.gz")}: file not found", error.Message);
     }
 
+    [Fact]
+    public void A_folder_given_as_the_file_is_named_as_a_folder()
+    {
+        Directory.CreateDirectory(Path.Combine(folder.Path, "images"));
+
+        var error = LoadFails(new IdxSource("images", null, null, null));
+
+        Assert.Equal($"{Path.Combine(folder.Path, "images")}: this is a folder, not a file", error.Message);
+    }
+
     private static float[] OneHot(int classes, params int[] labels)
     {
         var rows = new float[labels.Length * classes];

@@ -194,7 +194,7 @@ public sealed class RunCommandTests : IDisposable
         var run = folder.Run(folder.Write("y3x.yaml", Experiments.Linear()));
 
         Assert.Equal(3, run.ExitCode);
-        Assert.Contains($"error: The file '{folder.DbPath}' is not a SQLite database", run.Error, StringComparison.Ordinal);
+        Assert.StartsWith($"sweep: The file '{folder.DbPath}' is not a SQLite database", run.Error, StringComparison.Ordinal);
         Assert.Single(run.Error.Trim().Split('\n'));
         Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
     }

@@ -56,9 +56,10 @@ public sealed class ValidateCommandTests
     [InlineData("list", "list [options]")]
     [InlineData("show", "show <trial-or-experiment> [options]")]
     [InlineData("lr-find", "lr-find <experiment> [options]")]
-    [InlineData("best", "best [options]")]
-    [InlineData("report", "report [options]")]
-    [InlineData("compare", "compare [options]")]
+    [InlineData("best", "best [<experiment>] [options]")]
+    [InlineData("report", "report [<experiment>] [options]")]
+    [InlineData("compare", "compare [<experiment>] [options]")]
+    [InlineData("worker", "worker [<experiment>] [options]")]
     public void Every_command_has_help(string command, string usage)
     {
         var run = CliRun.Of(command, "--help");

@@ -170,6 +170,12 @@ internal sealed partial class ExperimentBinder
         }
 
         var full = Path.GetFullPath(Path.Combine(context.Directory, path));
+        if (context.ChecksFiles && Directory.Exists(full))
+        {
+            context.Error(node, $"{section.PathOf(key)} names {path}, which is a folder, not a file (looked for {full})");
+            return null;
+        }
+
         if (context.ChecksFiles && !File.Exists(full))
         {
             context.Error(node, $"{section.PathOf(key)} names a file that does not exist: {path} (looked for {full})");
