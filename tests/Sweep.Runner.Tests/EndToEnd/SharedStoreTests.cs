@@ -19,7 +19,8 @@ public sealed class SharedStoreTests : IDisposable
         using var first = Start(shared, "first");
         using var second = Start(shared, "second");
         using var third = Start(other, "third");
-        var codes = await Task.WhenAll(first.ExitCodeAsync(), second.ExitCodeAsync(), third.ExitCodeAsync());
+        var patience = TimeSpan.FromSeconds(120);
+        var codes = await Task.WhenAll(first.ExitCodeAsync(patience), second.ExitCodeAsync(patience), third.ExitCodeAsync(patience));
 
         Assert.True(codes.All(code => code == 0), $"exit codes {string.Join(", ", codes)}: {first.Error}{second.Error}{third.Error}");
         Assert.DoesNotContain("locked", first.Error + second.Error + third.Error, StringComparison.OrdinalIgnoreCase);
