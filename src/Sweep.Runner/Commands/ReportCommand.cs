@@ -27,13 +27,13 @@ internal static class ReportCommand
         var folder = new Option<string>("--out") { Description = "The folder to write into.", DefaultValueFactory = _ => "sweep-out" };
         var summary = CommonOptions.Summary();
         var command = new Command("report", "Write the CSV, HTML, Markdown and JSON reports of experiments from the store.") { store, experiment, formats, folder, summary };
-        command.SetAction(parsed =>
+        command.SetAction((parsed, stop) =>
         {
             var path = parsed.GetValue(store)!;
             using var opened = StoreFile.OpenExisting(path, error);
             if (opened is null)
             {
-                return ExitCodes.StoreError;
+                return Task.FromResult(ExitCodes.StoreError);
             }
 
             var name = parsed.GetValue(experiment);
@@ -43,20 +43,30 @@ internal static class ReportCommand
                 error.WriteLine(name is null
                     ? $"sweep: the store '{opened.Location}' holds no experiments yet."
                     : $"sweep: the store '{opened.Location}' has no experiment '{name}'; 'sweep list' shows what it has.");
-                return ExitCodes.InvalidInput;
+                return Task.FromResult(ExitCodes.InvalidInput);
             }
 
             foreach (var found in experiments.OfType<ExperimentSummary>())
             {
-                var sweep = opened.ReadSweep(found.Id)!;
-                var report = ReportBuilder.Build(sweep, SweepSelector.Choose(sweep));
                 var target = name is null ? Path.Combine(parsed.GetValue(folder)!, found.Name) : parsed.GetValue(folder)!;
-                var written = ReportWriter.Write(report, target, failure => error.WriteLine($"sweep: the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!));
-                output.WriteLine($"{found.Name} (version {found.Version}): {string.Join(", ", written)}");
-                JobSummary.Append(target, JobSummary.Targets(parsed.GetValue(summary)), (file, e) => error.WriteLine($"sweep: summary.md could not be appended to '{file}': {e.Message}"));
+                output.WriteLine($"{found.Name} (version {found.Version}): writing the reports to {target}");
+                try
+                {
+                    var sweep = opened.ReadSweep(found.Id)!;
+                    var report = ReportBuilder.Build(sweep, SweepSelector.Choose(sweep));
+                    var written = ReportWriter.Write(report, target, failure => error.WriteLine($"sweep: the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!), stop);
+                    output.WriteLine($"{found.Name} (version {found.Version}): {string.Join(", ", written)}");
+                    JobSummary.Append(target, JobSummary.Targets(parsed.GetValue(summary)), (file, e) => error.WriteLine($"sweep: summary.md could not be appended to '{file}': {e.Message}"));
+                }
+                catch (OperationCanceledException)
+                {
+                    // A report is written whole or not at all, so the folder mixes new reports with older ones at worst.
+                    error.WriteLine($"sweep: interrupted while writing the reports of '{found.Name}': each file in {target} is whole, either written now or as it was; run the same command again to write them all.");
+                    return Task.FromResult(ExitCodes.Interrupted);
+                }
             }
 
-            return ExitCodes.Success;
+            return Task.FromResult(ExitCodes.Success);
         });
         return command;
     }
