@@ -1,7 +1,7 @@
 namespace Sweep.Reports;
 
 /// <summary>
-/// What a report says about its learning-rate range test, read from the test's steps and the sweep's choice.
+/// What a report says about its learning-rate range test, read from the test's steps and its suggestion.
 /// </summary>
 /// <param name="Steps">How many batches the test ran.</param>
 /// <param name="FirstRate">The rate of its first step.</param>
@@ -9,7 +9,7 @@ namespace Sweep.Reports;
 /// <param name="StartLoss">The smoothed loss of its first step.</param>
 /// <param name="LowestLoss">Its lowest smoothed loss.</param>
 /// <param name="LowestLossRate">The rate of <paramref name="LowestLoss"/>.</param>
-/// <param name="Suggested">The rate where the smoothed loss falls fastest; null when it never fell or the report does not know it.</param>
+/// <param name="Suggested">The rate where the smoothed loss falls fastest; null when it never fell.</param>
 public sealed record RangeTestFindings(int Steps, double FirstRate, double LastRate, double StartLoss, double LowestLoss, double LowestLossRate, double? Suggested)
 {
     /// <summary>The other rule of thumb: the rate of the lowest smoothed loss divided by ten.</summary>
@@ -17,8 +17,6 @@ public sealed record RangeTestFindings(int Steps, double FirstRate, double LastR
 
     /// <summary>
     /// The findings of the report's range test; null without one, or when none of its smoothed losses is finite.
-    /// The suggestion is the sweep's chosen rate when the sweep is the range test, unless that rate is the
-    /// lowest-loss rate / 10, which the test gives instead when its smoothed loss never fell.
     /// </summary>
     public static RangeTestFindings? Of(SweepReport report)
     {
@@ -29,9 +27,8 @@ public sealed record RangeTestFindings(int Steps, double FirstRate, double LastR
             return null;
         }
         var lowest = usable.MinBy(s => s.SmoothedLoss);
-        var suggested = report.IsRangeTest && report.ChosenLearningRate is { } chosen && chosen != lowest.LearningRate / 10 ? chosen : (double?)null;
         return new RangeTestFindings(
             report.RangeTest.Length, report.RangeTest[0].LearningRate, report.RangeTest[^1].LearningRate,
-            usable[0].SmoothedLoss, lowest.SmoothedLoss, lowest.LearningRate, suggested);
+            usable[0].SmoothedLoss, lowest.SmoothedLoss, lowest.LearningRate, report.RangeTestSuggestion);
     }
 }

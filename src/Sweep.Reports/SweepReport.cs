@@ -38,6 +38,12 @@ public sealed record SweepReport(
     /// <summary>The learning-rate range test's steps; empty when the sweep ran none.</summary>
     public ImmutableArray<RangeTestStep> RangeTest { get; init; } = [];
 
+    /// <summary>
+    /// The rate the range test suggests, where its smoothed loss falls fastest; null without a test or when its
+    /// loss never fell. Shown the same way whether the sweep is the test or a grid with a test beside it.
+    /// </summary>
+    public double? RangeTestSuggestion { get; init; }
+
     /// <summary>Whether the sweep is a range test and nothing else (<c>strategy: lr-range-test</c>): its charts are the test's alone.</summary>
     public bool IsRangeTest { get; init; }
 

@@ -1,11 +1,14 @@
 using System.Runtime.InteropServices;
+using Sweep.Reports.Exporters;
 
 namespace Sweep.Runner;
 
 /// <summary>
 /// Ctrl+C (SIGINT) and SIGTERM as a cancellation token. The first signal asks for a clean stop: no new
-/// trial starts, running ones stop at their next epoch and are recorded as interrupted. A second signal
-/// is left to the runtime, which ends the process at once (the store stays whole).
+/// trial starts, running ones stop at their next epoch and are recorded as interrupted; once every trial has
+/// ended, the reports being written are finished. A second signal is left to the runtime, which ends the
+/// process at once (the store stays whole), after the report files being written are deleted: a folder
+/// keeps whole reports only.
 /// </summary>
 /// <remarks>
 /// System.CommandLine's own handling cancels too, but after its ProcessTerminationTimeout (2 s) it returns
@@ -42,6 +45,7 @@ internal sealed class StopSignals : IDisposable
     {
         if (source.IsCancellationRequested)
         {
+            WholeFile.Abandon();
             return;
         }
 

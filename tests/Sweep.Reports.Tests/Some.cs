@@ -39,6 +39,7 @@ internal static class Some
             [new TrialRow("rt-1", 0, 0.001, 0, 0, "32", TrialStatus.Completed, null, 0, null, null, null, 0.24, [], [])], "rt-1", 0.13219411484660287)
         {
             IsRangeTest = true,
+            RangeTestSuggestion = 0.13219411484660287,
             Ranking = ["rt-1"],
             Story = ["Suggested learning rate 0.1322: the smoothed loss falls fastest there; the lowest-loss rate / 10 is 0.01995."],
             RangeTest =

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using ScottPlot;
 
@@ -15,7 +16,7 @@ internal static class LossCurvesChart
     public const int DrawnTrials = 20;
 
     // Past this many curves a legend hides the chart; the colour still tells the rate.
-    private const int MaxLegendEntries = 12;
+    internal const int MaxLegendEntries = 12;
 
     public static ReportChart Of(SweepReport report)
     {
@@ -28,9 +29,10 @@ internal static class LossCurvesChart
             ? "Colour runs from dark (smallest learning rate) to yellow (largest); a cross marks a trial that diverged, cut at the top."
             : $"The best {Count(drawn.Count)} trials, coloured from dark (smallest learning rate) to yellow (largest); the grey band spans " +
               $"the other {Count(rest.Count)} from their lowest to their highest loss, the dashed line is their median. A cross marks a diverged trial, cut at the top.";
+        var views = CurveMetric.Of(report).Select((metric, i) => MetricCurvesChart.Of(report, metric, $"loss-curves-{(i + 1).ToString(CultureInfo.InvariantCulture)}")).ToImmutableArray();
         if (drawn.Count == 0)
         {
-            return new ReportChart("loss-curves", "Loss curves", caption, null);
+            return new ReportChart("loss-curves", "Loss curves", caption, null) { Views = views };
         }
 
         var plot = ChartStyle.NewPlot();
@@ -53,7 +55,7 @@ internal static class LossCurvesChart
         ChartStyle.LogAxis(plot.Axes.Left, "loss (log scale)", zero);
         // ScottPlot draws a legend inside the plot whenever a plottable is named (the crosses of diverged trials are).
         ChartStyle.LegendOutside(plot);
-        return new ReportChart("loss-curves", "Loss curves", caption, plot);
+        return new ReportChart("loss-curves", "Loss curves", caption, plot) { Views = views };
     }
 
     /// <summary>A red cross where each diverged curve ends, in the legend once.</summary>

@@ -13,6 +13,12 @@ public sealed record ReportChart(string Id, string Title, string Caption, Plot? 
     /// <summary>Small multiples drawn in a grid two wide instead of <see cref="Plot"/>; empty for a chart of one plot.</summary>
     public ImmutableArray<Plot> Panels { get; init; } = [];
 
+    /// <summary>
+    /// The same chart of other metrics (its <see cref="Title"/> names the metric), which report.html offers in a
+    /// selector beside this one; the PNG is of this one only. Empty for a chart with one view.
+    /// </summary>
+    public ImmutableArray<ReportChart> Views { get; init; } = [];
+
     /// <summary>Sentences report.html prints under the chart, one a line.</summary>
     public ImmutableArray<string> Notes { get; init; } = [];
 
@@ -35,6 +41,10 @@ public sealed record ReportChart(string Id, string Title, string Caption, Plot? 
     public void Dispose()
     {
         Plot?.Dispose();
+        foreach (var view in Views)
+        {
+            view.Dispose();
+        }
         foreach (var panel in Panels)
         {
             panel.Dispose();

@@ -25,7 +25,7 @@ public sealed class ChartPngExporter : IExporter
                     continue;
                 }
                 var path = Path.Combine(directory, chart.Id + ".png");
-                WholeFile.Write(path, temporary => File.WriteAllBytes(temporary, chart.Png()));
+                WholeFile.Write(path, stream => stream.Write(chart.Png()));
                 written.Add(path);
             }
         }

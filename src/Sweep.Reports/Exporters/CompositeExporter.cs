@@ -4,9 +4,10 @@ namespace Sweep.Reports.Exporters;
 
 /// <summary>
 /// Runs several exporters in order. One that throws is reported to <c>onFailure</c> and the rest still
-/// write; cancellation still stops. Returns the paths the successful ones wrote.
+/// write; cancellation still stops: <paramref name="stop"/> is looked at before each exporter starts, and one
+/// that is started finishes its file or leaves none. Returns the paths the successful ones wrote.
 /// </summary>
-public sealed class CompositeExporter(IEnumerable<IExporter> exporters, Action<ExporterFailure> onFailure) : IExporter
+public sealed class CompositeExporter(IEnumerable<IExporter> exporters, Action<ExporterFailure> onFailure, CancellationToken stop = default) : IExporter
 {
     private readonly ImmutableArray<IExporter> exporters = [.. exporters];
 
@@ -17,6 +18,7 @@ public sealed class CompositeExporter(IEnumerable<IExporter> exporters, Action<E
         var written = new List<string>();
         foreach (var exporter in exporters)
         {
+            stop.ThrowIfCancellationRequested();
             try
             {
                 written.AddRange(exporter.Export(report, directory));

@@ -21,9 +21,9 @@ public abstract class ExporterBase : IExporter
         ArgumentNullException.ThrowIfNull(report);
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, FileName);
-        WholeFile.Write(path, temporary =>
+        WholeFile.Write(path, stream =>
         {
-            using var writer = new StreamWriter(temporary, append: false, Utf8) { NewLine = "\n" };
+            using var writer = new StreamWriter(stream, Utf8) { NewLine = "\n" };
             Write(report, writer);
         });
         return [path];

@@ -23,6 +23,14 @@ public sealed partial class HtmlReportExporter
         "figure{margin:0;width:fit-content;max-width:100%;box-sizing:border-box;background:var(--card);border-radius:6px;padding:.5rem}svg{max-width:100%;height:auto;display:block}" +
         ".label-good{color:var(--good)}.label-slow{color:var(--slow)}.label-oscillating{color:var(--oscillating)}.label-overfitting{color:var(--overfitting)}.label-diverging,.status-failed,.status-diverged{color:var(--bad)}";
 
+    /// <summary>The label of the loss curves' own view: the loss that judges each epoch.</summary>
+    private const string LossView = "loss (validation loss when there is one)";
+
+    // A chart's metric selector shows the chosen view of that chart and hides its others.
+    private const string ViewScript =
+        "document.querySelectorAll('select.view-picker').forEach(s=>{if(s.dataset.bound)return;s.dataset.bound='1';s.addEventListener('change',()=>" +
+        "s.closest('section').querySelectorAll('div.view').forEach(v=>v.hidden=v.dataset.view!==s.value));});";
+
     // Sorting: a click on a heading sorts by its column, numbers by their exact data-value (empty last).
     // Filtering: a row stays when its text contains every word typed, in any case.
     private const string TableScript =

@@ -100,7 +100,11 @@ public sealed partial class HtmlReportExporter : ExporterBase
         writer.WriteLine($"<section id=\"{chart.Id}\"><h2>{HtmlEncode(chart.Title)}</h2>");
         using (chart)
         {
-            if (chart.IsDrawn)
+            if (chart.IsDrawn && chart.Views.Any(v => v.IsDrawn))
+            {
+                WriteViews(writer, chart);
+            }
+            else if (chart.IsDrawn)
             {
                 writer.WriteLine($"<p class=\"hint\">{HtmlEncode(chart.Caption)}</p><figure>{chart.Svg()}</figure>");
                 if (!chart.Notes.IsEmpty)
@@ -114,6 +118,23 @@ public sealed partial class HtmlReportExporter : ExporterBase
             }
         }
         writer.WriteLine("</section>");
+    }
+
+    /// <summary>
+    /// A chart with other views: a selector of the metric above them, and each view (its caption and figure) with
+    /// only the chosen one shown. The first is the chart itself, labelled by the loss it draws.
+    /// </summary>
+    private static void WriteViews(TextWriter writer, ReportChart chart)
+    {
+        var views = chart.Views.Where(v => v.IsDrawn).Prepend(chart).ToList();
+        var options = views.Select((v, i) => $"<option value=\"{v.Id}\">{HtmlEncode(i == 0 ? LossView : v.Title)}</option>");
+        writer.WriteLine($"<p class=\"hint\"><label>Metric <select class=\"view-picker\" data-chart=\"{chart.Id}\">{string.Concat(options)}</select></label></p>");
+        foreach (var view in views)
+        {
+            var hidden = view == chart ? string.Empty : " hidden";
+            writer.WriteLine($"<div class=\"view\" data-view=\"{view.Id}\"{hidden}><p class=\"hint\">{HtmlEncode(view.Caption)}</p><figure>{view.Svg()}</figure></div>");
+        }
+        writer.WriteLine($"<script>{ViewScript}</script>");
     }
 
     private static void WriteTrials(SweepReport report, TextWriter writer)

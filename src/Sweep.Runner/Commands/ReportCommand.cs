@@ -29,13 +29,13 @@ internal static class ReportCommand
         var summary = CommonOptions.Summary();
         var command = new Command("report", "Write the CSV, HTML, Markdown and JSON reports of experiments from the store.") { store, formats, folder, summary };
         experiment.AddTo(command);
-        command.SetAction(parsed =>
+        command.SetAction((parsed, stop) =>
         {
             var path = parsed.GetValue(store)!;
             using var opened = StoreFile.OpenExisting(path, error);
             if (opened is null)
             {
-                return ExitCodes.StoreError;
+                return Task.FromResult(ExitCodes.StoreError);
             }
 
             var name = experiment.Read(parsed);
@@ -45,7 +45,7 @@ internal static class ReportCommand
                 CliError.Write(error, name is null
                     ? $"the store '{opened.Location}' holds no experiments yet."
                     : $"the store '{opened.Location}' has no experiment '{name}'; 'sweep list' shows what it has.");
-                return ExitCodes.InvalidInput;
+                return Task.FromResult(ExitCodes.InvalidInput);
             }
 
             // An experiment's name is data: its folder is one safe segment inside --out, whatever the name holds.
@@ -54,19 +54,29 @@ internal static class ReportCommand
                 .ToList();
             if (!OutputFolder.Prepare([parsed.GetValue(folder)!, .. targets.Select(t => t.Folder)], error))
             {
-                return ExitCodes.InvalidInput;
+                return Task.FromResult(ExitCodes.InvalidInput);
             }
 
             foreach (var (found, target) in targets)
             {
-                var sweep = opened.ReadSweep(found.Id)!;
-                var report = ReportBuilder.Build(sweep, SweepSelector.Choose(sweep));
-                var written = ReportWriter.Write(report, target, failure => CliError.Write(error, $"the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!));
-                output.WriteLine($"{found.Name} (version {found.Version}): {string.Join(", ", written)}");
-                JobSummary.Append(target, JobSummary.Targets(parsed.GetValue(summary)), (file, e) => CliError.Write(error, $"summary.md could not be appended to '{file}': {e.Message}"));
+                output.WriteLine($"{found.Name} (version {found.Version}): writing the reports to {target}");
+                try
+                {
+                    var sweep = opened.ReadSweep(found.Id)!;
+                    var report = ReportBuilder.Build(sweep, SweepSelector.Choose(sweep));
+                    var written = ReportWriter.Write(report, target, failure => CliError.Write(error, $"the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!), stop);
+                    output.WriteLine($"{found.Name} (version {found.Version}): {string.Join(", ", written)}");
+                    JobSummary.Append(target, JobSummary.Targets(parsed.GetValue(summary)), (file, e) => CliError.Write(error, $"summary.md could not be appended to '{file}': {e.Message}"));
+                }
+                catch (OperationCanceledException)
+                {
+                    // A report is written whole or not at all, so the folder mixes new reports with older ones at worst.
+                    CliError.Write(error, $"interrupted while writing the reports of '{found.Name}': each file in {target} is whole, either written now or as it was; run the same command again to write them all.");
+                    return Task.FromResult(ExitCodes.Interrupted);
+                }
             }
 
-            return ExitCodes.Success;
+            return Task.FromResult(ExitCodes.Success);
         });
         return command;
     }

@@ -33,6 +33,7 @@ internal static class ReportBuilder
             Bracket = choice.Recommendation?.Bracket,
             Target = sweep.Settings.OtherTarget() is { } target ? new SearchTarget(target, choice.Decision?.Value) : null,
             RangeTest = choice.RangeTest is null ? [] : [.. choice.RangeTest.Result.Steps],
+            RangeTestSuggestion = choice.RangeTest?.Result.Suggestion,
             IsRangeTest = sweep.Settings.Strategy == SearchStrategy.LrRangeTest,
             Parameters = sweep.ParameterPaths,
             Ranking = [.. choice.RankedTrials.Select(t => t.Id)],

@@ -19,10 +19,11 @@ internal static class ReportWriter
     public static IReadOnlyList<string> Write(SweepReport report, string folder, ILogger log, IReadOnlyCollection<string>? formats = null) =>
         Write(report, folder, failure => log.Error(failure.Error, "The {Exporter} report could not be written: {Message}", failure.ExporterName, failure.Error.Message), formats);
 
-    public static IReadOnlyList<string> Write(SweepReport report, string folder, Action<ExporterFailure> onFailure, IReadOnlyCollection<string>? formats = null)
+    /// <param name="stop">Once cancelled, no further report starts; <see cref="OperationCanceledException"/> is thrown instead.</param>
+    public static IReadOnlyList<string> Write(SweepReport report, string folder, Action<ExporterFailure> onFailure, IReadOnlyCollection<string>? formats = null, CancellationToken stop = default)
     {
         Directory.CreateDirectory(folder);
         var exporters = (formats ?? Formats.Keys).SelectMany(format => Formats[format]());
-        return new CompositeExporter(exporters, onFailure).Export(report, folder);
+        return new CompositeExporter(exporters, onFailure, stop).Export(report, folder);
     }
 }

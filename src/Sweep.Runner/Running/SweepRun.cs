@@ -8,6 +8,7 @@ using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Models.Selection;
 using Sweep.Models.Trials;
+using Sweep.Reports;
 using Sweep.Runner.Commands;
 using Sweep.Runner.Logging;
 using Sweep.Runner.Progress;
@@ -127,38 +128,47 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         }
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
-        using var onSignal = stop.Register(() => log.Warning("Stopping: no new trial starts, running trials stop at their next epoch. Press Ctrl+C again to quit at once."));
         var plans = TrialPlans.Of(experiment, trials, store, registration.Id);
         var executor = TrialExecutors.For(experiment.Definition, datasets.For, settings.OutputFolder);
         var scope = new TrialBatch(store, registration.Id, runId, plans, executor, log, levels, $"{name} v{registration.Version}");
         ImmutableArray<TrialResult> results;
-        try
+        using (stop.Register(() => log.Warning("Stopping: no new trial starts, running trials stop at their next epoch. Press Ctrl+C again to quit at once.")))
         {
-            results = search ? await work.RunSearchAsync(scope, experiment, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false)
-                : await work.RunTrialsAsync(scope, stage: null, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false);
-        }
-        catch (StoreException)
-        {
-            AbandonRun(store, runId);
-            throw;
+            try
+            {
+                results = search ? await work.RunSearchAsync(scope, experiment, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false)
+                    : await work.RunTrialsAsync(scope, stage: null, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false);
+            }
+            catch (StoreException)
+            {
+                AbandonRun(store, runId);
+                throw;
+            }
         }
 
-        var interrupted = stop.IsCancellationRequested;
-        var timedOut = !interrupted && deadline.IsCancellationRequested;
         store.InterruptRunningTrials(runId);
+        var sweep = SweepDiagnosis.Record(store, registration.Id);
+        var left = sweep.Trials.Count(t => !t.Status.IsFinished());
+
+        // A stop counts only when it left work undone: a Ctrl+C that comes after the last trial ended stops nothing.
+        var undone = left > 0 || (search && SweepSelector.Search(sweep) is StageProposal);
+        var interrupted = stop.IsCancellationRequested && undone;
+        var timedOut = !interrupted && deadline.IsCancellationRequested && undone;
         store.FinishRun(runId, interrupted || timedOut ? RunStatus.Interrupted
             : results.Any(r => r.Status == TrialStatus.Failed) ? RunStatus.Failed
             : RunStatus.Completed);
 
-        var sweep = SweepDiagnosis.Record(store, registration.Id);
         var choice = SweepSelector.Choose(sweep);
-        var reports = ReportWriter.Write(ReportBuilder.Build(sweep, choice), settings.OutputFolder, log);
-        log.Information("Reports: {Reports}", string.Join(", ", reports.Select(Path.GetFileName)));
-        JobSummary.Append(settings.OutputFolder, JobSummary.Targets(settings.SummaryFile), (file, e) => log.Error("summary.md could not be appended to {File}: {Problem}", file, e.Message));
+        WriteReports(ReportBuilder.Build(sweep, choice), name, store.Location, log, warnOnStop: interrupted ? CancellationToken.None : stop);
         var plan = plans.All();
         new SweepSummary(registration, runId, store.Location, logFile, plan, sweep, choice) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
             .Write(output, settings.Log.Format);
-        var left = sweep.Trials.Count(t => !t.Status.IsFinished());
+        if (interrupted && left == 0)
+        {
+            log.Warning("Interrupted before the search's next stage; run the same command again to resume.");
+            return ExitCodes.Interrupted;
+        }
+
         if (interrupted)
         {
             log.Warning("Interrupted: {Left} not finished; run the same command again to resume.", Counted.Of(left, "trial"));
@@ -178,6 +188,24 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         }
 
         return sweep.Trials.Any(t => t.Status == TrialStatus.Failed) ? ExitCodes.TrialsFailed : ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Writes the reports and appends summary.md where asked. Every trial has ended by now, so a Ctrl+C (or one
+    /// that came after the last trial) lets them finish, as they take a moment; the warning says how a second
+    /// Ctrl+C stops at once and how to write them then.
+    /// </summary>
+    private void WriteReports(SweepReport report, string experiment, string storeLocation, ILogger log, CancellationToken warnOnStop)
+    {
+        log.Information("Writing the reports to {Folder}.", settings.OutputFolder);
+        using (warnOnStop.Register(() => log.Warning(
+            "Every trial has ended and is stored, so the reports are being finished; press Ctrl+C again to stop at once, and then write them with: {Command}",
+            SweepInvocation.Command($"report --experiment {experiment} --db {storeLocation} --out {settings.OutputFolder}"))))
+        {
+            var reports = ReportWriter.Write(report, settings.OutputFolder, log);
+            log.Information("Reports: {Reports}", string.Join(", ", reports.Select(Path.GetFileName)));
+            JobSummary.Append(settings.OutputFolder, JobSummary.Targets(settings.SummaryFile), (file, e) => log.Error("summary.md could not be appended to {File}: {Problem}", file, e.Message));
+        }
     }
 
     /// <summary>After a store failure, records what it can; a run left marked running is released by the next `sweep run`.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using Sweep.Reports.Exporters;
 
 namespace Sweep.Reports.Tests.Browser;
@@ -19,7 +21,7 @@ public sealed class ReportInBrowserTests(ChromiumBrowser browser) : IClassFixtur
         browser.Open(page);
 
         AssertNoConsoleErrors();
-        Assert.Equal(9L, browser.Run("return document.querySelectorAll('figure > svg').length;"));
+        Assert.Equal(9L, browser.Run("return [...document.querySelectorAll('figure > svg')].filter(s=>s.getBoundingClientRect().height>0).length;"));
         Assert.Equal(0L, browser.Run("return window.alerted === undefined ? 0 : 1;"));
         var filtered = browser.RunForStrings(
             "const f=document.getElementById('trial-filter');f.value='DIVERGING';f.dispatchEvent(new Event('input'));" +
@@ -91,6 +93,34 @@ public sealed class ReportInBrowserTests(ChromiumBrowser browser) : IClassFixtur
         Assert.True(sizes[0] > sizes[1], "the table does not scroll in its box");
         Assert.True(sizes[2] <= sizes[3], $"the page is {sizes[2]} px wide in a window of {sizes[3]} px");
         Assert.True(sizes[4] <= sizes[5], $"the box is {sizes[4]} px tall in a window of {sizes[5]} px: its scrollbar is out of sight");
+        AssertNoConsoleErrors();
+    }
+
+    [Fact]
+    public void Picking_a_metric_a_program_reported_shows_its_curves_in_place_of_the_loss()
+    {
+        using var directory = new TemporaryDirectory();
+        // BLEU climbs from 10 + the trial's index at epoch 1 by 10 an epoch: 10 to 51 over five epochs.
+        var trials = SomeSweep.Report(3, 5).Trials.Select((t, i) => t with
+        {
+            Epochs = [.. t.Epochs.Select(e => e with { Extra = ImmutableSortedDictionary<string, double>.Empty.Add("bleu", (10 * e.Epoch) + i) })],
+        });
+        var page = new HtmlReportExporter().Export(SomeSweep.WithTrials([.. trials]), directory.Path)[0];
+
+        browser.PreferColorScheme("light");
+        browser.Open(page);
+        Assert.Equal(["loss (validation loss when there is one)", "bleu"], browser.RunForStrings("return [...document.querySelectorAll('#loss-curves select option')].map(o=>o.textContent);"));
+        var shown = browser.RunForStrings(
+            "const s=document.querySelector('#loss-curves select');s.value=[...s.options].find(o=>o.textContent==='bleu').value;s.dispatchEvent(new Event('change'));" +
+            "return [...document.querySelectorAll('#loss-curves div.view')].filter(v=>v.getBoundingClientRect().height>0)" +
+            ".map(v=>[...v.querySelectorAll('svg text')].map(t=>t.textContent.trim()).join('|'));")!;
+
+        var texts = Assert.Single(shown).Split('|');
+        Assert.Contains("bleu", texts);
+        var ticks = texts.Where(t => double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out _)).Select(t => double.Parse(t, CultureInfo.InvariantCulture)).ToList();
+        Assert.Contains(ticks, t => t is >= 10 and <= 12);
+        Assert.Contains(ticks, t => t is >= 50 and <= 52);
+        Assert.DoesNotContain("loss (log scale)", texts);
         AssertNoConsoleErrors();
     }
 

@@ -220,6 +220,17 @@ public sealed class ReportChartsTests
         AssertText("lowest-loss rate / 10: 0.01995", svg);
     }
 
+    [Fact]
+    public void A_grid_with_a_range_test_beside_it_marks_the_suggestion_and_min_over_ten_as_the_range_test_does()
+    {
+        var report = Some.Report() with { RangeTestSuggestion = 0.005 };
+
+        var svg = Svg(report, "range-test");
+
+        AssertText("suggested 0.005", svg);
+        AssertText("lowest-loss rate / 10: 0.001", svg);
+    }
+
     // ScottPlot writes a text element's content on a line of its own.
     private static void AssertText(string text, string svg) => Assert.Matches(Text(text), svg);
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.RegularExpressions;
 using Sweep.Reports.Exporters;
 
@@ -18,10 +19,11 @@ public sealed partial class HtmlReportExporterTests
 
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
         // Title, heading, description, strategy, version, best trial, parameter path and value, story, table id
-        // and batch, the searched key's column heading and cell in the trials table, and the loss chart's legend
-        // (escaped by the SVG writer).
-        Assert.Equal(14, Regex.Count(html, Regex.Escape("&lt;script&gt;alert(1)&lt;/script&gt;")));
-        Assert.Single(Regex.Matches(html, "<script>"));
+        // and batch, the searched key's column heading and cell in the trials table, and the legends of the loss
+        // chart and of its training-loss and accuracy views (escaped by the SVG writer).
+        Assert.Equal(16, Regex.Count(html, Regex.Escape("&lt;script&gt;alert(1)&lt;/script&gt;")));
+        // The loss curves' metric selector and the trials table: the page's own two scripts.
+        Assert.Equal(2, Regex.Count(html, "<script>"));
     }
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed partial class HtmlReportExporterTests
         Assert.Contains("<section id=\"heatmap-lr-batch\">", html, StringComparison.Ordinal);
         Assert.Contains("<section id=\"batch-modes\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>alert", html, StringComparison.Ordinal);
-        Assert.Single(Regex.Matches(html, "<script>"));
+        Assert.Equal(2, Regex.Count(html, "<script>"));
         // The trials table, the heatmap's tick and the comparison's legend.
         Assert.Equal(3, Regex.Count(html, Regex.Escape("&lt;script&gt;alert(1)&lt;/script&gt;")));
     }
@@ -62,7 +64,8 @@ public sealed partial class HtmlReportExporterTests
 
         var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report(), directory.Path)[0]);
 
-        Assert.Equal(9, Regex.Count(html, "<svg "));
+        // Nine charts, and the loss curves' training-loss and accuracy views.
+        Assert.Equal(11, Regex.Count(html, "<svg "));
         var sections = Regex.Matches(html, "<section id=\"([a-z0-9-]+)\"><h2>").Select(m => m.Groups[1].Value);
         Assert.Equal(["story", "loss-curves", "final-loss", "diagnosis", "heatmap-lr-l2", "heatmap-lr-l1", "heatmap-lr-batch", "batch-modes", "regularisation", "range-test"], sections);
         Assert.Contains("<h2>Learning-rate range test</h2>", html, StringComparison.Ordinal);
@@ -90,7 +93,7 @@ public sealed partial class HtmlReportExporterTests
 
         var html = File.ReadAllText(new HtmlReportExporter().Export(Some.Report() with { RangeTest = [] }, directory.Path)[0]);
 
-        Assert.Equal(8, Regex.Count(html, "<svg "));
+        Assert.Equal(10, Regex.Count(html, "<svg "));
         Assert.DoesNotContain("range test", html, StringComparison.Ordinal);
     }
 
@@ -171,6 +174,22 @@ public sealed partial class HtmlReportExporterTests
         var size = new FileInfo(new HtmlReportExporter().Export(report, directory.Path)[0]).Length;
 
         Assert.InRange(size, 100_000, 5_000_000);
+    }
+
+    [Fact]
+    public void A_report_of_1000_trials_with_twenty_metrics_of_their_own_draws_twelve_of_them_and_stays_under_5_MB()
+    {
+        using var directory = new TemporaryDirectory();
+        var metrics = Enumerable.Range(1, 20).ToImmutableSortedDictionary(i => $"metric{i:D2}", i => (double)i, StringComparer.Ordinal);
+        var report = SomeSweep.Report(1000, 1000);
+        report = report with { Trials = [.. report.Trials.Select(t => t with { Epochs = [.. t.Epochs.Select(e => e with { Extra = metrics })] })] };
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(report, directory.Path)[0]);
+
+        Assert.Equal(13, Regex.Count(html, "<div class=\"view\""));
+        Assert.Contains(">metric12</option>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(">metric13</option>", html, StringComparison.Ordinal);
+        Assert.InRange(html.Length, 100_000, 5_000_000);
     }
 
     [Fact]

@@ -31,6 +31,8 @@ public sealed class CommandTrialTests : IDisposable
         Assert.Contains("Best: trial", string.Join('\n', sweep.Lines), StringComparison.Ordinal);
         Assert.EndsWith(",seconds,params.momentum", File.ReadLines(Path.Combine(folder.OutPath, "trials.csv")).First(), StringComparison.Ordinal);
         Assert.EndsWith(",seconds,b,w", File.ReadLines(Path.Combine(folder.OutPath, "epochs.csv")).First(), StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(folder.OutPath, "report.html"));
+        Assert.Matches("<select class=\"view-picker\" data-chart=\"loss-curves\">.*>b</option>.*>w</option></select>", html);
     }
 
     [Fact]

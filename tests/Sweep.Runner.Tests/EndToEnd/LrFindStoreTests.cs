@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace Sweep.Runner.Tests.EndToEnd;
 
@@ -80,8 +81,10 @@ public sealed class LrFindStoreTests : IDisposable
         var text = folder.Command("best", "--experiment", "y3x").Output;
         Assert.StartsWith("Best learning rate of 'y3x' (version 1): 0.1\n", text, StringComparison.Ordinal);
         Assert.Contains($"steps): suggested learning rate {suggestion.ToString("G4", CultureInfo.InvariantCulture)};", text, StringComparison.Ordinal);
-        Assert.Contains("<section id=\"range-test\">", File.ReadAllText(Path.Combine(folder.OutPath, "report.html")), StringComparison.Ordinal);
-        Assert.Contains("<section id=\"loss-curves\">", File.ReadAllText(Path.Combine(folder.OutPath, "report.html")), StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(folder.OutPath, "report.html"));
+        Assert.Contains("<section id=\"range-test\">", html, StringComparison.Ordinal);
+        Assert.Matches($">\\s*suggested {Regex.Escape(suggestion.ToString("G4", CultureInfo.InvariantCulture))}\\s*</text>", html);
+        Assert.Contains("<section id=\"loss-curves\">", html, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(folder.OutPath, "range-test.png")));
         Assert.Contains(
             $"sweep lr-find (50 steps) suggests learning rate {suggestion.ToString("G4", CultureInfo.InvariantCulture)}",
