@@ -29,6 +29,8 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
     private static readonly string SweepVersion =
         typeof(SweepRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    private readonly PhaseClock clock = new();
+
     public async Task<int> ExecuteAsync(CancellationToken stop)
     {
         if (ExperimentFile.Load(settings.ExperimentPath, error) is not { } loaded)
@@ -36,6 +38,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             return ExitCodes.InvalidInput;
         }
 
+        clock.Mark("file checked and trials planned");
         var datasets = new DatasetCache();
         if (!LoadData(loaded.Experiment, loaded.Plan.Trials, datasets) || !CreateOutputFolder())
         {
@@ -46,9 +49,12 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var (logger, levels) = SweepLog.Create(settings.Log, output, error, logFile);
         using (logger)
         {
+            clock.Mark("data loaded and log opened");
+            clock.Attach(logger);
             try
             {
                 using var store = ResultStores.Open(settings.StorePath);
+                clock.Mark("store opened");
                 return await RunAsync(store, loaded.Experiment, loaded.Plan.Trials, datasets, logger, levels, logFile, stop).ConfigureAwait(false);
             }
             catch (StoreException e)
@@ -88,6 +94,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
                 experiment.File, name, registration.Version);
         }
 
+        clock.Mark("experiment registered");
         if (settings.Fresh && store.ResetTrials(registration.Id) is var reset and > 0)
         {
             log.Information("--fresh: {Trials} of '{Experiment}' version {Version} reset to run again.", Counted.Of(reset, "stored trial"), name, registration.Version);
@@ -100,6 +107,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var toRun = Math.Min(trials.Length - finishedBefore, settings.MaxTrials ?? int.MaxValue);
         var workers = Math.Max(1, Math.Min(settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount, search ? trials.Length : toRun));
         var runId = store.StartRun(registration.Id, SweepVersion);
+        clock.Mark("trials added to the store and run started");
         if (search)
         {
             var c2f = experiment.Definition.Search.CoarseToFine!;
@@ -148,6 +156,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             throw;
         }
 
+        clock.Mark("trials ended");
         var interrupted = stop.IsCancellationRequested;
         var timedOut = !interrupted && deadline.IsCancellationRequested;
         store.InterruptRunningTrials(runId);
@@ -159,6 +168,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var choice = SweepSelector.Choose(sweep);
         var reports = ReportWriter.Write(ReportBuilder.Build(sweep, choice), settings.OutputFolder, log);
         log.Information("Reports: {Reports}", string.Join(", ", reports.Select(Path.GetFileName)));
+        clock.Mark("reports written");
         JobSummary.Append(settings.OutputFolder, JobSummary.Targets(settings.SummaryFile), (file, e) => log.Error("summary.md could not be appended to {File}: {Problem}", file, e.Message));
         var plan = plans.All();
         new SweepSummary(registration, runId, store.Location, logFile, plan, sweep, choice) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
