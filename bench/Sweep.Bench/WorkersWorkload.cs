@@ -9,7 +9,7 @@ namespace Sweep.Bench;
 /// A sweep spread over processes on one PostgreSQL server, beside Optuna's RDB storage on the same server in
 /// the same run (../shared/peers/optuna_pg.py): the grid of 400 learning rates of y = 3x, 20 epochs each, on
 /// two processes (`sweep run` and one `sweep worker`, each one trial at a time; Optuna: two workers of one
-/// study). Sweep's time is the whole `sweep run` process: start-up, planning, training, waiting for the
+/// study), `sweep` as the tool package installs it on linux-x64. Sweep's time is the whole `sweep run` process: start-up, planning, training, waiting for the
 /// worker, and writing every report (and, apart, until every trial had a result); the worker starts with it and waits up to 5 s for work. Both are checked
 /// for trials run twice. Each side gets a new database. Diverging rates stop early in Sweep (a result, not a
 /// failure), so Sweep records fewer epochs than Optuna's 20 reports a trial.
@@ -48,10 +48,11 @@ internal static class WorkersWorkload
 
     private static SweepResult Sweep(string root, string folder, string file, string url, int trials)
     {
-        var sweepDll = Path.Combine(root, "src", "Sweep.Runner", "bin", "Release", "net10.0", "sweep.dll");
+        // The build users install as a tool: published for this platform, precompiled (ReadyToRun).
+        var sweepDll = Path.Combine(root, "src", "Sweep.Runner", "bin", "Release", "net10.0", "linux-x64", "publish", "sweep.dll");
         if (!File.Exists(sweepDll))
         {
-            throw new FileNotFoundException("Build Release first: dotnet build -c Release Sweep.sln", sweepDll);
+            throw new FileNotFoundException("Publish sweep first: dotnet publish src/Sweep.Runner -c Release -r linux-x64", sweepDll);
         }
 
         var clock = Stopwatch.StartNew();
@@ -84,7 +85,26 @@ internal static class WorkersWorkload
             ByWorker: Count("SELECT COUNT(*) FROM trials t JOIN runs r ON r.id = t.run_id WHERE r.id <> (SELECT MIN(id) FROM runs)"),
             TrialsSeconds: Math.Round(trialsDone, 3),
             WallSeconds: Math.Round(wall, 3),
-            MsPerTrialPerWorker: Math.Round(1000 * wall * 2 / trials, 2));
+            MsPerTrialPerWorker: Math.Round(1000 * wall * 2 / trials, 2),
+            RunPhasesMs: Phases(Path.Combine(folder, "run", "sweep.log")));
+    }
+
+    /// <summary>The run's phases from its log ("Phase: store opened at 412 ms after the process started"), in order.</summary>
+    private static Dictionary<string, double> Phases(string log)
+    {
+        var phases = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(log))
+        {
+            var start = line.IndexOf("Phase: ", StringComparison.Ordinal);
+            var at = line.LastIndexOf(" at ", StringComparison.Ordinal);
+            if (start >= 0 && at > start)
+            {
+                var ms = line[(at + 4)..].Split(' ')[0];
+                phases[line[(start + 7)..at]] = double.Parse(ms, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return phases;
     }
 
     /// <summary>When every trial had a result, looking every 20 ms (the rest of the run's time is writing the reports).</summary>
@@ -194,5 +214,5 @@ internal static class WorkersWorkload
         throw new InvalidOperationException("run the benchmark from the repository's build output");
     }
 
-    private sealed record SweepResult(string Impl, int Workers, long Trials, long RunTwice, long Epochs, long DistinctEpochs, long ByWorker, double TrialsSeconds, double WallSeconds, double MsPerTrialPerWorker);
+    private sealed record SweepResult(string Impl, int Workers, long Trials, long RunTwice, long Epochs, long DistinctEpochs, long ByWorker, double TrialsSeconds, double WallSeconds, double MsPerTrialPerWorker, Dictionary<string, double> RunPhasesMs);
 }

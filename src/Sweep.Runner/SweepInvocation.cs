@@ -4,7 +4,8 @@ namespace Sweep.Runner;
 /// How the user who started this process types a sweep command, for the hints Sweep prints ("see them with: ...").
 /// One rule: built from a checkout (the assembly sits in the Runner project's bin folder) it is `dotnet run
 /// --project PATH --`, the way the README starts it; started as `dotnet sweep.dll` it is that; otherwise the
-/// executable itself, as `sweep` when its folder is on PATH (an installed .NET tool) or by its full path when not.
+/// executable itself, as `sweep` when it is on PATH (an installed .NET tool: its folder, or a link to it in a
+/// folder, as the tool path links the platform-specific build) or by its full path when not.
 /// </summary>
 internal static class SweepInvocation
 {
@@ -37,8 +38,22 @@ internal static class SweepInvocation
 
         var folder = Path.GetDirectoryName(processPath);
         var onPath = (pathVariable ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Any(entry => string.Equals(Path.TrimEndingDirectorySeparator(entry), folder, StringComparison.Ordinal));
+            .Any(entry => string.Equals(Path.TrimEndingDirectorySeparator(entry), folder, StringComparison.Ordinal)
+                || LinksTo(Path.Combine(entry, Path.GetFileName(processPath)), processPath));
         return onPath ? Path.GetFileNameWithoutExtension(processPath) : Quote(processPath);
+    }
+
+    private static bool LinksTo(string link, string target)
+    {
+        try
+        {
+            return new FileInfo(link).ResolveLinkTarget(returnFinalTarget: true) is { } resolved
+                && string.Equals(resolved.FullName, Path.GetFullPath(target), StringComparison.Ordinal);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>A path below the working directory as a relative one (what the user would type there), any other in full.</summary>

@@ -30,6 +30,19 @@ public sealed class SweepInvocationTests : IDisposable
     }
 
     [Fact]
+    public void A_platform_specific_tool_linked_from_a_folder_on_the_path_is_sweep()
+    {
+        var executable = Path.Combine(folder.Root, "tools", ".store", "sweep", "0.1.0", "sweep.linux-x64", "0.1.0", "tools", "net10.0", "linux-x64", "sweep");
+        Directory.CreateDirectory(Path.GetDirectoryName(executable)!);
+        File.WriteAllText(executable, "");
+        File.CreateSymbolicLink(Path.Combine(folder.Root, "tools", "sweep"), Path.GetRelativePath(Path.Combine(folder.Root, "tools"), executable));
+        var assembly = executable + ".dll";
+
+        Assert.Equal("sweep", SweepInvocation.Of(executable, assembly, "/tmp", $"/usr/bin:{Path.Combine(folder.Root, "tools")}"));
+        Assert.Equal(executable, SweepInvocation.Of(executable, assembly, "/tmp", "/usr/bin"));
+    }
+
+    [Fact]
     public void A_dll_started_by_dotnet_outside_a_checkout_is_dotnet_and_the_dll()
     {
         var assembly = Path.Combine(folder.Root, "publish", "sweep.dll");

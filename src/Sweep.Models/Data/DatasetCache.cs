@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Sweep.Models.Experiments;
+using Sweep.Models.Search;
 
 namespace Sweep.Models.Data;
 
@@ -17,7 +18,7 @@ public sealed class DatasetCache
     public Dataset For(ExperimentDefinition configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var key = $"{configuration.Directory}\n{configuration.Seed}\n{JsonSerializer.Serialize(configuration.Data)}";
+        var key = $"{configuration.Directory}\n{configuration.Seed}\n{JsonSerializer.Serialize(configuration.Data, IdentityJson.Options)}";
         return datasets.GetOrAdd(key, _ => new Lazy<Dataset>(() => DatasetLoader.Load(configuration.EngineData, configuration.Directory, configuration.Seed))).Value;
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Sweep.Models.Experiments;
 
 namespace Sweep.Models.Search;
@@ -16,13 +15,6 @@ namespace Sweep.Models.Search;
 /// </summary>
 public static class ExperimentFingerprint
 {
-    private static readonly JsonSerializerOptions Canonical = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     /// <summary>The fingerprint of the experiment, planning its first trials.</summary>
     public static string Of(LoadedExperiment experiment)
     {
@@ -48,7 +40,7 @@ public static class ExperimentFingerprint
                 search.Diagnosis,
                 Plan = firstTrials.Select(t => $"{t.Stage}:{t.Id}"),
             },
-            Canonical);
+            IdentityJson.Options);
         return Hash(canonical);
     }
 

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Sweep.Models.Experiments;
 
 namespace Sweep.Models.Search;
@@ -16,13 +15,6 @@ namespace Sweep.Models.Search;
 /// </summary>
 public static class TrialIdentity
 {
-    private static readonly JsonSerializerOptions Canonical = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-    };
-
     public static string Of(ExperimentDefinition configuration, int seed) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(CanonicalJson(configuration, seed))))[..16];
 
@@ -31,7 +23,7 @@ public static class TrialIdentity
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return configuration.Trainer is null
-            ? JsonSerializer.Serialize(new { configuration.Data, configuration.Model, configuration.Training, Seed = seed }, Canonical)
-            : JsonSerializer.Serialize(new { configuration.Trainer, configuration.Params, configuration.Training, Seed = seed }, Canonical);
+            ? JsonSerializer.Serialize(new { configuration.Data, configuration.Model, configuration.Training, Seed = seed }, IdentityJson.Options)
+            : JsonSerializer.Serialize(new { configuration.Trainer, configuration.Params, configuration.Training, Seed = seed }, IdentityJson.Options);
     }
 }

@@ -30,6 +30,8 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
     private static readonly string SweepVersion =
         typeof(SweepRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    private readonly PhaseClock clock = new();
+
     public async Task<int> ExecuteAsync(CancellationToken stop)
     {
         var datasets = new DatasetCache();
@@ -38,13 +40,17 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             return ExitCodes.InvalidInput;
         }
 
+        clock.Mark("file and data checked, trials planned");
         var logFile = Path.Combine(settings.OutputFolder, LogFileName);
         var (logger, levels) = SweepLog.Create(settings.Log, output, error, logFile);
         using (logger)
         {
+            clock.Mark("log opened");
+            clock.Attach(logger);
             try
             {
                 using var store = ResultStores.Open(settings.StorePath);
+                clock.Mark("store opened");
                 return await RunAsync(store, loaded.Experiment, loaded.Plan.Trials, datasets, logger, levels, logFile, stop).ConfigureAwait(false);
             }
             catch (StoreException e)
@@ -84,6 +90,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
                 experiment.File, name, registration.Version);
         }
 
+        clock.Mark("experiment registered");
         if (settings.Fresh && store.ResetTrials(registration.Id) is var reset and > 0)
         {
             log.Information("--fresh: {Trials} of '{Experiment}' version {Version} reset to run again.", Counted.Of(reset, "stored trial"), name, registration.Version);
@@ -96,6 +103,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var toRun = Math.Min(trials.Length - finishedBefore, settings.MaxTrials ?? int.MaxValue);
         var workers = Math.Max(1, Math.Min(settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount, search ? trials.Length : toRun));
         var runId = store.StartRun(registration.Id, SweepVersion);
+        clock.Mark("trials added to the store and run started");
         if (search)
         {
             var c2f = experiment.Definition.Search.CoarseToFine!;
@@ -146,6 +154,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             }
         }
 
+        clock.Mark("trials ended");
         store.InterruptRunningTrials(runId);
         var sweep = SweepDiagnosis.Record(store, registration.Id);
         var left = sweep.Trials.Count(t => !t.Status.IsFinished());
@@ -160,6 +169,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
 
         var choice = SweepSelector.Choose(sweep);
         WriteReports(ReportBuilder.Build(sweep, choice), name, store.Location, log, warnOnStop: interrupted ? CancellationToken.None : stop);
+        clock.Mark("reports written");
         var plan = plans.All();
         new SweepSummary(registration, runId, store.Location, logFile, plan, sweep, choice) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
             .Write(output, settings.Log.Format);

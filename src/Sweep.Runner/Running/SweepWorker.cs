@@ -35,6 +35,7 @@ internal sealed class SweepWorker(WorkerSettings settings, TextWriter output, Te
     private readonly Dictionary<long, Joined> joined = [];
     private readonly HashSet<long> refused = [];
     private readonly DatasetCache datasets = new();
+    private readonly PhaseClock clock = new();
 
     public async Task<int> ExecuteAsync(CancellationToken stop)
     {
@@ -46,9 +47,11 @@ internal sealed class SweepWorker(WorkerSettings settings, TextWriter output, Te
         var (logger, levels) = SweepLog.Create(settings.Log, output, error, Path.Combine(settings.OutputFolder, LogFileName));
         using (logger)
         {
+            clock.Attach(logger);
             try
             {
                 using var store = ResultStores.Open(settings.StorePath, new StoreOptions { Lease = settings.Lease });
+                clock.Mark("store opened");
                 return await WorkAsync(store, logger, levels, stop).ConfigureAwait(false);
             }
             catch (StoreException e)
@@ -192,6 +195,7 @@ internal sealed class SweepWorker(WorkerSettings settings, TextWriter output, Te
         var batch = new TrialBatch(store, version.Id, runId, plans, executor, log, levels, title);
         var workers = Math.Max(1, settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount);
         log.Information("Joined {Experiment} as run {RunId} on {Workers}.", title, runId, Counted.Of(workers, "worker"));
+        clock.Mark($"joined {title}");
         work = new Joined(new SweepWork(output, settings.Log), batch, experiment, workers);
         joined.Add(version.Id, work);
         return work;
