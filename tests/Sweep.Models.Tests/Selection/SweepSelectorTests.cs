@@ -136,7 +136,7 @@ public class SweepSelectorTests
     [Fact]
     public void A_grid_chosen_by_accuracy_picks_the_highest_accuracy_and_shows_it_not_its_mistakes()
     {
-        // 0.1 has the lowest loss but 0.01 classifies more validation samples right (issue 15: choose by accuracy).
+        // 0.1 has the lowest loss but 0.01 classifies more validation samples right (classifiers choose by accuracy).
         var settings = Grid with { Metric = SelectionMetric.Accuracy };
         var trials = new[] { Classifier("t1", 0.001, 0.9, 0.80), Classifier("t2", 0.01, 0.5, 0.978), Classifier("t3", 0.1, 0.3, 0.95), Classifier("t4", 1, 1.2, 0.6) };
 

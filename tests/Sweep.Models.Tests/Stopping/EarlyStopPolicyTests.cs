@@ -37,7 +37,7 @@ public sealed class EarlyStopPolicyTests
     [Fact]
     public void A_loss_that_wobbles_by_large_factors_near_zero_below_its_start_goes_on()
     {
-        // Issue 15: an iris-like classifier with per-sample SGD at 97.8% validation accuracy. Its loss went from
+        // A new user's case: an iris-like classifier with per-sample SGD at 97.8% validation accuracy. Its loss went from
         // 0.0009 to 0.004 (4.4 × its best) and later to 0.02 (22 ×), all far below its start of 1.1: noise, not divergence.
         var verdicts = Judge(new EarlyStop(4, null), 1.1, 0.3, 0.0009, 0.004, 0.0011, 0.02, 0.001);
 

@@ -6,7 +6,7 @@ using Sweep.Runner.Tests.Seeds;
 namespace Sweep.Runner.Tests.EndToEnd;
 
 /// <summary>
-/// Issue 15, experiments/iris/iris-like.yaml: a small classifier on a CSV of iris-like flowers, 60 trials. The
+/// experiments/iris/iris-like.yaml, as a new user tried it: a small classifier on a CSV of iris-like flowers, 60 trials. The
 /// good rates drive the training loss to almost nothing, where it wobbles by large factors; the divergence stop
 /// must leave those trials in the ranking and still stop the rates that blow up.
 /// </summary>
