@@ -1,12 +1,8 @@
-using System.Collections.Immutable;
-using Dapper;
-using Npgsql;
-using Sweep.Storage.Sql;
-
 namespace Sweep.Storage.Postgres;
 
 public sealed partial class PostgresResultStore
 {
+    /// <summary>Range-test steps of reused trials (see <see cref="Sql.ReuseSql"/>), in PostgreSQL's upsert.</summary>
     private const string CopyReusedRangeTestsSql = """
         INSERT INTO range_tests (experiment_id, trial_id, step, learning_rate, loss, smoothed_loss)
         SELECT t.experiment_id, r.trial_id, r.step, r.learning_rate, r.loss, r.smoothed_loss
@@ -16,21 +12,4 @@ public sealed partial class PostgresResultStore
         ON CONFLICT (experiment_id, trial_id, step) DO UPDATE
         SET learning_rate = excluded.learning_rate, loss = excluded.loss, smoothed_loss = excluded.smoothed_loss
         """;
-
-    /// <summary>Copies into the rows added after <paramref name="lastKey"/> the finished trials of earlier versions with the same ids.</summary>
-    private static ImmutableArray<ReusedTrials> ReuseFinishedTrials(NpgsqlConnection connection, NpgsqlTransaction transaction, long experimentId, long lastKey)
-    {
-        var parameters = new { ExperimentId = experimentId, LastKey = lastKey };
-        if (!connection.ExecuteScalar<bool>(ReuseSql.AnyReusable, parameters, transaction)
-            || connection.Execute(ReuseSql.CopyFinishedTrials, parameters, transaction) == 0)
-        {
-            return [];
-        }
-
-        connection.Execute(ReuseSql.CopyEpochs, parameters, transaction);
-        connection.Execute(ReuseSql.CopyEpochMetrics, parameters, transaction);
-        connection.Execute(CopyReusedRangeTestsSql, parameters, transaction);
-        return [.. connection.Query<(int Version, long Trials)>(ReuseSql.ByVersion, parameters, transaction)
-            .Select(r => new ReusedTrials(r.Version, (int)r.Trials))];
-    }
 }

@@ -67,7 +67,7 @@ public sealed partial class PostgresResultStore
             }
 
             var added = connection.Execute(InsertPlannedSql, new { ExperimentId = experimentId }, transaction);
-            var reused = added > 0 && reuseFinished ? ReuseFinishedTrials(connection, transaction, experimentId, lastKey) : [];
+            var reused = added > 0 && reuseFinished ? ReuseSql.Copy(connection, transaction, experimentId, lastKey, CopyReusedRangeTestsSql) : [];
             return new TrialPlanning(added, reused);
         });
     }

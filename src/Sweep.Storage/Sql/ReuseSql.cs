@@ -1,3 +1,7 @@
+using System.Collections.Immutable;
+using System.Data;
+using Dapper;
+
 namespace Sweep.Storage.Sql;
 
 /// <summary>
@@ -12,7 +16,7 @@ namespace Sweep.Storage.Sql;
 internal static class ReuseSql
 {
     /// <summary>Whether another version of the same experiment has any finished trial at all (the common case is none).</summary>
-    public const string AnyReusable = """
+    private const string AnyReusable = """
         SELECT EXISTS (
             SELECT 1
             FROM experiments o JOIN trials s ON s.experiment_id = o.id
@@ -20,7 +24,7 @@ internal static class ReuseSql
               AND s.status IN ('completed', 'diverged'))
         """;
 
-    public const string CopyFinishedTrials = """
+    private const string CopyFinishedTrials = """
         UPDATE trials AS t
         SET status = s.status, run_id = s.run_id, diagnosis = s.diagnosis, diagnosis_json = s.diagnosis_json,
             final_train_loss = s.final_train_loss, final_val_loss = s.final_val_loss,
@@ -36,7 +40,7 @@ internal static class ReuseSql
         WHERE t.experiment_id = @ExperimentId AND t.trial_key > @LastKey AND s.id = t.id AND s.pick = 1
         """;
 
-    public const string CopyEpochs = """
+    private const string CopyEpochs = """
         INSERT INTO trial_epochs (trial_key, epoch, train_loss, val_loss, accuracy, learning_rate, weight_norm, grad_norm, seconds)
         SELECT t.trial_key, e.epoch, e.train_loss, e.val_loss, e.accuracy, e.learning_rate, e.weight_norm, e.grad_norm, e.seconds
         FROM trials t
@@ -46,7 +50,7 @@ internal static class ReuseSql
         ORDER BY t.trial_key, e.epoch
         """;
 
-    public const string CopyEpochMetrics = """
+    private const string CopyEpochMetrics = """
         INSERT INTO trial_epoch_metrics (trial_key, epoch, name, value)
         SELECT t.trial_key, m.epoch, m.name, m.value
         FROM trials t
@@ -55,11 +59,31 @@ internal static class ReuseSql
         WHERE t.experiment_id = @ExperimentId AND t.trial_key > @LastKey AND t.reused_from IS NOT NULL
         """;
 
-    public const string ByVersion = """
-        SELECT o.version AS Version, COUNT(*) AS Trials
+    private const string ByVersion = """
+        SELECT CAST(o.version AS bigint) AS Version, COUNT(*) AS Trials
         FROM trials t JOIN experiments o ON o.id = t.reused_from
         WHERE t.experiment_id = @ExperimentId AND t.trial_key > @LastKey
         GROUP BY o.version
         ORDER BY o.version
         """;
+
+    /// <summary>
+    /// Copies into the rows added after <paramref name="lastKey"/> the finished trials of earlier versions with
+    /// the same ids; <paramref name="copyRangeTests"/> is the store's own upsert of their range-test steps.
+    /// </summary>
+    public static ImmutableArray<ReusedTrials> Copy(IDbConnection connection, IDbTransaction transaction, long experimentId, long lastKey, string copyRangeTests)
+    {
+        var parameters = new { ExperimentId = experimentId, LastKey = lastKey };
+        if (!connection.ExecuteScalar<bool>(AnyReusable, parameters, transaction)
+            || connection.Execute(CopyFinishedTrials, parameters, transaction) == 0)
+        {
+            return [];
+        }
+
+        connection.Execute(CopyEpochs, parameters, transaction);
+        connection.Execute(CopyEpochMetrics, parameters, transaction);
+        connection.Execute(copyRangeTests, parameters, transaction);
+        return [.. connection.Query<(long Version, long Trials)>(ByVersion, parameters, transaction)
+            .Select(r => new ReusedTrials((int)r.Version, (int)r.Trials))];
+    }
 }

@@ -51,7 +51,7 @@ public sealed partial class SqliteResultStore
         {
             var lastKey = connection.ExecuteScalar<long>(LastTrialKeySql, transaction: transaction);
             var added = connection.Execute(InsertPlannedTrialSql, rows, transaction);
-            var reused = added > 0 && reuseFinished ? ReuseFinishedTrials(transaction, experimentId, lastKey) : [];
+            var reused = added > 0 && reuseFinished ? ReuseSql.Copy(connection, transaction, experimentId, lastKey, CopyReusedRangeTestsSql) : [];
             return new TrialPlanning(added, reused);
         });
     }
