@@ -12,7 +12,7 @@ public sealed class StoreKindsTests : IDisposable
 
     [Theory]
     [MemberData(nameof(TestStores.Kinds), MemberType = typeof(TestStores))]
-    public void Run_list_show_best_report_and_lr_find_work_on_the_store(string kind)
+    public void Run_list_show_best_report_compare_and_lr_find_work_on_the_store(string kind)
     {
         using var store = TestStores.Create(kind, folder);
         var file = folder.Write("y3x.yaml", Experiments.Linear("y3x", "0.001, 0.01, 0.1, 1", epochs: 50));
@@ -47,6 +47,17 @@ public sealed class StoreKindsTests : IDisposable
             File.ReadAllText(Path.Combine(folder.OutPath, "trials.csv")),
             File.ReadAllText(Path.Combine(reports, "trials.csv")));
 
+        folder.Write("y3x.yaml", Experiments.Linear("y3x", "0.0001", epochs: 50));
+        Assert.Equal(0, CliRun.Of(["run", file, "--db", store.Location, "--out", folder.OutPath, "--quiet"]).ExitCode);
+        var compare = CliRun.Of(["compare", "y3x", "--db", store.Location, "--format", "json", "--max-regression", "5"]);
+        Assert.True(compare.ExitCode == ExitCodes.Regression, compare.All);
+        using (var json = JsonDocument.Parse(compare.Output))
+        {
+            Assert.Equal((1, 2), (json.RootElement.GetProperty("baseline").GetProperty("version").GetInt32(), json.RootElement.GetProperty("latest").GetProperty("version").GetInt32()));
+            Assert.True(json.RootElement.GetProperty("regression").GetBoolean());
+        }
+
+        folder.Write("y3x.yaml", Experiments.Linear("y3x", "0.001, 0.01, 0.1, 1", epochs: 50));
         var find = CliRun.Of(["lr-find", file, "--db", store.Location, "--steps", "40"]);
         Assert.True(find.ExitCode == 0, find.All);
         Assert.InRange(store.Scalar<int>("SELECT COUNT(*) FROM range_tests"), 10, 40);
