@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 using Sweep.Models.Experiments;
 
 namespace Sweep.Models.Training;
@@ -74,25 +75,12 @@ internal static class ActivationFunctions
                 TensorPrimitives.Multiply(gradient, scratch, gradient);
                 break;
             case Activation.Relu:
-                for (var i = 0; i < z.Length; i++)
-                {
-                    if (!(z[i] > 0f))
-                    {
-                        gradient[i] = 0f;
-                    }
-                }
-
+                // z > 0 is z ≥ the smallest positive float, and NaN passes neither test.
+                KeepWhereWithin(z, gradient, float.Epsilon, float.PositiveInfinity);
                 break;
             case Activation.Clip:
                 // As torch.clamp: the gradient flows where min ≤ z ≤ max and is 0 where the output is clipped.
-                for (var i = 0; i < z.Length; i++)
-                {
-                    if (!(z[i] >= clipMin && z[i] <= clipMax))
-                    {
-                        gradient[i] = 0f;
-                    }
-                }
-
+                KeepWhereWithin(z, gradient, clipMin, clipMax);
                 break;
             case Activation.Softmax:
                 // dZ_i = a_i (dA_i − Σ_j dA_j a_j): the softmax Jacobian applied row by row.
@@ -108,6 +96,35 @@ internal static class ActivationFunctions
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(activation), activation, "Unknown activation.");
+        }
+    }
+
+    /// <summary>
+    /// Zeroes the gradient wherever z is NaN or outside [min, max], without a branch per element: the
+    /// signs of z are random, and a mispredicted branch costs more than the whole vector step.
+    /// </summary>
+    private static void KeepWhereWithin(ReadOnlySpan<float> z, Span<float> gradient, float min, float max)
+    {
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var low = Vector512.Create(min);
+            var high = Vector512.Create(max);
+            for (; i <= z.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                var values = Vector512.Create(z.Slice(i, Vector512<float>.Count));
+                var keep = Vector512.GreaterThanOrEqual(values, low) & Vector512.LessThanOrEqual(values, high);
+                var target = gradient.Slice(i, Vector512<float>.Count);
+                (Vector512.Create((ReadOnlySpan<float>)target) & keep).CopyTo(target);
+            }
+        }
+
+        for (; i < z.Length; i++)
+        {
+            if (!(z[i] >= min && z[i] <= max))
+            {
+                gradient[i] = 0f;
+            }
         }
     }
 
