@@ -40,7 +40,9 @@ public sealed partial class Trainer
     {
         if (training.Shuffle)
         {
+            var lap = TrainingPhaseTimes.Start();
             shuffler.Shuffle(order);
+            TrainingPhaseTimes.Lap(TrainingPhase.BatchAssembly, ref lap);
         }
     }
 
@@ -50,6 +52,7 @@ public sealed partial class Trainer
         var features = train.Features;
         var targetWidth = Network.Outputs;
         var count = Math.Min(batchSize, train.Count - start);
+        var lap = TrainingPhaseTimes.Start();
         ReadOnlySpan<float> inputs;
         ReadOnlySpan<float> targets;
         if (training.Shuffle)
@@ -58,7 +61,10 @@ public sealed partial class Trainer
             {
                 var sample = order[start + i];
                 train.X.AsSpan(sample * features, features).CopyTo(batchInputs.AsSpan(i * features));
-                trainTargets.AsSpan(sample * targetWidth, targetWidth).CopyTo(batchTargets.AsSpan(i * targetWidth));
+                if (batchTargets != batchInputs)
+                {
+                    trainTargets.AsSpan(sample * targetWidth, targetWidth).CopyTo(batchTargets.AsSpan(i * targetWidth));
+                }
             }
 
             inputs = batchInputs;
@@ -71,9 +77,13 @@ public sealed partial class Trainer
             targets = trainTargets.AsSpan(start * targetWidth, count * targetWidth);
         }
 
+        TrainingPhaseTimes.Lap(TrainingPhase.BatchAssembly, ref lap);
         var loss = Network.ComputeGradients(inputs, targets, count, training.Loss);
+        lap = TrainingPhaseTimes.Start();
         Network.AddPenaltyGradient(training.WeightDecay);
+        TrainingPhaseTimes.Lap(TrainingPhase.Penalty, ref lap);
         optimizer.Step(Network.Parameters, Network.Gradients, learningRate);
+        TrainingPhaseTimes.Lap(TrainingPhase.Optimizer, ref lap);
         return loss;
     }
 }
