@@ -83,8 +83,10 @@ internal static class EngineWorkload
             record["train_gflops"] = flops / trainEpoch / 1e9;
             record["train_gflops_best"] = flops / bestTrainEpoch / 1e9;
             record["train_peak_fraction"] = flops / trainEpoch / 1e9 / peak;
+            record["train_peak_fraction_best"] = flops / bestTrainEpoch / 1e9 / peak;
             record["validation_seconds_median"] = validationEpoch;
             record["validation_gflops"] = 2.0 * macs * data.Validation!.Count / validationEpoch / 1e9;
+            record["validation_gflops_best"] = 2.0 * macs * data.Validation!.Count / ((runs.Min(r => r.Seconds) / epochs) - bestTrainEpoch) / 1e9;
         }
         else
         {
@@ -94,8 +96,8 @@ internal static class EngineWorkload
         output.WriteLine(JsonSerializer.Serialize(record, Json));
         if (phases)
         {
-            var epoch = Median(runs.Select(r => r.Seconds / epochs));
-            var trainEpoch = trainOnly.Count > 0 ? Median(trainOnly.Select(r => r.Seconds / epochs)) : epoch;
+            var epoch = runs.Min(r => r.Seconds) / epochs;
+            var trainEpoch = trainOnly.Count > 0 ? trainOnly.Min(r => r.Seconds) / epochs : epoch;
             breakdown.Write(output, workload, epochs, trainEpoch, epoch - trainEpoch);
         }
 
