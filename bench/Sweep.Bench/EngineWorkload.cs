@@ -45,11 +45,11 @@ internal static class EngineWorkload
         {
             peaks.Add(FmaPeak.Measure());
             runs.Add(Train(configuration, data, trial.Seed));
-            breakdown.Add(TrainingPhaseTimes.Take(), includeTraining: trainData is null);
+            breakdown.Add(TrainingPhaseTimes.Take(), countTraining: trainData is null, countValidation: trainData is not null);
             if (trainData is not null)
             {
                 trainOnly.Add(Train(configuration, trainData, trial.Seed));
-                breakdown.Add(TrainingPhaseTimes.Take(), includeTraining: true);
+                breakdown.Add(TrainingPhaseTimes.Take(), countTraining: true, countValidation: false);
             }
         }
 

@@ -16,18 +16,20 @@ internal sealed class PhaseBreakdown
     private readonly Dictionary<TrainingPhase, List<double>> training = [];
     private readonly Dictionary<TrainingPhase, List<double>> validation = [];
 
-    /// <summary>Adds one run's phases.</summary>
-    /// <param name="includeTraining">False for runs with validation, whose training phases are counted by the runs without it.</param>
-    public void Add((TrainingPhase Phase, double Training, double Validation)[] times, bool includeTraining)
+    /// <summary>Adds one run's phases: its training phases, its validation phases, or both.</summary>
+    public void Add((TrainingPhase Phase, double Training, double Validation)[] times, bool countTraining, bool countValidation)
     {
         foreach (var (phase, trainingSeconds, validationSeconds) in times)
         {
-            if (includeTraining)
+            if (countTraining)
             {
                 Runs(training, phase).Add(trainingSeconds);
             }
 
-            Runs(validation, phase).Add(validationSeconds);
+            if (countValidation)
+            {
+                Runs(validation, phase).Add(validationSeconds);
+            }
         }
     }
 
@@ -64,7 +66,7 @@ internal sealed class PhaseBreakdown
     {
         var ms = seconds.ToDictionary(
             pair => JsonNamingPolicy.SnakeCaseLower.ConvertName(pair.Key.ToString()),
-            pair => Math.Round(pair.Value.Min() / epochs * 1e3, 3));
+            pair => Math.Round(pair.Value.DefaultIfEmpty().Min() / epochs * 1e3, 3));
         ms["other"] = Math.Round(Math.Max(0, (epochSeconds * 1e3) - ms.Values.Sum()), 3);
         ms["epoch"] = Math.Round(epochSeconds * 1e3, 3);
         return ms;
