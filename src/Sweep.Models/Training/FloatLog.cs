@@ -4,9 +4,9 @@ using System.Runtime.Intrinsics;
 namespace Sweep.Models.Training;
 
 /// <summary>
-/// The natural logarithm of 16 floats at a time, within 2 ulp for positive normal numbers; NaN stays NaN.
-/// The runtime's vector log computes in double for the last ulp and costs about ten times as much, which
-/// made the loss of an autoencoder (one log per pixel) as slow as its matrix products.
+/// The natural logarithm of 16 floats at a time, within 2.1e-7 relative for positive normal numbers (about
+/// 2 ulp); NaN stays NaN. The runtime's vector log computes in double for the last ulp; the fused BCE takes
+/// one log per output, every pixel of an autoencoder.
 /// </summary>
 internal static class FloatLog
 {
