@@ -1,4 +1,4 @@
-using System.Numerics.Tensors;
+using System.Runtime.Intrinsics;
 
 namespace Sweep.Models.Training;
 
@@ -13,7 +13,6 @@ public sealed class AdamOptimizer : Optimizer
     private readonly float epsilon;
     private readonly float[] mean;
     private readonly float[] meanSquare;
-    private readonly float[] scratch;
 
     public AdamOptimizer(int parameterCount, double beta1 = 0.9, double beta2 = 0.999, float epsilon = 1e-8f)
     {
@@ -22,23 +21,45 @@ public sealed class AdamOptimizer : Optimizer
         this.epsilon = epsilon;
         mean = new float[parameterCount];
         meanSquare = new float[parameterCount];
-        scratch = new float[parameterCount];
     }
 
     protected override void Apply(Span<float> parameters, ReadOnlySpan<float> gradients, double learningRate, long step)
     {
-        TensorPrimitives.Multiply(mean, (float)beta1, mean);
-        TensorPrimitives.MultiplyAdd(gradients, (float)(1 - beta1), mean, mean);
-        TensorPrimitives.Multiply(meanSquare, (float)beta2, meanSquare);
-        TensorPrimitives.Multiply(gradients, gradients, scratch);
-        TensorPrimitives.MultiplyAdd(scratch, (float)(1 - beta2), meanSquare, meanSquare);
+        var decay1 = (float)beta1;
+        var keep1 = (float)(1 - beta1);
+        var decay2 = (float)beta2;
+        var keep2 = (float)(1 - beta2);
+        var correction2Root = (float)Math.Sqrt(1 - Math.Pow(beta2, step));
+        var rate = (float)-(learningRate / (1 - Math.Pow(beta1, step)));
 
-        var stepSize = learningRate / (1 - Math.Pow(beta1, step));
-        var correction2Root = Math.Sqrt(1 - Math.Pow(beta2, step));
-        TensorPrimitives.Sqrt(meanSquare, scratch);
-        TensorPrimitives.Divide(scratch, (float)correction2Root, scratch);
-        TensorPrimitives.Add(scratch, epsilon, scratch);
-        TensorPrimitives.Divide(mean, scratch, scratch);
-        TensorPrimitives.MultiplyAdd(scratch, (float)-stepSize, parameters, parameters);
+        // One pass over the four arrays instead of one per operation: the update is bound by memory, not
+        // arithmetic. Each element takes the same roundings in the same order as step-by-step array
+        // operations would (no fused multiply-adds), so the scalar tail agrees with the vector body.
+        var i = 0;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            for (; i <= parameters.Length - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                var g = Vector512.Create(gradients.Slice(i, Vector512<float>.Count));
+                var m = (Vector512.Create((ReadOnlySpan<float>)mean.AsSpan(i, Vector512<float>.Count)) * decay1) + (g * keep1);
+                var v = (Vector512.Create((ReadOnlySpan<float>)meanSquare.AsSpan(i, Vector512<float>.Count)) * decay2) + (g * g * keep2);
+                var denominator = (Vector512.Sqrt(v) / correction2Root) + Vector512.Create(epsilon);
+                var target = parameters.Slice(i, Vector512<float>.Count);
+                var w = (m / denominator * rate) + Vector512.Create((ReadOnlySpan<float>)target);
+                m.CopyTo(mean.AsSpan(i));
+                v.CopyTo(meanSquare.AsSpan(i));
+                w.CopyTo(target);
+            }
+        }
+
+        for (; i < parameters.Length; i++)
+        {
+            var g = gradients[i];
+            var m = (mean[i] * decay1) + (g * keep1);
+            var v = (meanSquare[i] * decay2) + (g * g * keep2);
+            mean[i] = m;
+            meanSquare[i] = v;
+            parameters[i] += m / ((MathF.Sqrt(v) / correction2Root) + epsilon) * rate;
+        }
     }
 }

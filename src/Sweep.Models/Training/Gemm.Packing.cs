@@ -42,14 +42,20 @@ public static partial class Gemm
     {
         int blockedColumns = Avx.IsSupported ? panelColumns & ~7 : 0;
         int blockedDepth = depth & ~7;
+
+        // Depth outermost: each pass fills whole packed rows (whole cache lines) before moving on, where
+        // column blocks outermost would write 32-byte pieces of lines scattered over the whole panel.
+        for (int p = 0; p < blockedDepth; p += 8)
+        {
+            for (int j = 0; j < blockedColumns; j += 8)
+            {
+                Transpose8x8(src + ((nint)j * ldb) + p, ldb, dst + ((nint)p * width) + j, width);
+            }
+        }
+
         for (int j = 0; j < blockedColumns; j += 8)
         {
             float* rows = src + ((nint)j * ldb);
-            for (int p = 0; p < blockedDepth; p += 8)
-            {
-                Transpose8x8(rows + p, ldb, dst + ((nint)p * width) + j, width);
-            }
-
             for (int p = blockedDepth; p < depth; p++)
             {
                 for (int jj = 0; jj < 8; jj++)

@@ -24,50 +24,55 @@ internal static class LossFunctions
         (loss, activation) is (LossKind.Bce, Activation.Sigmoid) or (LossKind.Cce, Activation.Softmax);
 
     /// <summary>
-    /// The mean loss of a batch; writes its gradient into <paramref name="gradient"/>: with respect to the
-    /// pre-activations <paramref name="z"/> when <see cref="IsFused"/>, else to the outputs <paramref name="a"/>.
+    /// The share of a batch's mean loss that <paramref name="count"/> of its <paramref name="batch"/> samples
+    /// carry, so the shares of a batch's blocks add up to its mean; writes their gradient into
+    /// <paramref name="gradient"/>, scaled for the whole batch: with respect to the pre-activations
+    /// <paramref name="z"/> when <see cref="IsFused"/>, else to the outputs <paramref name="a"/>.
     /// </summary>
     public static double Evaluate(
         LossKind loss, Activation activation, ReadOnlySpan<float> z, ReadOnlySpan<float> a,
-        ReadOnlySpan<float> targets, Span<float> gradient, int count, int width)
+        ReadOnlySpan<float> targets, Span<float> gradient, int count, int width, int batch)
     {
         var elements = count * width;
         z = z[..elements];
         a = a[..elements];
         targets = targets[..elements];
         gradient = gradient[..elements];
+        var total = batch * width;
         return loss switch
         {
-            LossKind.Mse => MeanSquared(a, targets, gradient, width, elements),
-            LossKind.Mae => MeanAbsolute(a, targets, gradient, elements),
-            LossKind.Bce when activation == Activation.Sigmoid => BinaryOnLogits(z, a, targets, gradient, elements),
-            LossKind.Bce => Binary(a, targets, gradient, elements),
-            LossKind.Cce when activation == Activation.Softmax => CategoricalOnLogits(z, a, targets, gradient, count, width),
-            LossKind.Cce => Categorical(a, targets, gradient, count),
+            LossKind.Mse => MeanSquared(a, targets, gradient, width, total),
+            LossKind.Mae => MeanAbsolute(a, targets, gradient, total),
+            LossKind.Bce when activation == Activation.Sigmoid => BinaryOnLogits(z, a, targets, gradient, total),
+            LossKind.Bce => Binary(a, targets, gradient, total),
+            LossKind.Cce when activation == Activation.Softmax => CategoricalOnLogits(z, a, targets, gradient, width, batch),
+            LossKind.Cce => Categorical(a, targets, gradient, batch),
             _ => throw new ArgumentOutOfRangeException(nameof(loss), loss, "Unknown loss."),
         };
     }
 
+    // Each function below sums over the elements it is given and divides by the batch's total, its
+    // elements or its samples.
     private static double MeanSquared(
-        ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient, int width, int elements)
+        ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient, int width, int total)
     {
         TensorPrimitives.Subtract(a, targets, gradient);
         // Summing row by row in double keeps the mean exact enough for full batches of many samples.
         var sum = 0.0;
-        for (var row = 0; row < elements; row += width)
+        for (var row = 0; row < gradient.Length; row += width)
         {
             sum += TensorPrimitives.SumOfSquares(gradient.Slice(row, width));
         }
 
-        TensorPrimitives.Multiply(gradient, 2f / elements, gradient);
-        return sum / elements;
+        TensorPrimitives.Multiply(gradient, 2f / total, gradient);
+        return sum / total;
     }
 
-    private static double MeanAbsolute(ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient, int elements)
+    private static double MeanAbsolute(ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient, int total)
     {
-        var scale = 1f / elements;
+        var scale = 1f / total;
         var sum = 0.0;
-        for (var i = 0; i < elements; i++)
+        for (var i = 0; i < gradient.Length; i++)
         {
             var difference = a[i] - targets[i];
             sum += Math.Abs(difference);
@@ -75,16 +80,17 @@ internal static class LossFunctions
             gradient[i] = difference > 0f ? scale : difference < 0f ? -scale : 0f;
         }
 
-        return sum / elements;
+        return sum / total;
     }
 
     private static double BinaryOnLogits(
-        ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient, int elements)
+        ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient, int total)
     {
         // BCE(σ(z), t) = max(z, 0) − z·t + log(1 + e^−|z|), which never takes the log of 0. The last term is
         // −log(max(σ(z), 1 − σ(z))), and σ(z) is already at hand: one log instead of an exp and a log. One
         // fused SIMD pass computes loss and gradient, since it runs over every pixel of an autoencoder.
-        var scale = 1f / elements;
+        var scale = 1f / total;
+        var elements = gradient.Length;
         var i = 0;
         var sums = Vector512<double>.Zero;
         if (Vector512.IsHardwareAccelerated)
@@ -95,7 +101,7 @@ internal static class LossFunctions
                 var target = Vector512.Create(targets.Slice(i, Vector512<float>.Count));
                 var probability = Vector512.Create(a.Slice(i, Vector512<float>.Count));
                 var term = Vector512.Max(logit, Vector512<float>.Zero) - (logit * target)
-                         - Vector512.Log(Vector512.Max(probability, Vector512<float>.One - probability));
+                         - FloatLog.Of(Vector512.Max(probability, Vector512<float>.One - probability));
                 var (low, high) = Vector512.Widen(term);
                 sums += low + high;
                 ((probability - target) * scale).CopyTo(gradient[i..]);
@@ -110,14 +116,14 @@ internal static class LossFunctions
             gradient[i] = (a[i] - targets[i]) * scale;
         }
 
-        return sum / elements;
+        return sum / total;
     }
 
-    private static double Binary(ReadOnlySpan<float> p, ReadOnlySpan<float> targets, Span<float> gradient, int elements)
+    private static double Binary(ReadOnlySpan<float> p, ReadOnlySpan<float> targets, Span<float> gradient, int total)
     {
-        var scale = 1f / elements;
+        var scale = 1f / total;
         var sum = 0.0;
-        for (var i = 0; i < elements; i++)
+        for (var i = 0; i < gradient.Length; i++)
         {
             var probability = p[i];
             var target = targets[i];
@@ -126,16 +132,16 @@ internal static class LossFunctions
             gradient[i] = (probability - target) / Math.Max(probability * (1f - probability), MinProbability) * scale;
         }
 
-        return sum / elements;
+        return sum / total;
     }
 
     private static double CategoricalOnLogits(
         ReadOnlySpan<float> z, ReadOnlySpan<float> a, ReadOnlySpan<float> targets, Span<float> gradient,
-        int count, int width)
+        int width, int batch)
     {
         // −Σ t_j log softmax(z)_j = Σ t_j (logsumexp(z) − z_j), with the max shifted out of the exponent.
         var sum = 0.0;
-        for (var row = 0; row < count * width; row += width)
+        for (var row = 0; row < gradient.Length; row += width)
         {
             var logits = z.Slice(row, width);
             var max = TensorPrimitives.Max(logits);
@@ -157,13 +163,13 @@ internal static class LossFunctions
         }
 
         TensorPrimitives.Subtract(a, targets, gradient);
-        TensorPrimitives.Multiply(gradient, 1f / count, gradient);
-        return sum / count;
+        TensorPrimitives.Multiply(gradient, 1f / batch, gradient);
+        return sum / batch;
     }
 
-    private static double Categorical(ReadOnlySpan<float> p, ReadOnlySpan<float> targets, Span<float> gradient, int count)
+    private static double Categorical(ReadOnlySpan<float> p, ReadOnlySpan<float> targets, Span<float> gradient, int batch)
     {
-        var scale = 1f / count;
+        var scale = 1f / batch;
         var sum = 0.0;
         for (var i = 0; i < p.Length; i++)
         {
@@ -172,6 +178,6 @@ internal static class LossFunctions
             gradient[i] = -target / Math.Max(p[i], MinProbability) * scale;
         }
 
-        return sum / count;
+        return sum / batch;
     }
 }

@@ -67,7 +67,8 @@ public sealed partial class Trainer
         }
 
         batchInputs = training.Shuffle ? new float[batchSize * train.Features] : [];
-        batchTargets = training.Shuffle ? new float[batchSize * targetWidth] : [];
+        // An autoencoder's batch is its own target: one copy of the rows serves both.
+        batchTargets = !training.Shuffle ? [] : autoencoder ? batchInputs : new float[batchSize * targetWidth];
         shuffler = new Random(unchecked((int)((uint)seed * 2654435761u) ^ 0x5EED));
         optimizer = Optimizer.Create(training.Optimizer, Network.Parameters.Length, Network.WeightCount);
         records = new List<EpochRecord>(training.Epochs);
@@ -132,7 +133,10 @@ public sealed partial class Trainer
             batches++;
         }
 
+        var lap = TrainingPhaseTimes.Start();
         var gradientNorm = TensorPrimitives.Norm(Network.Gradients);
+        var weightNorm = TensorPrimitives.Norm(Network.Weights);
+        TrainingPhaseTimes.Lap(TrainingPhase.Norms, ref lap);
         var (validationLoss, accuracy) = Validate();
         return new EpochRecord(
             epoch,
@@ -140,7 +144,7 @@ public sealed partial class Trainer
             validationLoss,
             accuracy,
             training.LearningRate,
-            TensorPrimitives.Norm(Network.Weights),
+            weightNorm,
             gradientNorm,
             Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
@@ -156,6 +160,7 @@ public sealed partial class Trainer
         var width = Network.Outputs;
         var lossSum = 0.0;
         var correct = 0;
+        TrainingPhaseTimes.SetValidating(true);
         for (var start = 0; start < validation.Count; start += Network.MaxBatch)
         {
             var count = Math.Min(Network.MaxBatch, validation.Count - start);
@@ -164,9 +169,13 @@ public sealed partial class Trainer
             lossSum += count * Network.Evaluate(validation.X.AsSpan(start * features, count * features), targets, count, training.Loss);
             if (isClassification)
             {
+                var lap = TrainingPhaseTimes.Start();
                 correct += CountCorrect(Network.LastOutputs(count), targets, width);
+                TrainingPhaseTimes.Lap(TrainingPhase.Loss, ref lap);
             }
         }
+
+        TrainingPhaseTimes.SetValidating(false);
 
         return (lossSum / validation.Count, isClassification ? (double)correct / validation.Count : null);
     }

@@ -16,7 +16,7 @@ public sealed class LossFunctionTests
         var a = z.Select(v => (float)(1 / (1 + Math.Exp(-v)))).ToArray();
         var gradient = new float[elements];
 
-        var loss = LossFunctions.Evaluate(LossKind.Bce, Activation.Sigmoid, z, a, targets, gradient, elements, 1);
+        var loss = LossFunctions.Evaluate(LossKind.Bce, Activation.Sigmoid, z, a, targets, gradient, elements, 1, elements);
 
         var expected = z.Zip(targets, (v, t) => Math.Max(v, 0) - (v * t) + Math.Log(1 + Math.Exp(-Math.Abs(v)))).Average();
         Assert.Equal(expected, loss, expected * 1e-6);

@@ -92,4 +92,39 @@ public class NetworkTests
 
         Assert.Equal([1f, 3f, 5f, 7f, 9f], outputs);
     }
+
+    [Fact]
+    public void The_loss_and_gradient_of_a_batch_taken_a_block_of_rows_at_a_time_are_those_of_the_whole_batch()
+    {
+        // 2,100 sigmoid outputs per sample: each block of the forward pass holds one sample.
+        const int units = 2100;
+        const int count = 3;
+        var random = new Random(8);
+        var network = new Network([Build.Layer(units, Activation.Sigmoid)], 2, InitKind.Xavier, count, 1);
+        var inputs = Build.Uniform(random, count * 2);
+        var targets = Build.Uniform(random, count * units, 0f, 1f);
+
+        var loss = network.ComputeGradients(inputs, targets, count, LossKind.Bce);
+
+        var weights = network.LayerWeights(0).ToArray();
+        var bias = network.LayerBias(0).ToArray();
+        var expectedLoss = 0.0;
+        var firstBiasGradient = 0.0;
+        for (var sample = 0; sample < count; sample++)
+        {
+            for (var unit = 0; unit < units; unit++)
+            {
+                var z = (double)bias[unit] + (weights[unit * 2] * inputs[sample * 2]) + (weights[(unit * 2) + 1] * inputs[(sample * 2) + 1]);
+                var t = targets[(sample * units) + unit];
+                expectedLoss += Math.Max(z, 0) - (z * t) + Math.Log(1 + Math.Exp(-Math.Abs(z)));
+                if (unit == 0)
+                {
+                    firstBiasGradient += (1 / (1 + Math.Exp(-z))) - t;
+                }
+            }
+        }
+
+        Assert.Equal(expectedLoss / (count * units), loss, 1e-6);
+        Assert.Equal(firstBiasGradient / (count * units), network.Gradients[network.WeightCount], 1e-9);
+    }
 }

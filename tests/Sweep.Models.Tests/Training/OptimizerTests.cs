@@ -87,4 +87,21 @@ public class OptimizerTests
 
         Assert.Equal(expected.Length, optimizer.Steps);
     }
+
+    [Fact]
+    public void Adam_gives_the_same_bits_to_a_parameter_whether_it_falls_in_a_vector_or_in_the_tail()
+    {
+        // 16 parameters fill a vector; the 17th and 18th repeat the first two through the scalar tail.
+        var optimizer = new AdamOptimizer(18);
+        var parameters = Enumerable.Range(0, 18).Select(i => 1f - (0.37f * (i % 16))).ToArray();
+        for (var step = 0; step < 5; step++)
+        {
+            var gradients = Enumerable.Range(0, 18).Select(i => MathF.Sin((i % 16) + (step * 0.7f))).ToArray();
+            optimizer.Step(parameters, gradients, 0.01);
+        }
+
+        Assert.Equal(parameters[0], parameters[16]);
+        Assert.Equal(parameters[1], parameters[17]);
+        Assert.NotEqual(1f, parameters[0]);
+    }
 }
