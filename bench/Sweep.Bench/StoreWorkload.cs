@@ -4,6 +4,7 @@ using System.Text.Json;
 using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Search;
+using Sweep.Models.Training;
 using Sweep.Models.Trials;
 using Sweep.Runner.Progress;
 using Sweep.Runner.Running;
@@ -80,7 +81,7 @@ internal static class StoreWorkload
             int index;
             while ((index = Interlocked.Increment(ref next)) < plan.Count)
             {
-                runner.Run(plan[index], null, CancellationToken.None);
+                runner.Run(plan[index], new ThreadBudget(), null, CancellationToken.None);
             }
         });
         return clock.Elapsed.TotalSeconds;
