@@ -38,7 +38,8 @@ internal static class GemmWorkload
         new(1, 3, 1, false, false),
     ];
 
-    public static int Run(TextWriter output)
+    /// <param name="threads">More than 1 times <see cref="ParallelGemm"/> on that many threads instead.</param>
+    public static int Run(TextWriter output, int threads = 1)
     {
         var random = new Random(1);
         foreach (var shape in Cases)
@@ -52,12 +53,12 @@ internal static class GemmWorkload
             {
                 for (int i = 0; i < count; i++)
                 {
-                    Gemm.Multiply(shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, a, lda, b, ldb, c, shape.N);
+                    ParallelGemm.Multiply(threads, shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, a, lda, b, ldb, c, shape.N);
                 }
             });
             double flops = 2.0 * shape.M * shape.N * shape.K;
             var result = new GemmResult(
-                "gemm", shape.Label, shape.M, shape.N, shape.K, Gflops(flops, timing.MedianSeconds), timing.MedianSeconds, Gflops(flops, timing.MinSeconds));
+                "gemm", shape.Label, threads, shape.M, shape.N, shape.K, Gflops(flops, timing.MedianSeconds), timing.MedianSeconds, Gflops(flops, timing.MinSeconds));
             output.WriteLine(JsonSerializer.Serialize(result, Json));
         }
 
@@ -82,5 +83,5 @@ internal static class GemmWorkload
         public string Label => $"{M}x{K}x{N} {(TransposeA ? 'T' : 'N')}{(TransposeB ? 'T' : 'N')}";
     }
 
-    private sealed record GemmResult(string Workload, string Shape, int M, int N, int K, double Gflops, double MedianSeconds, double BestGflops);
+    private sealed record GemmResult(string Workload, string Shape, int Threads, int M, int N, int K, double Gflops, double MedianSeconds, double BestGflops);
 }

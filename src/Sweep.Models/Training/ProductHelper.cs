@@ -1,22 +1,29 @@
+using System.Diagnostics;
+
 namespace Sweep.Models.Training;
 
 /// <summary>
-/// A long-lived background thread that multiplies row blocks for <see cref="ProductCrew"/>s. Helpers are
-/// made only when none is idle, so there are never more than the most blocks handed out at once; their
-/// number is bounded by the thread budgets the crews are given.
+/// A long-lived background thread that multiplies row blocks for <see cref="ProductCrew"/>s. There are at
+/// most one fewer than the machine's cores, made only when none is idle; how many work at once is bounded by
+/// the thread budgets the crews are given.
 /// </summary>
 #pragma warning disable CA1001 // A helper's thread never ends, so its event is never done with before the process ends.
 internal sealed class ProductHelper
 #pragma warning restore CA1001
 {
-    /// <summary>Spins before an idle helper blocks: the next product of a training step follows within microseconds.</summary>
-    private const int SpinsBeforeBlocking = 100;
+    /// <summary>
+    /// How long an idle helper stays awake: the products of a training step come tens of microseconds apart,
+    /// and waking a blocked thread takes about as long as the block it would take.
+    /// </summary>
+    private static readonly long AwakeTicks = Stopwatch.Frequency / 1000;
 
     private static readonly Stack<ProductHelper> Idle = new();
+    private static int made;
 
-    private readonly ManualResetEventSlim wake = new(false, SpinsBeforeBlocking);
+    private readonly ManualResetEventSlim wake = new(false, spinCount: 0);
     private ProductCrew? crew;
-    private int block;
+    private int started;
+    private int product;
 
     private ProductHelper()
     {
@@ -24,47 +31,58 @@ internal sealed class ProductHelper
         thread.Start();
     }
 
-    /// <summary>Has an idle helper (or a new one) multiply <paramref name="block"/> of <paramref name="crew"/>'s product.</summary>
-    public static void Start(ProductCrew crew, int block)
+    /// <summary>
+    /// Wakes an idle helper (or makes one) to take blocks of <paramref name="crew"/>'s product
+    /// <paramref name="number"/>; false when every helper there may be is busy.
+    /// </summary>
+    public static bool TryStart(ProductCrew crew, int number)
     {
         ProductHelper? helper;
         lock (Idle)
         {
-            Idle.TryPop(out helper);
+            if (!Idle.TryPop(out helper) && made < Environment.ProcessorCount - 1)
+            {
+                made++;
+                helper = new ProductHelper();
+            }
         }
 
-        helper ??= new ProductHelper();
+        if (helper is null)
+        {
+            return false;
+        }
+
         helper.crew = crew;
-        helper.block = block;
+        helper.product = number;
+        Volatile.Write(ref helper.started, 1);
         helper.wake.Set();
+        return true;
     }
 
     private void Work()
     {
         while (true)
         {
-            wake.Wait();
+            var asleepAt = Stopwatch.GetTimestamp() + AwakeTicks;
+            while (Volatile.Read(ref started) == 0)
+            {
+                if (Stopwatch.GetTimestamp() > asleepAt)
+                {
+                    wake.Wait();
+                }
+
+                Thread.SpinWait(20);
+            }
+
+            started = 0;
             wake.Reset();
             var current = crew!;
-            Exception? error = null;
-            try
-            {
-                current.Product.Run(block);
-            }
-            catch (Exception e)
-            {
-                error = e;
-            }
-
             crew = null;
-
-            // Idle again before the crew hears of it, so the crew's next product finds this helper.
+            current.RunBlocks(product);
             lock (Idle)
             {
                 Idle.Push(this);
             }
-
-            current.BlockDone(error);
         }
     }
 }
