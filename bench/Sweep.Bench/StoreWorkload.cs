@@ -88,7 +88,7 @@ internal static class StoreWorkload
     }
 
     /// <summary>Everything `sweep run` does with the store for these trials: plan them, start a run, run the scheduler, finish the run.</summary>
-    private static double WithStore(LoadedExperiment experiment, List<TrialPlan> plan, EngineExecutor runner, int workers)
+    internal static double WithStore(LoadedExperiment experiment, List<TrialPlan> plan, EngineExecutor runner, int workers)
     {
         var folder = Directory.CreateTempSubdirectory("sweep-bench-store-");
         try
