@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Sweep.Models.Experiments;
 using Sweep.Models.Search;
+using Sweep.Models.Training;
 using Sweep.Models.Trials.Commands;
 using Sweep.Runner.Progress;
 using Sweep.Runner.Running;
@@ -115,7 +116,7 @@ internal static class CommandWorkload
 
             var bareSeconds = bare.Elapsed.TotalSeconds;
             var clock = Stopwatch.StartNew();
-            var result = executor.Run(trial, null, CancellationToken.None);
+            var result = executor.Run(trial, new ThreadBudget(), null, CancellationToken.None);
             if (result.Epochs.Length != lines)
             {
                 throw new InvalidOperationException($"the flood trial recorded {result.Epochs.Length} epochs: {result.Error}");
@@ -146,7 +147,7 @@ internal static class CommandWorkload
         var clock = Stopwatch.StartNew();
         foreach (var trial in plan)
         {
-            executor.Run(trial, null, CancellationToken.None);
+            executor.Run(trial, new ThreadBudget(), null, CancellationToken.None);
         }
 
         return clock.Elapsed.TotalSeconds;

@@ -38,7 +38,8 @@ internal static class GemmWorkload
         new(1, 3, 1, false, false),
     ];
 
-    public static int Run(TextWriter output)
+    /// <param name="threads">More than 1 times <see cref="ParallelGemm"/> on that many threads instead.</param>
+    public static int Run(TextWriter output, int threads = 1)
     {
         // The ceiling the products are read against, measured in the same run.
         output.WriteLine(JsonSerializer.Serialize(new PeakResult("fma_peak", Math.Round(FmaPeak.Measure(), 2)), Json));
@@ -54,12 +55,12 @@ internal static class GemmWorkload
             {
                 for (int i = 0; i < count; i++)
                 {
-                    Gemm.Multiply(shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, a, lda, b, ldb, c, shape.N);
+                    ParallelGemm.Multiply(threads, shape.TransposeA, shape.TransposeB, shape.M, shape.N, shape.K, a, lda, b, ldb, c, shape.N);
                 }
             });
             double flops = 2.0 * shape.M * shape.N * shape.K;
             var result = new GemmResult(
-                "gemm", shape.Label, shape.M, shape.N, shape.K, Gflops(flops, timing.MedianSeconds), timing.MedianSeconds, Gflops(flops, timing.MinSeconds));
+                "gemm", shape.Label, threads, shape.M, shape.N, shape.K, Gflops(flops, timing.MedianSeconds), timing.MedianSeconds, Gflops(flops, timing.MinSeconds));
             output.WriteLine(JsonSerializer.Serialize(result, Json));
         }
 
@@ -86,5 +87,5 @@ internal static class GemmWorkload
 
     private sealed record PeakResult(string Workload, double Gflops);
 
-    private sealed record GemmResult(string Workload, string Shape, int M, int N, int K, double Gflops, double MedianSeconds, double BestGflops);
+    private sealed record GemmResult(string Workload, string Shape, int Threads, int M, int N, int K, double Gflops, double MedianSeconds, double BestGflops);
 }

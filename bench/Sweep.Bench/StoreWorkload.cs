@@ -4,6 +4,7 @@ using System.Text.Json;
 using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Search;
+using Sweep.Models.Training;
 using Sweep.Models.Trials;
 using Sweep.Runner.Progress;
 using Sweep.Runner.Running;
@@ -80,14 +81,14 @@ internal static class StoreWorkload
             int index;
             while ((index = Interlocked.Increment(ref next)) < plan.Count)
             {
-                runner.Run(plan[index], null, CancellationToken.None);
+                runner.Run(plan[index], new ThreadBudget(), null, CancellationToken.None);
             }
         });
         return clock.Elapsed.TotalSeconds;
     }
 
     /// <summary>Everything `sweep run` does with the store for these trials: plan them, start a run, run the scheduler, finish the run.</summary>
-    private static double WithStore(LoadedExperiment experiment, List<TrialPlan> plan, EngineExecutor runner, int workers)
+    internal static double WithStore(LoadedExperiment experiment, List<TrialPlan> plan, EngineExecutor runner, int workers)
     {
         var folder = Directory.CreateTempSubdirectory("sweep-bench-store-");
         try

@@ -42,10 +42,10 @@ public sealed class LearningRateRangeTest
     /// </summary>
     public static RangeTestResult Run(
         ModelDefinition model, TrainingDefinition training, Dataset data, int seed, RangeTestSettings settings,
-        CancellationToken cancellationToken = default)
+        ThreadBudget? threads = null, CancellationToken cancellationToken = default)
     {
         var test = new LearningRateRangeTest(settings);
-        new Trainer(model, training, data, seed).RunBatches(test.RateAt, (_, rate, loss) => test.Add(rate, loss), cancellationToken);
+        new Trainer(model, training, data, seed, threads).RunBatches(test.RateAt, (_, rate, loss) => test.Add(rate, loss), cancellationToken);
         if (test.steps.Count == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();

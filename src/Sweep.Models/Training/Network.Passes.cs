@@ -49,8 +49,8 @@ public sealed partial class Network
             ReadOnlySpan<float> input = l == 0 ? inputs[..(count * Inputs)] : activations[l - 1].AsSpan(0, count * layer.Inputs);
 
             // dW = dZᵀ · A_prev (units × inputs); db = column sums of dZ.
-            Gemm.Multiply(
-                true, false, layer.Units, layer.Inputs, count,
+            ParallelGemm.Multiply(
+                Threads.Threads, true, false, layer.Units, layer.Inputs, count,
                 delta, layer.Units, input, layer.Inputs,
                 gradients.AsSpan(layer.WeightOffset, layer.WeightCount), layer.Inputs);
             TrainingPhaseTimes.Lap(TrainingPhase.BackwardGemm, ref lap);
@@ -66,8 +66,8 @@ public sealed partial class Network
             if (l > 0)
             {
                 // dA_prev = dZ · W (count × inputs), then through the previous layer's activation.
-                Gemm.Multiply(
-                    false, false, count, layer.Inputs, layer.Units,
+                ParallelGemm.Multiply(
+                    Threads.Threads, false, false, count, layer.Inputs, layer.Units,
                     delta, layer.Units, LayerWeights(l), layer.Inputs,
                     deltas[l - 1].AsSpan(0, count * layer.Inputs), layer.Inputs);
                 TrainingPhaseTimes.Lap(TrainingPhase.BackwardGemm, ref lap);
@@ -124,8 +124,8 @@ public sealed partial class Network
             var size = count * layer.Units;
             var z = preActivations[l].AsSpan(0, size);
             var a = activations[l].AsSpan(0, size);
-            Gemm.Multiply(
-                false, true, count, layer.Units, layer.Inputs,
+            ParallelGemm.Multiply(
+                Threads.Threads, false, true, count, layer.Units, layer.Inputs,
                 input, layer.Inputs, LayerWeights(l), layer.Inputs, z, layer.Units);
             TrainingPhaseTimes.Lap(TrainingPhase.ForwardGemm, ref lap);
 

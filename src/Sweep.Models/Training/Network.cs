@@ -79,6 +79,9 @@ public sealed partial class Network
     public static Network For(ModelDefinition model, int inputs, int maxBatch, int seed) =>
         new(model.LayersFor(inputs), inputs, model.Init, maxBatch, seed);
 
+    /// <summary>The threads the large products of each pass may use; one unless a scheduler gives more.</summary>
+    public ThreadBudget Threads { get; set; } = new();
+
     public int Inputs { get; }
 
     public int Outputs { get; }

@@ -34,7 +34,8 @@ public sealed partial class Trainer
     private readonly List<EpochRecord> records;
     private bool hasRun;
 
-    public Trainer(ModelDefinition model, TrainingDefinition training, Dataset data, int seed)
+    /// <param name="threads">The threads its products may use, changed by a scheduler as other trials start and end; one when not given.</param>
+    public Trainer(ModelDefinition model, TrainingDefinition training, Dataset data, int seed, ThreadBudget? threads = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(training.Epochs, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(data.Train.Count, 1, nameof(data));
@@ -53,6 +54,7 @@ public sealed partial class Trainer
 
         batchSize = training.Batch.For(train.Count);
         Network = Network.For(model, train.Features, batchSize, seed);
+        Network.Threads = threads ?? Network.Threads;
         if (Network.Outputs != targetWidth)
         {
             throw new ArgumentException(

@@ -14,12 +14,12 @@ namespace Sweep.Models.Trials;
 /// <param name="data">The dataset of a trial's configuration; a sweep passes a <see cref="DatasetCache"/>'s, so trials share their data.</param>
 public sealed class EngineExecutor(Func<ExperimentDefinition, Dataset> data) : ITrialExecutor
 {
-    public TrialResult Run(TrialPlan trial, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
+    public TrialResult Run(TrialPlan trial, ThreadBudget threads, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trial);
         var started = Stopwatch.GetTimestamp();
         var configuration = trial.Configuration;
-        var trainer = new Trainer(configuration.EngineModel, configuration.Training, data(configuration), trial.Seed);
+        var trainer = new Trainer(configuration.EngineModel, configuration.Training, data(configuration), trial.Seed, threads);
         var result = trainer.Run(onEpoch, cancellationToken);
         return new TrialResult(trial.Id, result.Status, result.Epochs, null, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }

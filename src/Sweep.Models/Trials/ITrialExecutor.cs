@@ -1,5 +1,6 @@
 using Sweep.Models.Results;
 using Sweep.Models.Search;
+using Sweep.Models.Training;
 
 namespace Sweep.Models.Trials;
 
@@ -16,5 +17,9 @@ namespace Sweep.Models.Trials;
 public interface ITrialExecutor
 {
     /// <summary>Runs <paramref name="trial"/>; <paramref name="onEpoch"/>, when given, sees each epoch record as it is made.</summary>
-    TrialResult Run(TrialPlan trial, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken);
+    /// <param name="threads">
+    /// The threads the trial may use in this process, which the scheduler raises while workers stand idle and
+    /// lowers as trials start; a trial's results must not depend on it.
+    /// </param>
+    TrialResult Run(TrialPlan trial, ThreadBudget threads, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken);
 }

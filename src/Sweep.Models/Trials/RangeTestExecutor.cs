@@ -3,6 +3,7 @@ using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
+using Sweep.Models.Training;
 
 namespace Sweep.Models.Trials;
 
@@ -18,7 +19,7 @@ namespace Sweep.Models.Trials;
 /// <param name="data">The dataset of a trial's configuration.</param>
 public sealed class RangeTestExecutor(RangeTestSettings settings, Func<ExperimentDefinition, Dataset> data) : ITrialExecutor
 {
-    public TrialResult Run(TrialPlan trial, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
+    public TrialResult Run(TrialPlan trial, ThreadBudget threads, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trial);
         var started = Stopwatch.GetTimestamp();
@@ -26,7 +27,7 @@ public sealed class RangeTestExecutor(RangeTestSettings settings, Func<Experimen
         RangeTestResult? test = null;
         try
         {
-            test = LearningRateRangeTest.Run(configuration.EngineModel, configuration.Training, data(configuration), trial.Seed, settings, cancellationToken);
+            test = LearningRateRangeTest.Run(configuration.EngineModel, configuration.Training, data(configuration), trial.Seed, settings, threads, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -72,7 +72,7 @@ internal static class LrFindCommand
             RangeTestResult result;
             try
             {
-                result = LearningRateRangeTest.Run(trial.Configuration.EngineModel, trial.Configuration.Training, data, trial.Seed, settings, cancellationToken);
+                result = LearningRateRangeTest.Run(trial.Configuration.EngineModel, trial.Configuration.Training, data, trial.Seed, settings, cancellationToken: cancellationToken);
             }
             catch (OperationCanceledException)
             {

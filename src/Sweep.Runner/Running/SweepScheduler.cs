@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Serilog;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
+using Sweep.Models.Training;
 using Sweep.Models.Trials;
 using Sweep.Runner.Progress;
 using Sweep.Storage;
@@ -17,7 +18,8 @@ namespace Sweep.Runner.Running;
 /// epochs together) several per transaction and claims ahead as fast as trials finish; a trial is shown
 /// as finished once it is committed. After cancellation no new trial starts; running ones stop at their
 /// next epoch and are recorded as interrupted, and everything finished is committed before this returns.
-/// A store failure stops every worker.
+/// A store failure stops every worker. Workers left without a trial lend their threads to the trials still
+/// running (never more threads than workers, nor than the machine's cores).
 /// </summary>
 internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor, ISweepProgress progress, ILogger log)
 {
@@ -30,12 +32,13 @@ internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor
         using var writer = new RunWriter(store, target.ExperimentId, target.RunId, maxTrials, settings, cancellationToken);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, writer.Failed);
         var stop = stopping.Token;
+        var shares = new ThreadShares(Math.Min(workers, Environment.ProcessorCount));
 
         void Work()
         {
             while (writer.Next() is { } claim)
             {
-                results.Enqueue(Run(writer, target, claim, stop));
+                results.Enqueue(Run(writer, target, claim, shares, stop));
             }
         }
 
@@ -47,7 +50,7 @@ internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor
         return [.. results];
     }
 
-    private TrialResult Run(RunWriter writer, SweepTarget target, TrialClaim claim, CancellationToken stop)
+    private TrialResult Run(RunWriter writer, SweepTarget target, TrialClaim claim, ThreadShares shares, CancellationToken stop)
     {
         var trialId = claim.TrialId;
         if (target.Plans.Find(trialId) is not { } trial)
@@ -60,7 +63,17 @@ internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor
 
         // A trial whose lease is lost stops early: another claimer runs it, and this result would not be recorded.
         using var leased = CancellationTokenSource.CreateLinkedTokenSource(stop, writer.LeaseLost(claim));
-        var result = Execute(trial, progress.TrialStarted(trial), leased.Token);
+        var threads = shares.Join();
+        TrialResult result;
+        try
+        {
+            result = Execute(trial, threads, progress.TrialStarted(trial), leased.Token);
+        }
+        finally
+        {
+            shares.Leave(threads);
+        }
+
         var outcome = new TrialOutcome(result.Status, result.Epochs, result.Seconds, result.Error)
         {
             RangeTestSteps = result.RangeTest?.Steps ?? [],
@@ -81,12 +94,12 @@ internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor
     /// Runs one trial on the executor. A trial that throws becomes a failed result with its error text, and
     /// the sweep goes on; the stack trace goes to the debug log (shown with --verbose).
     /// </summary>
-    private TrialResult Execute(TrialPlan trial, Action<EpochRecord>? onEpoch, CancellationToken stop)
+    private TrialResult Execute(TrialPlan trial, ThreadBudget threads, Action<EpochRecord>? onEpoch, CancellationToken stop)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return executor.Run(trial, onEpoch, stop);
+            return executor.Run(trial, threads, onEpoch, stop);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

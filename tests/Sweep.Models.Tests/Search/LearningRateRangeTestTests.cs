@@ -67,7 +67,7 @@ public class LearningRateRangeTestTests(ITestOutputHelper output)
         var problem = new LinearRegressionProblem(batch: BatchSize.Of(8));
 
         Assert.Throws<OperationCanceledException>(() =>
-            LearningRateRangeTest.Run(LinearRegressionProblem.Model, problem.Training(0), problem.Data, 0, Defaults, new CancellationToken(canceled: true)));
+            LearningRateRangeTest.Run(LinearRegressionProblem.Model, problem.Training(0), problem.Data, 0, Defaults, cancellationToken: new CancellationToken(canceled: true)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Sweep.Models.Data;
 using Sweep.Models.Results;
+using Sweep.Models.Training;
 using Sweep.Models.Trials;
 
 namespace Sweep.Models.Tests.Trials;
@@ -12,7 +13,7 @@ public sealed class EngineExecutorTests
         var trial = Plans.Single(Plans.Linear(0.01, epochs: 20));
         var seen = new List<int>();
 
-        var result = new EngineExecutor(new DatasetCache().For).Run(trial, e => seen.Add(e.Epoch), CancellationToken.None);
+        var result = new EngineExecutor(new DatasetCache().For).Run(trial, new ThreadBudget(), e => seen.Add(e.Epoch), CancellationToken.None);
 
         Assert.Equal(trial.Id, result.TrialId);
         Assert.Equal(TrialStatus.Completed, result.Status);
@@ -26,7 +27,7 @@ public sealed class EngineExecutorTests
     public void A_rate_past_the_stable_bound_ends_diverged_through_the_early_stop()
     {
         // Full-batch descent on y = 3x with x in 1..4 diverges past 2 / λmax ≈ 0.12; at rate 1 the loss grows ~250× an epoch.
-        var result = new EngineExecutor(new DatasetCache().For).Run(Plans.Single(Plans.Linear(1, epochs: 50)), null, CancellationToken.None);
+        var result = new EngineExecutor(new DatasetCache().For).Run(Plans.Single(Plans.Linear(1, epochs: 50)), new ThreadBudget(), null, CancellationToken.None);
 
         Assert.Equal(TrialStatus.Diverged, result.Status);
         Assert.InRange(result.Epochs.Length, 2, 5);
@@ -35,7 +36,7 @@ public sealed class EngineExecutorTests
     [Fact]
     public void A_cancelled_trial_is_interrupted_before_its_first_epoch()
     {
-        var result = new EngineExecutor(new DatasetCache().For).Run(Plans.Single(Plans.Linear(0.01)), null, new CancellationToken(canceled: true));
+        var result = new EngineExecutor(new DatasetCache().For).Run(Plans.Single(Plans.Linear(0.01)), new ThreadBudget(), null, new CancellationToken(canceled: true));
 
         Assert.Equal(TrialStatus.Interrupted, result.Status);
         Assert.Empty(result.Epochs);
@@ -47,7 +48,7 @@ public sealed class EngineExecutorTests
         var asked = 0;
         var cache = new DatasetCache();
 
-        new EngineExecutor(c => { asked++; return cache.For(c); }).Run(Plans.Single(Plans.Linear(0.01, epochs: 2)), null, CancellationToken.None);
+        new EngineExecutor(c => { asked++; return cache.For(c); }).Run(Plans.Single(Plans.Linear(0.01, epochs: 2)), new ThreadBudget(), null, CancellationToken.None);
 
         Assert.Equal(1, asked);
     }

@@ -1,6 +1,7 @@
 using Sweep.Models.Data;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
+using Sweep.Models.Training;
 using Sweep.Models.Trials;
 
 namespace Sweep.Models.Tests.Trials;
@@ -14,7 +15,7 @@ public sealed class RangeTestExecutorTests
         var executor = new RangeTestExecutor(experiment.Definition.Search.RangeTest!, new DatasetCache().For);
         var epochs = 0;
 
-        var result = executor.Run(Plans.Single(experiment), _ => epochs++, CancellationToken.None);
+        var result = executor.Run(Plans.Single(experiment), new ThreadBudget(), _ => epochs++, CancellationToken.None);
 
         Assert.Equal(TrialStatus.Completed, result.Status);
         Assert.Empty(result.Epochs);
@@ -32,7 +33,7 @@ public sealed class RangeTestExecutorTests
         var experiment = Plans.RangeTest();
         var executor = new RangeTestExecutor(experiment.Definition.Search.RangeTest!, new DatasetCache().For);
 
-        var result = executor.Run(Plans.Single(experiment), null, new CancellationToken(canceled: true));
+        var result = executor.Run(Plans.Single(experiment), new ThreadBudget(), null, new CancellationToken(canceled: true));
 
         Assert.Equal(TrialStatus.Interrupted, result.Status);
         Assert.Null(result.RangeTest);

@@ -1,6 +1,7 @@
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
+using Sweep.Models.Training;
 using Sweep.Models.Trials;
 using Sweep.Runner.Progress;
 using Sweep.Runner.Running;
@@ -64,6 +65,6 @@ public sealed class SweepSchedulerTests : IDisposable
 
     private sealed class FixedExecutor(Func<TrialPlan, TrialResult> run) : ITrialExecutor
     {
-        public TrialResult Run(TrialPlan trial, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken) => run(trial);
+        public TrialResult Run(TrialPlan trial, ThreadBudget threads, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken) => run(trial);
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
+using Sweep.Models.Training;
 
 namespace Sweep.Models.Trials.Commands;
 
@@ -19,7 +20,8 @@ public sealed partial class CommandExecutor(string trialsFolder) : ITrialExecuto
     /// <summary>How long output may still arrive after the program's group is gone (a process outside it holding the pipe).</summary>
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
 
-    public TrialResult Run(TrialPlan trial, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
+    /// <remarks>The thread budget is ignored: the program decides how many threads it uses.</remarks>
+    public TrialResult Run(TrialPlan trial, ThreadBudget threads, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(trial);
         var started = Stopwatch.GetTimestamp();

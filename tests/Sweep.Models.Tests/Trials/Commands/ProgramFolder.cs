@@ -3,6 +3,7 @@ using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Models.Tests.Data;
+using Sweep.Models.Training;
 using Sweep.Models.Trials.Commands;
 
 namespace Sweep.Models.Tests.Trials.Commands;
@@ -44,7 +45,7 @@ internal sealed class ProgramFolder : IDisposable
     public (TrialResult Result, TimeSpan Took) Run(TrialPlan trial, Action<EpochRecord>? onEpoch = null, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        var result = new CommandExecutor(System.IO.Path.Combine(OutPath, "trials")).Run(trial, onEpoch, cancellationToken);
+        var result = new CommandExecutor(System.IO.Path.Combine(OutPath, "trials")).Run(trial, new ThreadBudget(), onEpoch, cancellationToken);
         return (result, clock.Elapsed);
     }
 
