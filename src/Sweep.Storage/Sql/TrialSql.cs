@@ -90,6 +90,22 @@ internal static class TrialSql
         ORDER BY stage, number, id
         """;
 
+    /// <summary>
+    /// The trials after a key in plan order: keyset paging, so a page costs the same however far the reading has
+    /// gone, and a page of trials and the page of their epochs select the same trials.
+    /// </summary>
+    private const string AfterKey = "experiment_id = @ExperimentId AND (stage, number, id) > (@Stage, @Number, @Id)";
+
+    public const string Page = Columns + $"""
+
+        WHERE {AfterKey}
+        ORDER BY stage, number, id
+        LIMIT @Limit
+        """;
+
+    /// <summary>The ids of <see cref="Page"/>'s trials.</summary>
+    public const string PageIds = $"SELECT id FROM trials WHERE {AfterKey} ORDER BY stage, number, id LIMIT @Limit";
+
     public const string Get = Columns + """
 
         WHERE experiment_id = @ExperimentId AND id = @TrialId
