@@ -130,7 +130,7 @@ public interface IResultStore : IDisposable
     ImmutableArray<EpochRecord> ReadEpochs(long experimentId, string trialId);
 
     /// <summary>
-    /// Every trial of an experiment version by stage and plan number, with its epochs unless
+    /// Every trial of an experiment version in the order it was planned (stage by stage, by plan number), with its epochs unless
     /// <paramref name="withEpochs"/> is false, read from the store a page at a time as it is enumerated: a sweep of
     /// any size streams in bounded memory. Each page is one consistent snapshot; enumerate again to read afresh.
     /// </summary>

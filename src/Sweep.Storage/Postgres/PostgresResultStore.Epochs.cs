@@ -12,6 +12,7 @@ public sealed partial class PostgresResultStore
     public ImmutableArray<EpochRecord> ReadEpochs(long experimentId, string trialId) =>
         ReadSnapshot((connection, transaction) => ReadEpochs(connection, transaction, experimentId, trialId));
 
+    /// <summary>Every trial of an experiment version in the order it was planned, read a page at a time in a snapshot each.</summary>
     public IEnumerable<TrialRecord> ReadTrials(long experimentId, bool withEpochs = true) =>
         TrialPages.Read(experimentId, after => ReadSnapshot((connection, transaction) => TrialPages.ReadPage(connection, transaction, after, withEpochs)));
 

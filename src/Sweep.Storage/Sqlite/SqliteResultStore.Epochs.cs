@@ -37,7 +37,7 @@ public sealed partial class SqliteResultStore
     public ImmutableArray<EpochRecord> ReadEpochs(long experimentId, string trialId) =>
         ReadSnapshot(transaction => ReadEpochs(transaction, experimentId, trialId));
 
-    /// <summary>Every trial of an experiment version in plan order, read a page at a time in a snapshot each.</summary>
+    /// <summary>Every trial of an experiment version in the order it was planned, read a page at a time in a snapshot each.</summary>
     public IEnumerable<TrialRecord> ReadTrials(long experimentId, bool withEpochs = true) =>
         TrialPages.Read(experimentId, after => ReadSnapshot(transaction => TrialPages.ReadPage(connection, transaction, after, withEpochs)));
 
