@@ -8,6 +8,11 @@ namespace Sweep.Reports;
 /// Everything a report shows about one sweep, built by the Runner from the store: the experiment, its
 /// trials, the pick and the coarse-to-fine story. Exporters only format it.
 /// </summary>
+/// <param name="Trials">
+/// The trials the page and the summary show with their epochs: every trial of a sweep of up to
+/// <see cref="ShownTrials"/>; of a larger one, the best <see cref="ShownTrials"/> and the trials the charts need
+/// beside them. <see cref="AllTrials"/> gives every trial.
+/// </param>
 /// <param name="BestTrialId">The picked trial; null when no trial finished with a usable loss.</param>
 /// <param name="ChosenLearningRate">The learning rate the sweep recommends; null when there is none.</param>
 public sealed record SweepReport(
@@ -20,6 +25,21 @@ public sealed record SweepReport(
     string? BestTrialId,
     double? ChosenLearningRate)
 {
+    /// <summary>The most trials a report holds in memory and shows on its page; the files that list every trial read them from <see cref="Source"/>.</summary>
+    public const int ShownTrials = 1_000;
+
+    /// <summary>Every trial of the sweep when <see cref="Trials"/> holds only some of them; null when it holds them all.</summary>
+    public ITrialSource? Source { get; init; }
+
+    /// <summary>How many trials the sweep has, shown or not.</summary>
+    public int TrialCount => Source?.Count ?? Trials.Length;
+
+    /// <summary>Whether <see cref="Trials"/> leaves some of the sweep's trials out (they are all in trials.csv).</summary>
+    public bool ShowsSome => TrialCount > Trials.Length;
+
+    /// <summary>Every trial of the sweep with its epochs, one at a time: from <see cref="Source"/> when there is one.</summary>
+    public IEnumerable<TrialRow> AllTrials() => Source?.Read() ?? Trials;
+
     /// <summary>How the rate was chosen, one sentence a line, in order; empty when there is no story to tell.</summary>
     public ImmutableArray<string> Story { get; init; } = [];
 

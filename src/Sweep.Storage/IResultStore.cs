@@ -129,8 +129,12 @@ public interface IResultStore : IDisposable
     /// <summary>A trial's epochs in order.</summary>
     ImmutableArray<EpochRecord> ReadEpochs(long experimentId, string trialId);
 
-    /// <summary>Every epoch of every trial of an experiment version, by trial id and epoch.</summary>
-    ImmutableArray<TrialEpoch> ListEpochs(long experimentId);
+    /// <summary>
+    /// Every trial of an experiment version in the order it was planned (stage by stage, by plan number), with its epochs unless
+    /// <paramref name="withEpochs"/> is false, read from the store a page at a time as it is enumerated: a sweep of
+    /// any size streams in bounded memory. Each page is one consistent snapshot; enumerate again to read afresh.
+    /// </summary>
+    IEnumerable<TrialRecord> ReadTrials(long experimentId, bool withEpochs = true);
 
     /// <summary>Stores the steps of a range test, replacing earlier steps of the same test.</summary>
     void WriteRangeTest(long experimentId, string trialId, IEnumerable<RangeTestStep> steps);

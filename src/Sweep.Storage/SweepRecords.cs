@@ -16,9 +16,7 @@ internal static class SweepRecords
     public static SweepRecord Read(IResultStore store, long experimentId, SweepExperimentRow experiment, bool withEpochs)
     {
         var settings = SettingsOf(experiment);
-        var epochs = (withEpochs || settings.RanksByEpochs ? store.ListEpochs(experimentId) : [])
-            .ToLookup(e => e.TrialId, e => e.Epoch, StringComparer.Ordinal);
-        var trials = store.ListTrials(experimentId).Select(t => RecordOf(t, [.. epochs[t.Id]])).ToImmutableArray();
+        var trials = store.ReadTrials(experimentId, withEpochs || settings.RanksByEpochs).ToImmutableArray();
         return new SweepRecord(experiment.Name, experiment.Version, settings, trials, RangeTestOf(store, experimentId, settings, trials));
     }
 
@@ -52,7 +50,8 @@ internal static class SweepRecords
             : null;
     }
 
-    private static TrialRecord RecordOf(TrialSummary trial, ImmutableArray<EpochRecord> epochs) => new(
+    /// <summary>A stored trial as the read model holds it, with the epochs given.</summary>
+    public static TrialRecord RecordOf(TrialSummary trial, ImmutableArray<EpochRecord> epochs) => new(
         trial.Id,
         trial.Number,
         trial.Stage,

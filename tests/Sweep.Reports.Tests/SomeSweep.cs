@@ -18,6 +18,32 @@ internal static class SomeSweep
     public static SweepReport WithTrials(ImmutableArray<TrialRow> trials) =>
         Some.Report() with { Trials = trials, Ranking = Some.RankingOf(trials), RangeTest = [] };
 
+    /// <summary>
+    /// A sweep larger than a report shows: the best <see cref="SweepReport.ShownTrials"/> trials held in the report,
+    /// every trial in its <see cref="SweepReport.Source"/>, generated afresh each time it is read.
+    /// </summary>
+    public static SweepReport Large(int trials, int epochs)
+    {
+        var shown = Report(trials, epochs).Ranked().Take(SweepReport.ShownTrials).Select(t => t.TrialId).ToHashSet(StringComparer.Ordinal);
+        var source = new GeneratedTrials(trials, epochs);
+        var report = WithTrials([.. source.Read().Where(t => shown.Contains(t.TrialId))]);
+        return report with { Source = source };
+    }
+
+    /// <summary>Every trial of <see cref="Large"/>, counted each time it is read.</summary>
+    public sealed class GeneratedTrials(int trials, int epochs) : ITrialSource
+    {
+        public int Count => trials;
+
+        public int Reads { get; private set; }
+
+        public IEnumerable<TrialRow> Read()
+        {
+            Reads++;
+            return Enumerable.Range(0, trials).Select(i => Trial(i, trials, epochs, (0, "32")));
+        }
+    }
+
     public static TrialRow Trial(int index, int trials, int epochs, (double L2, string Batch) settings)
     {
         var rate = Math.Pow(10, -5 + (5.0 * index / Math.Max(1, trials - 1)));

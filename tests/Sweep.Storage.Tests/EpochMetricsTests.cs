@@ -19,7 +19,7 @@ public abstract class EpochMetricsTests(StoreKind kind) : StoreTestBase(kind)
         var read = store.ReadEpochs(experimentId, trials[0].Id);
         Assert.Equal([0.1, 0.2, 0.3], read.Select(e => e.Extra!["top5"]));
         Assert.True(double.IsNaN(read[0].Extra!["perplexity"]));
-        Assert.Equal(0.2, store.ListEpochs(experimentId).Single(e => e.Epoch.Epoch == 2).Epoch.Extra!["top5"]);
+        Assert.Equal(0.2, store.ReadTrials(experimentId).Single(t => t.Id == trials[0].Id).Epochs[1].Extra!["top5"]);
         Assert.Equal(6, Scalar<int>($"SELECT COUNT(*) FROM epoch_metrics WHERE trial_id = '{trials[0].Id}'"));
     }
 

@@ -46,6 +46,31 @@ public abstract class SweepReadTests(StoreKind kind) : StoreTestBase(kind)
         Assert.Equal(1.1 / 5, first.FinalLoss!.Value, 12);
     }
 
+    [Fact]
+    public void Trials_read_a_page_at_a_time_come_in_plan_order_each_with_its_own_epochs()
+    {
+        using var store = OpenStore();
+        // 2,050 trials: three pages of a thousand, with finished trials on both sides of each page boundary.
+        var (experimentId, runId, trials) = Planned(store, rates: 41, decays: 50);
+        int[] finished = [0, 999, 1000, 1999, 2000, 2049];
+        foreach (var index in finished)
+        {
+            store.TryClaimTrial(experimentId, trials[index].Id, runId);
+            store.CompleteTrial(experimentId, trials[index].Id, runId, Some.Completed((index % 7) + 1, offset: index));
+        }
+
+        var read = store.ReadTrials(experimentId).ToList();
+
+        Assert.Equal(trials.Select(t => t.Id), read.Select(t => t.Id));
+        Assert.Equal(finished, read.Select((t, i) => (t, i)).Where(p => !p.t.Epochs.IsEmpty).Select(p => p.i));
+        foreach (var index in finished)
+        {
+            Assert.Equal(Some.Epochs((index % 7) + 1, offset: index).Select(e => (e.Epoch, e.TrainLoss)), read[index].Epochs.Select(e => (e.Epoch, e.TrainLoss)));
+        }
+
+        Assert.All(store.ReadTrials(experimentId, withEpochs: false), t => Assert.Empty(t.Epochs));
+    }
+
     [Theory]
     [InlineData("final_loss", 0)]
     [InlineData("best_loss", 5)]

@@ -16,25 +16,26 @@ public static class SweepLabels
     public static ImmutableDictionary<string, CurveDiagnosis> Of(IEnumerable<TrialRecord> trials, DiagnosisThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(trials);
-        var diagnosable = trials
-            .Where(t => t.Status is TrialStatus.Completed or TrialStatus.Diverged && !t.Epochs.IsEmpty)
-            .Select(t => (t.Stage, Result: new TrialResult(t.Id, t.Status, t.Epochs, null, t.Seconds ?? 0)))
-            .ToList();
-        var labels = ImmutableDictionary.CreateBuilder<string, CurveDiagnosis>(StringComparer.Ordinal);
-        foreach (var stage in diagnosable.Select(t => t.Stage).Distinct())
+        var all = trials.ToList();
+        return Stream(() => all, thresholds).ToImmutableDictionary(d => d.TrialId, d => d.Diagnosis, StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Each diagnosable trial's diagnosis, one at a time, from two reads of the trials with their epochs: the first
+    /// finds each stage's best final losses, the second diagnoses. Only one trial's epochs are held at a time, so a
+    /// sweep of any size is labelled in bounded memory.
+    /// </summary>
+    public static IEnumerable<(string TrialId, CurveDiagnosis Diagnosis)> Stream(Func<IEnumerable<TrialRecord>> read, DiagnosisThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var bests = StageBests.Of(read());
+        foreach (var trial in read())
         {
-            var judged = diagnosable.Where(t => t.Stage <= stage).ToList();
-            var diagnoses = CurveDiagnosis.OfSweep([.. judged.Select(t => t.Result)], thresholds);
-            for (var i = 0; i < judged.Count; i++)
+            if (trial.Status is TrialStatus.Completed or TrialStatus.Diverged && !trial.Epochs.IsEmpty)
             {
-                if (judged[i].Stage == stage)
-                {
-                    labels[judged[i].Result.TrialId] = diagnoses[i];
-                }
+                yield return (trial.Id, CurveDiagnosis.Of(trial.Epochs, trial.Status, bests.BestBesides(trial), thresholds));
             }
         }
-
-        return labels.ToImmutable();
     }
 
     /// <summary>

@@ -4,7 +4,7 @@ using CsvHelper;
 namespace Sweep.Reports.Exporters;
 
 /// <summary>
-/// <c>epochs.csv</c>: long format, one row per trial and epoch; an empty cell means no value. The further
+/// <c>epochs.csv</c>: long format, one row per trial and epoch of every trial of the sweep; an empty cell means no value. The further
 /// metrics a training program reported follow the fixed columns, one column per name in name order.
 /// </summary>
 public sealed class EpochsCsvExporter : ExporterBase
@@ -24,10 +24,11 @@ public sealed class EpochsCsvExporter : ExporterBase
     protected override void Write(SweepReport report, TextWriter writer)
     {
         using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
-        var extra = report.Trials.SelectMany(t => t.Epochs).SelectMany(e => e.Extra?.Keys ?? Enumerable.Empty<string>())
+        // The columns come first, so the trials are read twice: once for the metric names, once for the rows.
+        var extra = report.AllTrials().SelectMany(t => t.Epochs).SelectMany(e => e.Extra?.Keys ?? Enumerable.Empty<string>())
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         csv.WriteHeader([.. Columns, .. extra.Where(name => !Columns.Contains(name, StringComparer.Ordinal))]);
-        foreach (var trial in report.Trials)
+        foreach (var trial in report.AllTrials())
         {
             foreach (var epoch in trial.Epochs)
             {

@@ -25,8 +25,9 @@ public sealed partial class HtmlReportExporter : ExporterBase
             writer.WriteLine($"<p class=\"description\">{HtmlEncode(report.Description)}</p>");
         }
         writer.WriteLine(
-            $"<p class=\"meta\">Strategy {HtmlEncode(report.Strategy)} · {ReportText.Count(report.Trials.Length, "trial")} · " +
+            $"<p class=\"meta\">Strategy {HtmlEncode(report.Strategy)} · {ReportText.Count(report.TrialCount, "trial")} · " +
             $"sweep {HtmlEncode(report.Version)} · generated {ReportText.Time(report.GeneratedAt)}</p>");
+        WriteShown(report, writer);
         WriteSummary(report, writer);
         WriteStory(report, writer);
         foreach (var chart in ReportCharts.Of(report))
@@ -41,6 +42,21 @@ public sealed partial class HtmlReportExporter : ExporterBase
         }
         writer.WriteLine("</body>");
         writer.WriteLine("</html>");
+    }
+
+    /// <summary>
+    /// Says plainly when the page leaves trials out: a page of every trial of a large sweep would be too heavy to
+    /// open, so it shows the best and the files beside it list them all.
+    /// </summary>
+    private static void WriteShown(SweepReport report, TextWriter writer)
+    {
+        if (report.ShowsSome)
+        {
+            writer.WriteLine(
+                $"<p class=\"hint\" id=\"shown-trials\">This page shows {ReportText.Integer(report.Trials.Length)} of the sweep's {ReportText.Count(report.TrialCount, "trial")}: " +
+                $"the best {ReportText.Integer(SweepReport.ShownTrials)} by the ranking that picked the best trial, and every trial with the best one's other settings. " +
+                $"All {ReportText.Integer(report.TrialCount)} are in <a href=\"trials.csv\">trials.csv</a>, their epochs in <a href=\"epochs.csv\">epochs.csv</a>, and both in <a href=\"report.json\">report.json</a>.</p>");
+        }
     }
 
     private static void WriteSummary(SweepReport report, TextWriter writer)

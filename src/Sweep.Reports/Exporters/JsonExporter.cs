@@ -10,7 +10,8 @@ using Sweep.Reports.Columns;
 namespace Sweep.Reports.Exporters;
 
 /// <summary>
-/// <c>report.json</c> for machines: the whole report with the CSV files' names and words. Numbers are
+/// <c>report.json</c> for machines: the whole report with the CSV files' names and words, every trial of the
+/// sweep with its epochs, however many the page shows. Numbers are
 /// round-trip; a NaN or infinite loss is the string <c>"NaN"</c>, <c>"Infinity"</c> or <c>"-Infinity"</c>, as
 /// System.Text.Json reads them with named floating-point literals; a missing value is <c>null</c>.
 /// </summary>
@@ -53,7 +54,7 @@ public sealed class JsonExporter : ExporterBase
             Strings(json, "story", report.Story);
             var columns = TrialColumns.Of(report, TrialOutputs.Json);
             json.WriteStartArray("trials");
-            foreach (var trial in report.Trials)
+            foreach (var trial in report.AllTrials())
             {
                 Trial(json, columns, trial);
                 // A trial at a time into the file: a large sweep's JSON never sits whole in memory.
@@ -118,9 +119,10 @@ public sealed class JsonExporter : ExporterBase
         {
             json.WriteNull(column.Id);
         }
-        else if (column.IsNumeric)
+        // A searched key is numeric when every shown trial's value is; a trial not shown may still hold text.
+        else if (column.IsNumeric && double.TryParse(exact, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            Number(json, column.Id, double.Parse(exact, NumberStyles.Float, CultureInfo.InvariantCulture));
+            Number(json, column.Id, number);
         }
         else
         {

@@ -21,7 +21,7 @@ public sealed class MarkdownSummaryExporter : ExporterBase
             writer.WriteLine(report.Description);
             writer.WriteLine();
         }
-        writer.WriteLine($"Strategy {report.Strategy} · {ReportText.Count(report.Trials.Length, "trial")} · sweep {report.Version} · generated {ReportText.Time(report.GeneratedAt)}");
+        writer.WriteLine($"Strategy {report.Strategy} · {ReportText.Count(report.TrialCount, "trial")} · sweep {report.Version} · generated {ReportText.Time(report.GeneratedAt)}");
         writer.WriteLine();
         if (report.IsRangeTest && RangeTestFindings.Of(report) is { } findings)
         {

@@ -5,7 +5,7 @@ using Sweep.Reports.Columns;
 namespace Sweep.Reports.Exporters;
 
 /// <summary>
-/// <c>trials.csv</c>: one row per trial, a column per <see cref="TrialColumns"/> entry shown in files, exact, under
+/// <c>trials.csv</c>: one row per trial of the sweep, however many the page shows, a column per <see cref="TrialColumns"/> entry shown in files, exact, under
 /// its id; an empty cell means no value.
 /// </summary>
 public sealed class TrialsCsvExporter : ExporterBase
@@ -19,7 +19,7 @@ public sealed class TrialsCsvExporter : ExporterBase
         using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
         var columns = TrialColumns.Of(report, TrialOutputs.Csv);
         csv.WriteHeader([.. columns.Select(c => c.Id)]);
-        foreach (var trial in report.Trials)
+        foreach (var trial in report.AllTrials())
         {
             foreach (var column in columns)
             {

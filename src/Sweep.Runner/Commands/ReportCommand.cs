@@ -62,8 +62,8 @@ internal static class ReportCommand
                 output.WriteLine($"{found.Name} (version {found.Version}): writing the reports to {target}");
                 try
                 {
-                    var sweep = opened.ReadSweep(found.Id)!;
-                    var report = ReportBuilder.Build(sweep, SweepSelector.Choose(sweep));
+                    var sweep = opened.ReadSweep(found.Id, withEpochs: false)!;
+                    var report = ReportBuilder.Build(sweep, SweepSelector.Choose(sweep), opened, found.Id);
                     var written = ReportWriter.Write(report, target, failure => CliError.Write(error, $"the {failure.ExporterName} report could not be written: {failure.Error.Message}"), Split(parsed.GetValue(formats)!), stop);
                     output.WriteLine($"{found.Name} (version {found.Version}): {string.Join(", ", written)}");
                     JobSummary.Append(target, JobSummary.Targets(parsed.GetValue(summary)), (file, e) => CliError.Write(error, $"summary.md could not be appended to '{file}': {e.Message}"));

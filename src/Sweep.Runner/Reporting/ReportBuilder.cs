@@ -5,17 +5,26 @@ using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Models.Selection;
 using Sweep.Reports;
+using Sweep.Storage;
 
 namespace Sweep.Runner.Reporting;
 
-/// <summary>The report of a stored sweep: its read model and the selector's choice, as the exporters take them.</summary>
+/// <summary>
+/// The report of a stored sweep: its read model and the selector's choice, as the exporters take them. The report
+/// holds at most <see cref="SweepReport.ShownTrials"/> best trials with their epochs, and the trials with the best
+/// one's other settings that its charts draw the chosen value along; the files that list every trial read them
+/// from the store one at a time.
+/// </summary>
 internal static class ReportBuilder
 {
-    public static SweepReport Build(SweepRecord sweep, SweepChoice choice)
+    /// <param name="sweep">The version's read model; its epochs are not needed, the shown trials' are read from <paramref name="store"/>.</param>
+    public static SweepReport Build(SweepRecord sweep, SweepChoice choice, IResultStore store, long experimentId)
     {
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(choice);
-        var rows = sweep.Trials.Select(Row).ToImmutableArray();
+        ArgumentNullException.ThrowIfNull(store);
+        var shown = Shown(sweep, choice);
+        var rows = store.ReadTrials(experimentId).Where(t => shown.Contains(t.Id)).Select(Row).ToImmutableArray();
         var lrFind = choice.RangeTest is { Record.ByLrFind: true } test && !choice.AnswersByRangeTest ? test : null;
         return new SweepReport(
             sweep.Name,
@@ -36,13 +45,43 @@ internal static class ReportBuilder
             RangeTestSuggestion = choice.RangeTest?.Result.Suggestion,
             IsRangeTest = sweep.Settings.Strategy == SearchStrategy.LrRangeTest,
             Parameters = sweep.ParameterPaths,
-            Ranking = [.. choice.RankedTrials.Select(t => t.Id)],
+            Ranking = [.. choice.RankedTrials.Select(t => t.Id).Where(shown.Contains)],
             Metric = choice.AnswersByRangeTest ? null : choice.Metric,
             MetricValue = choice.AnswersByRangeTest ? null : choice.Score,
+            Source = rows.Length < sweep.Trials.Length ? new StoredTrials(store, experimentId, sweep.Trials.Length) : null,
         };
     }
 
-    private static TrialRow Row(TrialRecord trial) => new(
+    /// <summary>
+    /// The ids of the trials the report holds: all of a sweep of up to <see cref="SweepReport.ShownTrials"/>; else the
+    /// best that many in the ranking (the unranked after it, in their order), with every trial that shares the best
+    /// one's settings but the searched value (the learning rate, or the key a search tuned), which the final-loss
+    /// chart and the bracket are read along.
+    /// </summary>
+    private static HashSet<string> Shown(SweepRecord sweep, SweepChoice choice)
+    {
+        if (sweep.Trials.Length <= SweepReport.ShownTrials)
+        {
+            return sweep.Trials.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        }
+
+        var ranked = choice.RankedTrials.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        var shown = choice.RankedTrials.Select(t => t.Id)
+            .Concat(sweep.Trials.Select(t => t.Id).Where(id => !ranked.Contains(id)))
+            .Take(SweepReport.ShownTrials)
+            .ToHashSet(StringComparer.Ordinal);
+        if (sweep.Trials.FirstOrDefault(t => t.Id == choice.TrialId) is { } best)
+        {
+            var along = sweep.Settings.OtherTarget() ?? CoarseToFineSettings.DefaultTarget;
+            var others = best.Parameters.Where(p => p.Path != along).ToList();
+            shown.UnionWith(sweep.Trials.Where(t => t.Parameters.Where(p => p.Path != along).SequenceEqual(others)).Select(t => t.Id));
+        }
+
+        return shown;
+    }
+
+    /// <summary>A stored trial as the reports show it.</summary>
+    public static TrialRow Row(TrialRecord trial) => new(
         trial.Id,
         trial.Stage,
         trial.LearningRate,

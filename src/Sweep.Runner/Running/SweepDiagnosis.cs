@@ -11,19 +11,19 @@ namespace Sweep.Runner.Running;
 /// </summary>
 internal static class SweepDiagnosis
 {
-    /// <summary>Labels the version's trials and returns its read model with those labels.</summary>
+    /// <summary>
+    /// Labels the version's trials and returns its read model with those labels, without epochs unless ranking
+    /// reads them. The trials' epochs are read from the store a page at a time, so a sweep of any size is labelled
+    /// without holding its curves.
+    /// </summary>
     public static SweepRecord Record(IResultStore store, long experimentId)
     {
-        var sweep = store.ReadSweep(experimentId) ?? throw new StoreException($"The store has no experiment version {experimentId}.");
-        var diagnoses = SweepLabels.Of(sweep.Trials, sweep.Settings.Diagnosis);
-        foreach (var (trialId, diagnosis) in diagnoses)
+        var settings = (store.ReadSweep(experimentId, withEpochs: false) ?? throw new StoreException($"The store has no experiment version {experimentId}.")).Settings;
+        foreach (var (trialId, diagnosis) in SweepLabels.Stream(() => store.ReadTrials(experimentId), settings.Diagnosis))
         {
             store.RecordDiagnosis(experimentId, trialId, TrialDiagnosis.Of(diagnosis));
         }
 
-        return sweep with
-        {
-            Trials = [.. sweep.Trials.Select(t => diagnoses.TryGetValue(t.Id, out var d) ? t with { Diagnosis = TrialDiagnosis.Of(d) } : t)],
-        };
+        return store.ReadSweep(experimentId, withEpochs: false)!;
     }
 }

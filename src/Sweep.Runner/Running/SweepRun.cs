@@ -168,7 +168,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             : RunStatus.Completed);
 
         var choice = SweepSelector.Choose(sweep);
-        WriteReports(ReportBuilder.Build(sweep, choice), name, store.Location, log, warnOnStop: interrupted ? CancellationToken.None : stop);
+        WriteReports(ReportBuilder.Build(sweep, choice, store, registration.Id), name, store.Location, log, warnOnStop: interrupted ? CancellationToken.None : stop);
         clock.Mark("reports written");
         var plan = plans.All();
         new SweepSummary(registration, runId, store.Location, logFile, plan, sweep, choice) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }

@@ -23,7 +23,7 @@ namespace Sweep.Runner.Running;
 /// </summary>
 internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor, ISweepProgress progress, ILogger log)
 {
-    /// <summary>The results of the trials this call ran, in the order they ended.</summary>
+    /// <summary>The results of the trials this call ran, in the order they ended, without their epochs: the store has those.</summary>
     public async Task<ImmutableArray<TrialResult>> RunAsync(SweepTarget target, int workers, int? maxTrials, CancellationToken cancellationToken)
     {
         var results = new ConcurrentQueue<TrialResult>();
@@ -38,7 +38,8 @@ internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor
         {
             while (writer.Next() is { } claim)
             {
-                results.Enqueue(Run(writer, target, claim, shares, stop));
+                // A sweep of many trials would otherwise hold every curve until it ends.
+                results.Enqueue(Run(writer, target, claim, shares, stop) with { Epochs = [] });
             }
         }
 

@@ -12,13 +12,9 @@ public sealed partial class PostgresResultStore
     public ImmutableArray<EpochRecord> ReadEpochs(long experimentId, string trialId) =>
         ReadSnapshot((connection, transaction) => ReadEpochs(connection, transaction, experimentId, trialId));
 
-    public ImmutableArray<TrialEpoch> ListEpochs(long experimentId) => ReadSnapshot((connection, transaction) =>
-    {
-        var metrics = ReadMetrics(connection, transaction, experimentId, trialId: null);
-        return connection.Query<EpochRow>(EpochSql.OfExperiment, new { ExperimentId = experimentId }, transaction)
-            .Select(r => new TrialEpoch(r.TrialId, metrics.Attach(r)))
-            .ToImmutableArray();
-    });
+    /// <summary>Every trial of an experiment version in the order it was planned, read a page at a time in a snapshot each.</summary>
+    public IEnumerable<TrialRecord> ReadTrials(long experimentId, bool withEpochs = true) =>
+        TrialPages.Read(experimentId, after => ReadSnapshot((connection, transaction) => TrialPages.ReadPage(connection, transaction, after, withEpochs)));
 
     private static ImmutableArray<EpochRecord> ReadEpochs(NpgsqlConnection connection, NpgsqlTransaction transaction, long experimentId, string trialId)
     {

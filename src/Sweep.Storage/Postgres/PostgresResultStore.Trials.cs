@@ -50,8 +50,8 @@ public sealed partial class PostgresResultStore
     /// </summary>
     public TrialPlanning PlanTrials(long experimentId, IEnumerable<TrialPlan> trials, bool reuseFinished)
     {
-        // The JSON texts are the costly part, worked out before the transaction begins (and once, however often it is retried).
-        var rows = trials.Select(t => new PlannedRow(t)).ToList();
+        // Each row's JSON texts are made as it is copied in, so a plan of any size is never held a second time as rows.
+        var rows = trials.Select(t => new PlannedRow(t));
         return Run((connection, transaction) =>
         {
             var lastKey = connection.ExecuteScalar<long>(LastTrialKeySql, transaction: transaction);

@@ -3,6 +3,8 @@ namespace Sweep.Storage.Rows;
 /// <summary>A <c>trials</c> row as Dapper reads it; <see cref="ToSummary"/> makes the public record.</summary>
 internal sealed class TrialRow
 {
+    public long TrialKey { get; init; }
+
     public long ExperimentId { get; init; }
 
     public string Id { get; init; } = "";

@@ -16,10 +16,16 @@ internal static class EpochSql
         ORDER BY epoch
         """;
 
-    public const string OfExperiment = Columns + """
+    public const string OfPage = Columns + $"""
 
-        WHERE experiment_id = @ExperimentId
+        WHERE experiment_id = @ExperimentId AND trial_id IN ({TrialSql.PageIds})
         ORDER BY trial_id, epoch
+        """;
+
+    public const string MetricsOfPage = $"""
+        SELECT trial_id AS TrialId, epoch AS Epoch, name AS Name, value AS Value
+        FROM epoch_metrics
+        WHERE experiment_id = @ExperimentId AND trial_id IN ({TrialSql.PageIds})
         """;
 
     public const string Metrics = """

@@ -74,7 +74,7 @@ internal static class TrialSql
         """;
 
     private const string Columns = """
-        SELECT experiment_id AS ExperimentId, id AS Id, run_id AS RunId, number AS Number, stage AS Stage,
+        SELECT trial_key AS TrialKey, experiment_id AS ExperimentId, id AS Id, run_id AS RunId, number AS Number, stage AS Stage,
                repeat AS Repeat, seed AS Seed, parameters AS Parameters, configuration AS Configuration,
                learning_rate AS LearningRate, weight_decay_l1 AS WeightDecayL1, weight_decay_l2 AS WeightDecayL2,
                batch AS Batch, status AS Status, diagnosis AS Diagnosis, diagnosis_json AS DiagnosisJson,
@@ -89,6 +89,24 @@ internal static class TrialSql
         WHERE experiment_id = @ExperimentId
         ORDER BY stage, number, id
         """;
+
+    /// <summary>
+    /// The trials after a key in the order they were planned (their <c>trial_key</c>: stage by stage, by plan number):
+    /// keyset paging on the primary key, so a page costs the same however far the reading has gone, and a page of
+    /// trials and the page of their epochs select the same trials. The unary plus keeps both databases from reading
+    /// the version's trials through an index of experiment_id and sorting them all for every page.
+    /// </summary>
+    private const string AfterKey = "+experiment_id = @ExperimentId AND trial_key > @Key";
+
+    public const string Page = Columns + $"""
+
+        WHERE {AfterKey}
+        ORDER BY trial_key
+        LIMIT @Limit
+        """;
+
+    /// <summary>The ids of <see cref="Page"/>'s trials.</summary>
+    public const string PageIds = $"SELECT id FROM trials WHERE {AfterKey} ORDER BY trial_key LIMIT @Limit";
 
     public const string Get = Columns + """
 

@@ -37,14 +37,9 @@ public sealed partial class SqliteResultStore
     public ImmutableArray<EpochRecord> ReadEpochs(long experimentId, string trialId) =>
         ReadSnapshot(transaction => ReadEpochs(transaction, experimentId, trialId));
 
-    /// <summary>Every epoch of every trial of an experiment version, by trial id and epoch (for epochs.csv).</summary>
-    public ImmutableArray<TrialEpoch> ListEpochs(long experimentId) => ReadSnapshot(transaction =>
-    {
-        var metrics = ReadMetrics(transaction, experimentId, trialId: null);
-        return connection.Query<EpochRow>(EpochSql.OfExperiment, new { ExperimentId = experimentId }, transaction)
-            .Select(r => new TrialEpoch(r.TrialId, metrics.Attach(r)))
-            .ToImmutableArray();
-    });
+    /// <summary>Every trial of an experiment version in the order it was planned, read a page at a time in a snapshot each.</summary>
+    public IEnumerable<TrialRecord> ReadTrials(long experimentId, bool withEpochs = true) =>
+        TrialPages.Read(experimentId, after => ReadSnapshot(transaction => TrialPages.ReadPage(connection, transaction, after, withEpochs)));
 
     private ImmutableArray<EpochRecord> ReadEpochs(SqliteTransaction transaction, long experimentId, string trialId)
     {

@@ -28,7 +28,8 @@ public sealed partial class SqliteResultStore
     /// <summary>
     /// Adds the planned trials as pending; trials already in the store keep their status and results, so
     /// planning again on resume adds only what is new. With <paramref name="reuseFinished"/>, the new rows
-    /// whose trial finished in an earlier version take that result in the same transaction.
+    /// whose trial finished in an earlier version take that result in the same transaction. Each row's JSON texts
+    /// are made as it is inserted, so a plan of any size is never held a second time as rows.
     /// </summary>
     public TrialPlanning PlanTrials(long experimentId, IEnumerable<TrialPlan> trials, bool reuseFinished)
     {
@@ -46,7 +47,7 @@ public sealed partial class SqliteResultStore
             WeightDecayL1 = t.Configuration.Training.WeightDecay.L1,
             WeightDecayL2 = t.Configuration.Training.WeightDecay.L2,
             Batch = t.Configuration.Training.Batch.ToString(),
-        }).ToList();
+        });
         return Write(transaction =>
         {
             var lastKey = connection.ExecuteScalar<long>(LastTrialKeySql, transaction: transaction);

@@ -33,6 +33,26 @@ public class SweepLabelsTests
     }
 
     [Fact]
+    public void A_sweep_labelled_as_a_stream_is_read_twice_and_labelled_as_the_whole_sweep_at_once()
+    {
+        TrialRecord[] trials =
+        [
+            Trial("t1", 0.01, 0.1, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.1) },
+            Trial("t2", 0.02, 0.01, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.01) },
+            Trial("t3", 0.04, 0.011, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.011) },
+            Trial("t4", 0.08, null, status: TrialStatus.Failed, label: null),
+        ];
+        var reads = 0;
+
+        var streamed = SweepLabels.Stream(() => { reads++; return trials; }, DiagnosisThresholds.Default).ToList();
+
+        Assert.Equal(2, reads);
+        var whole = CurveDiagnosis.OfSweep([.. trials.Take(3).Select(t => new TrialResult(t.Id, t.Status, t.Epochs, null, 0))]);
+        Assert.Equal(["t1", "t2", "t3"], streamed.Select(d => d.TrialId));
+        Assert.Equal(whole.Select(d => d.Reason), streamed.Select(d => d.Diagnosis.Reason));
+    }
+
+    [Fact]
     public void A_failed_trial_has_no_label_and_counts_as_diverging()
     {
         var failed = Trial("t1", 0.01, null, status: TrialStatus.Failed, label: null);

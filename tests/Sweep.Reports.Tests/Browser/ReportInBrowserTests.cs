@@ -37,6 +37,37 @@ public sealed class ReportInBrowserTests(ChromiumBrowser browser) : IClassFixtur
     }
 
     [Fact]
+    public void The_report_of_a_20000_trial_sweep_opens_with_its_best_thousand_and_a_working_link_to_the_csv_of_them_all()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = SomeSweep.Large(20_000, 5);
+        var written = ReportWriterFiles(report, directory.Path);
+
+        browser.PreferColorScheme("light");
+        browser.Open(written);
+
+        AssertNoConsoleErrors();
+        Assert.InRange(new FileInfo(written).Length, 100_000, 5_000_000);
+        Assert.Equal(1_000L, browser.Run("return document.querySelectorAll('#trials tbody tr').length;"));
+        Assert.Equal(
+            ["This page shows 1000 of the sweep's 20000 trials", "trials.csv"],
+            browser.RunForStrings("const p=document.getElementById('shown-trials');return [p.textContent.split(':')[0], p.querySelector('a').getAttribute('href')];"));
+        var filtered = browser.RunForStrings(
+            "const f=document.getElementById('trial-filter');f.value=document.querySelector('#trials tbody td').textContent;f.dispatchEvent(new Event('input'));" +
+            "return [document.getElementById('trial-count').textContent];")!;
+        Assert.Equal(["1 of 1000 trials"], filtered);
+        Assert.True(File.Exists(Path.Combine(directory.Path, "trials.csv")));
+        Assert.Equal(20_001, File.ReadLines(Path.Combine(directory.Path, "trials.csv")).Count());
+    }
+
+    /// <summary>Writes report.html and trials.csv beside it, as a run does; returns the page's path.</summary>
+    private static string ReportWriterFiles(SweepReport report, string folder)
+    {
+        new TrialsCsvExporter().Export(report, folder);
+        return new HtmlReportExporter().Export(report, folder)[0];
+    }
+
+    [Fact]
     public void In_the_dark_theme_the_page_turns_dark_and_the_charts_keep_their_light_card()
     {
         using var directory = new TemporaryDirectory();

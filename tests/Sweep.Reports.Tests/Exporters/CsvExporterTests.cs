@@ -35,6 +35,22 @@ public sealed class CsvExporterTests
     }
 
     [Fact]
+    public void The_csv_files_list_every_trial_of_a_sweep_larger_than_the_report_shows()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = SomeSweep.Large(1_500, 4);
+
+        var trials = new TrialsCsvExporter().Export(report, directory.Path)[0];
+        var epochs = new EpochsCsvExporter().Export(report, directory.Path)[0];
+
+        Assert.Equal(SweepReport.ShownTrials, report.Trials.Length);
+        Assert.Equal(1_500 + 1, File.ReadAllLines(trials).Length);
+        var epochRows = File.ReadAllLines(epochs).Skip(1).ToList();
+        Assert.Equal(1_500, epochRows.Select(r => r.Split(',')[0]).Distinct().Count());
+        Assert.Equal(report.Source!.Read().Sum(t => t.Epochs.Length), epochRows.Count);
+    }
+
+    [Fact]
     public void The_german_culture_really_writes_decimal_commas_so_the_culture_tests_can_fail()
     {
         using var scope = new CultureScope("de-DE");

@@ -177,6 +177,31 @@ public sealed partial class HtmlReportExporterTests
     }
 
     [Fact]
+    public void A_report_of_a_sweep_larger_than_it_shows_says_so_and_links_to_the_files_of_every_trial()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = SomeSweep.Large(1_500, 4);
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(report, directory.Path)[0]);
+
+        Assert.Contains("1500 trials ·", html);
+        Assert.Contains(
+            "This page shows 1000 of the sweep's 1500 trials: the best 1000 by the ranking that picked the best trial, and every trial with the best one's other settings. " +
+            "All 1500 are in <a href=\"trials.csv\">trials.csv</a>", html);
+        Assert.Equal(1_000, Regex.Count(html, "<tr><td>t\\d{4}</td>"));
+    }
+
+    [Fact]
+    public void A_report_of_every_trial_of_its_sweep_says_nothing_about_trials_left_out()
+    {
+        using var directory = new TemporaryDirectory();
+
+        var html = File.ReadAllText(new HtmlReportExporter().Export(SomeSweep.Report(1_000, 4), directory.Path)[0]);
+
+        Assert.DoesNotContain("shown-trials", html);
+    }
+
+    [Fact]
     public void A_report_of_1000_trials_with_twenty_metrics_of_their_own_draws_twelve_of_them_and_stays_under_5_MB()
     {
         using var directory = new TemporaryDirectory();

@@ -36,6 +36,22 @@ public sealed class JsonExporterTests
     }
 
     [Fact]
+    public void Report_json_holds_every_trial_of_a_sweep_larger_than_the_report_shows_with_its_epochs()
+    {
+        using var directory = new TemporaryDirectory();
+        var report = SomeSweep.Large(1_200, 3);
+
+        var written = new JsonExporter().Export(report, directory.Path)[0];
+
+        using var json = JsonDocument.Parse(File.ReadAllText(written));
+        var trials = json.RootElement.GetProperty("trials");
+        Assert.Equal(1_200, trials.GetArrayLength());
+        Assert.Equal(
+            report.Source!.Read().Select(t => (t.TrialId, t.Epochs.Length)),
+            trials.EnumerateArray().Select(t => (t.GetProperty("trial_id").GetString()!, t.GetProperty("epoch_records").GetArrayLength())));
+    }
+
+    [Fact]
     public void Without_a_bracket_the_bracket_is_null()
     {
         using var directory = new TemporaryDirectory();

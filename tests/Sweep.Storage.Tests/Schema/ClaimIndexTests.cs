@@ -1,8 +1,9 @@
+using Sweep.Storage.Sql;
 using Sweep.Storage.Sqlite;
 
 namespace Sweep.Storage.Tests.Schema;
 
-/// <summary>SQLite claims through the partial index of claimable trials.</summary>
+/// <summary>SQLite claims through the partial index of claimable trials, and reads trials a page at a time along their keys.</summary>
 public sealed class ClaimIndexTests : StoreTestBase
 {
     [Fact]
@@ -15,5 +16,17 @@ public sealed class ClaimIndexTests : StoreTestBase
 
         Assert.Contains("USING INDEX trials_claimable", plan, StringComparison.Ordinal);
         Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_page_of_trials_walks_their_keys_instead_of_sorting_every_trial()
+    {
+        var store = OpenStore();
+        var (experimentId, _, _) = Planned(store, rates: 10, decays: 5);
+
+        var plan = QueryPlan(TrialSql.Page, new { ExperimentId = experimentId, Key = 7, Limit = 10 });
+
+        Assert.DoesNotContain("TEMP B-TREE", plan, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCAN trials", plan, StringComparison.Ordinal);
     }
 }
