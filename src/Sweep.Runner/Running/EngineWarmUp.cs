@@ -11,9 +11,9 @@ namespace Sweep.Runner.Running;
 /// <summary>
 /// Compiles the engine's training and validation code before the first trial needs it, so that trial's
 /// first epoch runs as fast as its later ones: one epoch of the first trial's own model on a few of its
-/// samples, on a network that is then dropped (the trials' results do not depend on it). The runtime
-/// compiles a method fully optimized at its first call (quick JIT is off for this executable), so one call
-/// of each hot method is enough. It runs on another thread while the store is opened.
+/// samples, on a network that is then dropped (the trials' results do not depend on it). A Release build
+/// compiles a method fully optimized at its first call (tiered compilation is off), so one call of each hot
+/// method is enough. It runs on another thread while the store is opened.
 /// </summary>
 internal static class EngineWarmUp
 {
