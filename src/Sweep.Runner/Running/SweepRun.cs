@@ -47,11 +47,13 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         {
             clock.Mark("log opened");
             clock.Attach(logger);
+            var executor = TrialExecutors.For(loaded.Experiment.Definition, datasets.For, settings.OutputFolder);
+            var warmUp = EngineWarmUp.Start(executor, loaded.Plan.Trials.FirstOrDefault(), datasets.For, logger);
             try
             {
                 using var store = ResultStores.Open(settings.StorePath);
                 clock.Mark("store opened");
-                return await RunAsync(store, loaded.Experiment, loaded.Plan.Trials, datasets, logger, levels, logFile, stop).ConfigureAwait(false);
+                return await RunAsync(store, loaded.Experiment, loaded.Plan.Trials, datasets, executor, warmUp, logger, levels, logFile, stop).ConfigureAwait(false);
             }
             catch (StoreException e)
             {
@@ -71,6 +73,8 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         LoadedExperiment experiment,
         ImmutableArray<TrialPlan> trials,
         DatasetCache datasets,
+        ITrialExecutor executor,
+        Task warmUp,
         ILogger log,
         ConsoleLevels levels,
         string logFile,
@@ -137,7 +141,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
 
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
         var plans = TrialPlans.Of(experiment, trials, store, registration.Id);
-        var executor = TrialExecutors.For(experiment.Definition, datasets.For, settings.OutputFolder);
+        await warmUp.ConfigureAwait(false);
         var scope = new TrialBatch(store, registration.Id, runId, plans, executor, log, levels, $"{name} v{registration.Version}");
         ImmutableArray<TrialResult> results;
         using (stop.Register(() => log.Warning("Stopping: no new trial starts, running trials stop at their next epoch. Press Ctrl+C again to quit at once.")))
