@@ -4,6 +4,7 @@ using Serilog.Events;
 using Sweep.Models.Data;
 using Sweep.Models.Experiments;
 using Sweep.Models.Search;
+using Sweep.Models.Training;
 using Sweep.Models.Trials;
 using Sweep.Runner.Running;
 
@@ -42,10 +43,10 @@ public sealed class EngineWarmUpTests : IDisposable
         var (experiment, trial) = FirstTrial(Experiments.Spiral("spiral", trials: 1, epochs: 8));
         var datasets = new DatasetCache();
         var executor = TrialExecutors.For(experiment, datasets.For, folder.OutPath);
-        var alone = executor.Run(trial, null, CancellationToken.None).Epochs;
+        var alone = executor.Run(trial, new ThreadBudget(), null, CancellationToken.None).Epochs;
 
         await EngineWarmUp.Start(executor, trial, datasets.For, Logger.None);
-        var afterWarmUp = executor.Run(trial, null, CancellationToken.None).Epochs;
+        var afterWarmUp = executor.Run(trial, new ThreadBudget(), null, CancellationToken.None).Epochs;
 
         Assert.Equal(8, afterWarmUp.Length);
         Assert.Equal(alone.Select(e => (e.TrainLoss, e.ValidationLoss, e.Accuracy, e.WeightNorm, e.GradientNorm)),
