@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Serilog;
 using Serilog.Core;
 using Serilog.Events;
@@ -12,6 +13,9 @@ namespace Sweep.Runner.Tests.Running;
 
 public sealed class EngineWarmUpTests : IDisposable
 {
+    /// <summary>The debug line of a trial's start ("Trial 92e5165bdbda3db7 started (training.learning_rate=0.002)").</summary>
+    private static readonly Regex TrialStarted = new(@"Trial [0-9a-f]{16} started \(", RegexOptions.CultureInvariant);
+
     private readonly SweepFolder folder = new();
 
     public void Dispose() => folder.Dispose();
@@ -23,7 +27,7 @@ public sealed class EngineWarmUpTests : IDisposable
 
         Assert.Equal(0, run.ExitCode);
         var warmedUp = run.Output.IndexOf("Warmed up the engine on trial", StringComparison.Ordinal);
-        var firstTrial = run.Output.IndexOf(" started (", StringComparison.Ordinal);
+        var firstTrial = TrialStarted.Match(run.Output).Index;
         Assert.True(warmedUp >= 0, run.Output);
         Assert.True(warmedUp < firstTrial, run.Output);
     }
@@ -33,7 +37,7 @@ public sealed class EngineWarmUpTests : IDisposable
     {
         var run = folder.Run(Experiments.Failing(folder), "--verbose");
 
-        Assert.Contains(" started (", run.Output, StringComparison.Ordinal);
+        Assert.Matches(TrialStarted, run.Output);
         Assert.DoesNotContain("Warmed up the engine", run.Output, StringComparison.Ordinal);
     }
 
