@@ -48,7 +48,7 @@ public sealed class IdleCoresTests : IDisposable
     private static async Task RunAsync(SweepFolder folder, string parallel)
     {
         var file = folder.Write("idle-cores.yaml", Blobs);
-        var fourCores = new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = "4" };
+        var fourCores = new Dictionary<string, string> { ["DOTNET_PROCESSOR_COUNT"] = "4", ["SWEEP_LEND_CORES"] = "1" };
         using var run = SweepProcess.StartIn(
             folder.Root, fourCores, "run", file, "--db", folder.DbPath, "--out", folder.OutPath, "--parallel", parallel);
         Assert.True(await run.ExitCodeAsync() == 0, run.Error);
