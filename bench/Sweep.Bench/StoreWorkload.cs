@@ -100,7 +100,7 @@ internal static class StoreWorkload
             var runId = store.StartRun(registration.Id, "bench");
             var target = new SweepTarget(registration.Id, runId, new TrialPlans(plan));
             var progress = new PlainProgress(Serilog.Core.Logger.None, plan.Count, 0);
-            new SweepScheduler(store, runner, progress, Serilog.Core.Logger.None).RunAsync(target, workers, null, CancellationToken.None).GetAwaiter().GetResult();
+            new SweepScheduler(store, runner, progress, Serilog.Core.Logger.None).RunAsync(target, workers, null, CancellationToken.None, trialsLeft: plan.Count).GetAwaiter().GetResult();
             store.FinishRun(runId, RunStatus.Completed);
             return clock.Elapsed.TotalSeconds;
         }

@@ -57,6 +57,7 @@ public sealed partial class Trainer
     /// <summary>One update on the batch that starts at <paramref name="start"/> in the epoch's order; returns the batch's loss before it.</summary>
     private double TrainBatch(int start, double learningRate)
     {
+        Network.Threads.Pass();
         var features = train.Features;
         var targetWidth = Network.Outputs;
         var count = Math.Min(batchSize, train.Count - start);

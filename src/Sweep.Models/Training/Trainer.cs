@@ -125,6 +125,7 @@ public sealed partial class Trainer
     private EpochRecord RunEpoch(int epoch)
     {
         var started = Stopwatch.GetTimestamp();
+        var waitedBefore = Network.Threads.Waited;
         Shuffle();
 
         var lossSum = 0.0;
@@ -148,7 +149,7 @@ public sealed partial class Trainer
             training.LearningRate,
             weightNorm,
             gradientNorm,
-            Stopwatch.GetElapsedTime(started).TotalSeconds);
+            (Stopwatch.GetElapsedTime(started) - (Network.Threads.Waited - waitedBefore)).TotalSeconds);
     }
 
     private (double? Loss, double? Accuracy) Validate()
@@ -165,6 +166,7 @@ public sealed partial class Trainer
         TrainingPhaseTimes.SetValidating(true);
         for (var start = 0; start < validation.Count; start += Network.MaxBatch)
         {
+            Network.Threads.Pass();
             var count = Math.Min(Network.MaxBatch, validation.Count - start);
             var targets = validationTargets.AsSpan(start * width, count * width);
             // Every reduction is a mean over samples (times a fixed width), so chunks weigh by their size.

@@ -30,16 +30,30 @@ internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor
     /// </summary>
     internal static bool LendsCores => Environment.GetEnvironmentVariable("SWEEP_LEND_CORES") == "1";
 
-    /// <summary>The results of the trials this call ran, in the order they ended, without their epochs: the store has those.</summary>
-    public async Task<ImmutableArray<TrialResult>> RunAsync(SweepTarget target, int workers, int? maxTrials, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many trials to keep in flight: the workers, or every trial left when that is more than the workers
+    /// and fewer than twice as many. Those then take turns on the workers' cores (<see cref="CoreTurns"/>):
+    /// three trials on two workers end together after about one and a half trials' time, where two rounds,
+    /// the second with one core idle, would take two.
+    /// </summary>
+    internal static int TrialsInFlight(int workers, int? trialsLeft) =>
+        trialsLeft is { } left && left > workers && left < 2 * workers ? left : workers;
+
+    /// <summary>
+    /// The results of the trials this call ran, in the order they ended, without their epochs: the store has
+    /// those. <paramref name="trialsLeft"/>, when known, is how many trials of the round have yet to end.
+    /// </summary>
+    public async Task<ImmutableArray<TrialResult>> RunAsync(SweepTarget target, int workers, int? maxTrials, CancellationToken cancellationToken, int? trialsLeft = null)
     {
         var results = new ConcurrentQueue<TrialResult>();
         workers = Math.Max(1, workers);
-        var settings = RunWriterSettings.Default with { SpareClaims = workers };
+        var inFlight = TrialsInFlight(workers, maxTrials is { } most && most < trialsLeft ? most : trialsLeft);
+        var settings = RunWriterSettings.Default with { SpareClaims = inFlight };
         using var writer = new RunWriter(store, target.ExperimentId, target.RunId, maxTrials, settings, cancellationToken);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, writer.Failed);
         var stop = stopping.Token;
-        var shares = new ThreadShares(LendsCores ? Math.Min(workers, Environment.ProcessorCount) : 1);
+        var turns = inFlight > workers ? new CoreTurns(workers) : null;
+        var shares = new ThreadShares(LendsCores ? Math.Min(workers, Environment.ProcessorCount) : 1, turns);
 
         void Work()
         {
@@ -50,7 +64,7 @@ internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor
             }
         }
 
-        var threads = Enumerable.Range(0, workers)
+        var threads = Enumerable.Range(0, inFlight)
             .Select(_ => Task.Factory.StartNew(Work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default))
             .ToList();
         await Task.WhenAll(threads).ConfigureAwait(false);
@@ -75,10 +89,12 @@ internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor
         TrialResult result;
         try
         {
+            threads.TakeTurn();
             result = Execute(trial, threads, progress.TrialStarted(trial), leased.Token);
         }
         finally
         {
+            threads.GiveTurn();
             shares.Leave(threads);
         }
 

@@ -164,7 +164,7 @@ internal sealed class SweepWork(TextWriter output, LogSettings logSettings)
         try
         {
             var scheduler = new SweepScheduler(batch.Store, batch.Executor, (ISweepProgress?)live ?? events, batch.Log);
-            return await scheduler.RunAsync(batch.Target, workers, maxTrials, stop).ConfigureAwait(false);
+            return await scheduler.RunAsync(batch.Target, workers, maxTrials, stop, trialsLeft: total - finishedBefore).ConfigureAwait(false);
         }
         finally
         {

@@ -11,19 +11,22 @@ namespace Sweep.Runner.Running;
 internal sealed class ThreadShares
 {
     private readonly int threads;
+    private readonly CoreTurns? turns;
     private readonly List<ThreadBudget> running = [];
 
     /// <param name="threads">The threads the run may use at once, at least 1.</param>
-    public ThreadShares(int threads)
+    /// <param name="turns">The turns the trials take on the cores when more are in flight than workers.</param>
+    public ThreadShares(int threads, CoreTurns? turns = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         this.threads = threads;
+        this.turns = turns;
     }
 
     /// <summary>The budget of a trial that starts now; give it back with <see cref="Leave"/> when the trial ends.</summary>
     public ThreadBudget Join()
     {
-        var budget = new ThreadBudget();
+        var budget = new ThreadBudget(turns: turns);
         lock (running)
         {
             running.Add(budget);

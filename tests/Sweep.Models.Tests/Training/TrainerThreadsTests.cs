@@ -35,6 +35,33 @@ public sealed class TrainerThreadsTests
     }
 
     [Fact]
+    public void Trials_taking_turns_on_one_core_make_the_same_epochs_and_weights_as_alone()
+    {
+        var alone = Train(new ThreadBudget(1));
+        var turns = new CoreTurns(1);
+        var budgets = new[] { new ThreadBudget(turns: turns), new ThreadBudget(turns: turns) };
+        var taking = new (List<(double Train, double? Validation)> Losses, int[] Weights)[2];
+
+        var threads = budgets.Select((budget, i) => new Thread(() =>
+        {
+            budget.TakeTurn();
+            try
+            {
+                taking[i] = Train(budget);
+            }
+            finally
+            {
+                budget.GiveTurn();
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.All(taking, result => Assert.Equal(alone.Losses, result.Losses));
+        Assert.All(taking, result => Assert.Equal(alone.Weights, result.Weights));
+    }
+
+    [Fact]
     public void The_products_of_this_trial_are_big_enough_to_be_split()
     {
         Assert.True(ParallelGemm.Blocks(2, Batch, Hidden, Features) == 2);
