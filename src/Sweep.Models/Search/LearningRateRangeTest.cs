@@ -45,7 +45,11 @@ public sealed class LearningRateRangeTest
         ThreadBudget? threads = null, CancellationToken cancellationToken = default)
     {
         var test = new LearningRateRangeTest(settings);
-        new Trainer(model, training, data, seed, threads).RunBatches(test.RateAt, (_, rate, loss) => test.Add(rate, loss), cancellationToken);
+        using (var trainer = new Trainer(model, training, data, seed, threads))
+        {
+            trainer.RunBatches(test.RateAt, (_, rate, loss) => test.Add(rate, loss), cancellationToken);
+        }
+
         if (test.steps.Count == 0)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -19,8 +19,8 @@ public sealed class AdamOptimizer : Optimizer
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.epsilon = epsilon;
-        mean = new float[parameterCount];
-        meanSquare = new float[parameterCount];
+        mean = Buffers.Rent(parameterCount);
+        meanSquare = Buffers.Rent(parameterCount);
     }
 
     protected override void Apply(Span<float> parameters, ReadOnlySpan<float> gradients, double learningRate, long step)

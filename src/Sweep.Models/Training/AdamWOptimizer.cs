@@ -29,4 +29,10 @@ public sealed class AdamWOptimizer : Optimizer
         TensorPrimitives.Multiply(weights, (float)(1 - (learningRate * decay)), weights);
         adam.Step(parameters, gradients, learningRate);
     }
+
+    internal override void ReturnBuffers()
+    {
+        base.ReturnBuffers();
+        adam.ReturnBuffers();
+    }
 }

@@ -21,6 +21,7 @@ public sealed partial class Network
     private readonly float[][] activations;
     private readonly float[][] deltas;
     private readonly float[] scratch;
+    private readonly RentedBuffers buffers = new();
 
     /// <summary>Builds the layers, then fills weights from <paramref name="init"/> seeded by <paramref name="seed"/>.</summary>
     /// <remarks>A layer's explicit <see cref="LayerDefinition.Weights"/> or <see cref="LayerDefinition.Bias"/> replace the drawn values.</remarks>
@@ -55,8 +56,8 @@ public sealed partial class Network
         Outputs = fanIn;
         MaxBatch = maxBatch;
         WeightCount = weightCount;
-        parameters = new float[biasOffset];
-        gradients = new float[biasOffset];
+        parameters = buffers.Rent(biasOffset);
+        gradients = buffers.Rent(biasOffset);
 
         preActivations = new float[layers.Length][];
         activations = new float[layers.Length][];
@@ -65,15 +66,18 @@ public sealed partial class Network
         for (var l = 0; l < layers.Length; l++)
         {
             var size = maxBatch * layers[l].Units;
-            preActivations[l] = new float[size];
-            activations[l] = layers[l].Activation == Activation.Linear ? preActivations[l] : new float[size];
-            deltas[l] = new float[size];
+            preActivations[l] = buffers.Rent(size);
+            activations[l] = layers[l].Activation == Activation.Linear ? preActivations[l] : buffers.Rent(size);
+            deltas[l] = buffers.Rent(size);
             widest = Math.Max(widest, size);
         }
 
-        scratch = new float[widest];
+        scratch = buffers.Rent(widest);
         Initialize(definitions, init, seed);
     }
+
+    /// <summary>Hands the network's buffers to the next trial of the same shapes; the network must not be used afterwards.</summary>
+    internal void ReturnBuffers() => buffers.ReturnAll();
 
     /// <summary>The network of <paramref name="model"/> for data with <paramref name="inputs"/> features.</summary>
     public static Network For(ModelDefinition model, int inputs, int maxBatch, int seed) =>

@@ -29,6 +29,12 @@ public abstract class Optimizer
             _ => throw new ArgumentOutOfRangeException(nameof(definition), definition.Kind, "Unknown optimizer."),
         };
 
+    /// <summary>The optimizer's state, rented so the next trial of the same size reuses it.</summary>
+    private protected RentedBuffers Buffers { get; } = new();
+
+    /// <summary>Hands the optimizer's state to the next trial; the optimizer must not step afterwards.</summary>
+    internal virtual void ReturnBuffers() => Buffers.ReturnAll();
+
     /// <summary>Moves <paramref name="parameters"/> against <paramref name="gradients"/> at <paramref name="learningRate"/>.</summary>
     public void Step(Span<float> parameters, ReadOnlySpan<float> gradients, double learningRate)
     {

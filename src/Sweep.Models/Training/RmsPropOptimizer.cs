@@ -17,8 +17,8 @@ public sealed class RmsPropOptimizer : Optimizer
     {
         this.rho = rho;
         this.epsilon = epsilon;
-        meanSquare = new float[parameterCount];
-        scratch = new float[parameterCount];
+        meanSquare = Buffers.Rent(parameterCount);
+        scratch = Buffers.Rent(parameterCount);
     }
 
     protected override void Apply(Span<float> parameters, ReadOnlySpan<float> gradients, double learningRate, long step)

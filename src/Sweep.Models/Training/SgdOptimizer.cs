@@ -17,8 +17,8 @@ public sealed class SgdOptimizer : Optimizer
     {
         this.momentum = momentum;
         this.nesterov = nesterov;
-        velocity = momentum == 0f ? [] : new float[parameterCount];
-        lookAhead = nesterov && momentum != 0f ? new float[parameterCount] : [];
+        velocity = momentum == 0f ? [] : Buffers.Rent(parameterCount);
+        lookAhead = nesterov && momentum != 0f ? Buffers.Rent(parameterCount) : [];
     }
 
     protected override void Apply(Span<float> parameters, ReadOnlySpan<float> gradients, double learningRate, long step)

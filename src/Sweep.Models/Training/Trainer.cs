@@ -17,7 +17,7 @@ namespace Sweep.Models.Training;
 /// (data loss only, penalties left out). The training definition's early stop judges every epoch through
 /// an <see cref="EarlyStopPolicy"/>, the same rule any other trainer's epochs go through.
 /// </remarks>
-public sealed partial class Trainer
+public sealed partial class Trainer : IDisposable
 {
     private readonly TrainingDefinition training;
     private readonly SampleSet train;
@@ -32,6 +32,7 @@ public sealed partial class Trainer
     private readonly Random shuffler;
     private readonly Optimizer optimizer;
     private readonly List<EpochRecord> records;
+    private readonly RentedBuffers buffers = new();
     private bool hasRun;
 
     /// <param name="threads">The threads its products may use, changed by a scheduler as other trials start and end; one when not given.</param>
@@ -68,12 +69,23 @@ public sealed partial class Trainer
             order[i] = i;
         }
 
-        batchInputs = training.Shuffle ? new float[batchSize * train.Features] : [];
+        batchInputs = training.Shuffle ? buffers.Rent(batchSize * train.Features) : [];
         // An autoencoder's batch is its own target: one copy of the rows serves both.
-        batchTargets = !training.Shuffle ? [] : autoencoder ? batchInputs : new float[batchSize * targetWidth];
+        batchTargets = !training.Shuffle ? [] : autoencoder ? batchInputs : buffers.Rent(batchSize * targetWidth);
         shuffler = new Random(unchecked((int)((uint)seed * 2654435761u) ^ 0x5EED));
         optimizer = Optimizer.Create(training.Optimizer, Network.Parameters.Length, Network.WeightCount);
         records = new List<EpochRecord>(training.Epochs);
+    }
+
+    /// <summary>
+    /// Hands the network's, the optimizer's and the batches' buffers to the next trial of the same shapes.
+    /// The trainer and its network must not be used afterwards; without it the buffers are simply collected.
+    /// </summary>
+    public void Dispose()
+    {
+        Network.ReturnBuffers();
+        optimizer.ReturnBuffers();
+        buffers.ReturnAll();
     }
 
     /// <summary>The network being trained: its weights are the final ones after <see cref="Run"/>.</summary>

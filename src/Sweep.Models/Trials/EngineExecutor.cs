@@ -19,7 +19,7 @@ public sealed class EngineExecutor(Func<ExperimentDefinition, Dataset> data) : I
         ArgumentNullException.ThrowIfNull(trial);
         var started = Stopwatch.GetTimestamp();
         var configuration = trial.Configuration;
-        var trainer = new Trainer(configuration.EngineModel, configuration.Training, data(configuration), trial.Seed, threads);
+        using var trainer = new Trainer(configuration.EngineModel, configuration.Training, data(configuration), trial.Seed, threads);
         var result = trainer.Run(onEpoch, cancellationToken);
         // Time spent waiting for a turn on the cores is not training time.
         return new TrialResult(trial.Id, result.Status, result.Epochs, null, (Stopwatch.GetElapsedTime(started) - threads.Waited).TotalSeconds);

@@ -46,7 +46,9 @@ internal static class EngineWarmUp
         var configuration = first.Configuration;
         var batch = configuration.Training.Batch.For(data.Train.Count);
         var sample = new Dataset(Head(data.Train, batch), data.Validation is { } validation ? Head(validation, batch) : null, data.IsClassification);
-        new Trainer(configuration.EngineModel, configuration.Training with { Epochs = 1 }, sample, first.Seed).Run();
+        // Disposed, its buffers go to the first trial already mapped into memory when that trial's batches are as big (mini-batches).
+        using var trainer = new Trainer(configuration.EngineModel, configuration.Training with { Epochs = 1 }, sample, first.Seed);
+        trainer.Run();
     }
 
     /// <summary>
