@@ -9,9 +9,9 @@ namespace Sweep.Bench;
 /// <summary>
 /// Idle cores put to work: the Fashion-MNIST autoencoder of experiments/bench/ at three learning rates (a
 /// coarse-to-fine stage's fine step), through `sweep run`'s scheduler and store. It times one trial on one
-/// worker, the same trial alone on two workers (its products on two threads), and the three trials on two
-/// workers, where the third runs alone once the first two end; the goal is the three in at most 1.6 times
-/// one trial on one worker. Medians over rounds of the three cases back to back; one JSON line.
+/// worker, the same trial alone on two workers (its products on two threads, when SWEEP_LEND_CORES=1), and
+/// the three trials on two workers, where all three start and take turns on the two cores; the goal is the
+/// three in at most 1.6 times one trial on one worker. Medians over rounds of the three cases back to back; one JSON line.
 /// </summary>
 internal static class CoresWorkload
 {
