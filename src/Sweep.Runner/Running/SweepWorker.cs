@@ -189,9 +189,12 @@ internal sealed class SweepWorker(WorkerSettings settings, TextWriter output, Te
             return null;
         }
 
+        var executor = TrialExecutors.For(experiment.Definition, datasets.For, settings.OutputFolder);
+        // As in `sweep run`: the first trial's first epoch then runs compiled, on buffers already in memory.
+        var warmUp = EngineWarmUp.Start(executor, plan.Trials.FirstOrDefault(), datasets.For, log);
         var runId = store.StartRun(version.Id, SweepVersion);
         var plans = TrialPlans.Of(experiment, plan.Trials, store, version.Id);
-        var executor = TrialExecutors.For(experiment.Definition, datasets.For, settings.OutputFolder);
+        warmUp.GetAwaiter().GetResult();
         var batch = new TrialBatch(store, version.Id, runId, plans, executor, log, levels, title);
         var workers = Math.Max(1, settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount);
         log.Information("Joined {Experiment} as run {RunId} on {Workers}.", title, runId, Counted.Of(workers, "worker"));

@@ -33,6 +33,21 @@ public sealed class EngineWarmUpTests : IDisposable
     }
 
     [Fact]
+    public void A_worker_warms_the_engine_up_before_its_first_trial_starts()
+    {
+        var file = folder.Write("spiral.yaml", Experiments.Spiral("spiral", trials: 2, epochs: 5));
+        Assert.Equal(0, folder.Run(file, "--max-trials", "1").ExitCode);
+
+        var worker = CliRun.Of("worker", "--db", folder.DbPath, "--out", Path.Combine(folder.OutPath, "worker"), "--idle-exit", "1s", "--verbose");
+
+        Assert.Equal(0, worker.ExitCode);
+        var warmedUp = worker.Output.IndexOf("Warmed up the engine on trial", StringComparison.Ordinal);
+        var firstTrial = TrialStarted.Match(worker.Output);
+        Assert.True(warmedUp >= 0 && firstTrial.Success, worker.Output);
+        Assert.True(warmedUp < firstTrial.Index, worker.Output);
+    }
+
+    [Fact]
     public void A_run_of_a_training_program_does_not_warm_the_engine_up()
     {
         var run = folder.Run(Experiments.Failing(folder), "--verbose");
