@@ -18,7 +18,8 @@ namespace Sweep.Runner.Running;
 /// epochs together) several per transaction and claims ahead as fast as trials finish; a trial is shown
 /// as finished once it is committed. After cancellation no new trial starts; running ones stop at their
 /// next epoch and are recorded as interrupted, and everything finished is committed before this returns.
-/// A store failure stops every worker. With <see cref="LendsCores"/>, workers left without a trial lend their
+/// A store failure stops every worker. When more trials are left than workers but fewer than twice as many,
+/// all of them start and take turns on the workers' cores (<see cref="TrialsInFlight"/>). With <see cref="LendsCores"/>, workers left without a trial lend their
 /// threads to the trials still running (never more threads than workers, nor than the machine's cores).
 /// </summary>
 internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor, ISweepProgress progress, ILogger log)
