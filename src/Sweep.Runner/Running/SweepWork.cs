@@ -124,7 +124,7 @@ internal sealed class SweepWork(TextWriter output, LogSettings logSettings)
     private SearchStep PlanNextStage(TrialBatch batch, LoadedExperiment experiment)
     {
         using var planning = batch.Store.HoldPlanningLock(batch.ExperimentId);
-        var step = SweepSelector.Search(SweepDiagnosis.Record(batch.Store, batch.ExperimentId))
+        var step = SweepSelector.Search(SweepDiagnosis.Record(batch.Store, batch.ExperimentId, experiment.Definition.Search.Diagnosis))
             ?? throw new InvalidOperationException($"'{experiment.Definition.Name}' is registered without a coarse-to-fine search to replay.");
         if (step is StageProposal proposal)
         {

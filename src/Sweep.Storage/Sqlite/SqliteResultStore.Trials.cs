@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Dapper;
-using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Storage.Rows;
 
@@ -33,21 +32,7 @@ public sealed partial class SqliteResultStore
     /// </summary>
     public TrialPlanning PlanTrials(long experimentId, IEnumerable<TrialPlan> trials, bool reuseFinished)
     {
-        var rows = trials.Select(t => new
-        {
-            ExperimentId = experimentId,
-            t.Id,
-            t.Number,
-            t.Stage,
-            t.Repeat,
-            t.Seed,
-            Parameters = ParametersJson.Of(t.Parameters),
-            Configuration = TrialIdentity.CanonicalJson(t.Configuration, t.Seed),
-            t.Configuration.Training.LearningRate,
-            WeightDecayL1 = t.Configuration.Training.WeightDecay.L1,
-            WeightDecayL2 = t.Configuration.Training.WeightDecay.L2,
-            Batch = t.Configuration.Training.Batch.ToString(),
-        });
+        var rows = trials.Select(t => new PlannedTrialRow(experimentId, t));
         return Write(transaction =>
         {
             var lastKey = connection.ExecuteScalar<long>(LastTrialKeySql, transaction: transaction);
@@ -97,13 +82,9 @@ public sealed partial class SqliteResultStore
         return connection.Execute(TrialSql.Return, new { RunId = runId }, transaction);
     });
 
-    /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>
-    public bool RecordDiagnosis(long experimentId, string trialId, TrialDiagnosis diagnosis)
-    {
-        var (label, json) = DiagnosisJson.Write(diagnosis);
-        return Write(transaction =>
-            connection.Execute(TrialSql.RecordDiagnosis, new { ExperimentId = experimentId, TrialId = trialId, Label = label, Json = json }, transaction) == 1);
-    }
+    /// <summary>Stores the trials' curve diagnoses in one transaction; returns how many of the trials the version has.</summary>
+    public int RecordDiagnoses(long experimentId, IReadOnlyCollection<DiagnosedTrial> diagnoses) => Write(transaction =>
+        connection.Execute(TrialSql.RecordDiagnosis, DiagnosisJson.Rows(experimentId, diagnoses), transaction));
 
     /// <summary>One trial with its configuration, diagnosis details and epochs; null if the experiment has no such trial.</summary>
     public TrialDetail? GetTrial(long experimentId, string trialId) => ReadSnapshot(transaction =>
