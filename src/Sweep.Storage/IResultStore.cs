@@ -127,6 +127,9 @@ public interface IResultStore : IDisposable
     /// <summary>The trials of an experiment version with status and metrics, by stage and plan number.</summary>
     ImmutableArray<TrialSummary> ListTrials(long experimentId);
 
+    /// <summary>How many trials of the version, or of one of its stages, are in each status: one query, whatever the version's size.</summary>
+    TrialCounts CountTrials(long experimentId, int? stage = null);
+
     /// <summary>One trial with its configuration, diagnosis details and epochs; null if the version has no such trial.</summary>
     TrialDetail? GetTrial(long experimentId, string trialId);
 

@@ -103,7 +103,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var search = experiment.Definition.Search.Strategy == SearchStrategy.CoarseToFine;
         var work = new SweepWork(output, settings.Log) { WaitForOthers = true, Fresh = settings.Fresh };
         work.PlanTrials(store, registration.Id, trials, log);
-        var finishedBefore = store.ListTrials(registration.Id).Count(t => t.Status.IsFinished());
+        var finishedBefore = store.CountTrials(registration.Id).Finished;
         var toRun = Math.Min(trials.Length - finishedBefore, settings.MaxTrials ?? int.MaxValue);
         var workers = Math.Max(1, Math.Min(settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount, search ? trials.Length : toRun));
         var runId = store.StartRun(registration.Id, SweepVersion);

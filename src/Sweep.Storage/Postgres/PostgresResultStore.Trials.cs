@@ -73,6 +73,9 @@ public sealed partial class PostgresResultStore
     public ImmutableArray<TrialSummary> ListTrials(long experimentId) =>
         Read(c => c.Query<TrialRow>(TrialSql.List, new { ExperimentId = experimentId }).Select(r => r.ToSummary()).ToImmutableArray());
 
+    public TrialCounts CountTrials(long experimentId, int? stage = null) =>
+        Read(c => c.QuerySingle<TrialCountsRow>(TrialSql.Count, new { ExperimentId = experimentId, Stage = stage }).ToCounts());
+
     /// <summary>
     /// Marks the trial running for <paramref name="runId"/> if it is claimable. Of several claimers, the first
     /// update locks the row and the others, once it commits, find it no longer claimable.

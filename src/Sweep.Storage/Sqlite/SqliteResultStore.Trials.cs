@@ -46,6 +46,10 @@ public sealed partial class SqliteResultStore
     public ImmutableArray<TrialSummary> ListTrials(long experimentId) =>
         Read(c => c.Query<TrialRow>(TrialSql.List, new { ExperimentId = experimentId }).Select(r => r.ToSummary()).ToImmutableArray());
 
+    /// <summary>How many trials of the version, or of one of its stages, are in each status.</summary>
+    public TrialCounts CountTrials(long experimentId, int? stage = null) =>
+        Read(c => c.QuerySingle<TrialCountsRow>(TrialSql.Count, new { ExperimentId = experimentId, Stage = stage }).ToCounts());
+
     /// <summary>
     /// Marks the trial running for <paramref name="runId"/> if it is claimable (pending, interrupted, or
     /// left running by an ended run). True for exactly one of several processes claiming the same trial.
