@@ -12,4 +12,7 @@ public interface ITrialSource
 
     /// <summary>The trials with their epochs, in the store's order (stage, then plan number).</summary>
     IEnumerable<TrialRow> Read();
+
+    /// <summary>The names of the further metrics any trial's epochs report, each once, in any order; asked without reading the trials.</summary>
+    IReadOnlyCollection<string> MetricNames();
 }

@@ -40,6 +40,12 @@ public sealed record SweepReport(
     /// <summary>Every trial of the sweep with its epochs, one at a time: from <see cref="Source"/> when there is one.</summary>
     public IEnumerable<TrialRow> AllTrials() => Source?.Read() ?? Trials;
 
+    /// <summary>The names of the further metrics any trial's epochs report, in ordinal order: from <see cref="Source"/> when there is one, without reading its trials.</summary>
+    public ImmutableArray<string> MetricNames() =>
+        [.. (Source?.MetricNames() ?? Trials.SelectMany(t => t.Epochs).SelectMany(e => e.Extra?.Keys ?? Enumerable.Empty<string>()))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)];
+
     /// <summary>How the rate was chosen, one sentence a line, in order; empty when there is no story to tell.</summary>
     public ImmutableArray<string> Story { get; init; } = [];
 

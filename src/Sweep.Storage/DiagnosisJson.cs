@@ -48,5 +48,15 @@ internal static class DiagnosisJson
         return (EnumText.Lower(diagnosis.Label), JsonSerializer.Serialize(new { diagnosis.Label, diagnosis.Reason, diagnosis.Measures }, Options));
     }
 
+    /// <summary>The parameters of the statement that stores each diagnosis, as Dapper binds them by name.</summary>
+    public static IEnumerable<object> Rows(long experimentId, IEnumerable<DiagnosedTrial> diagnoses)
+    {
+        foreach (var (trialId, diagnosis) in diagnoses)
+        {
+            var (label, json) = Write(diagnosis);
+            yield return new { ExperimentId = experimentId, TrialId = trialId, Label = label, Json = json };
+        }
+    }
+
     private sealed record Stored(string? Reason, CurveMeasures? Measures);
 }

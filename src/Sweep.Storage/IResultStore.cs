@@ -105,8 +105,15 @@ public interface IResultStore : IDisposable
     /// </summary>
     IDisposable HoldPlanningLock(long experimentId);
 
-    /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>
-    bool RecordDiagnosis(long experimentId, string trialId, TrialDiagnosis diagnosis);
+    /// <summary>
+    /// Stores the trials' curve diagnoses (each label and the numbers that decided it, as JSON) in one transaction;
+    /// returns how many of the trials the version has.
+    /// </summary>
+    int RecordDiagnoses(long experimentId, IReadOnlyCollection<DiagnosedTrial> diagnoses);
+
+    /// <summary>Stores a trial's curve diagnosis; false when the version has no such trial.</summary>
+    bool RecordDiagnosis(long experimentId, string trialId, TrialDiagnosis diagnosis) =>
+        RecordDiagnoses(experimentId, [new DiagnosedTrial(trialId, diagnosis)]) == 1;
 
     /// <summary>
     /// An experiment version as one read model: its settings as registered, every trial with its epochs and
@@ -119,6 +126,9 @@ public interface IResultStore : IDisposable
 
     /// <summary>The trials of an experiment version with status and metrics, by stage and plan number.</summary>
     ImmutableArray<TrialSummary> ListTrials(long experimentId);
+
+    /// <summary>How many trials of the version, or of one of its stages, are in each status: one query, whatever the version's size.</summary>
+    TrialCounts CountTrials(long experimentId, int? stage = null);
 
     /// <summary>One trial with its configuration, diagnosis details and epochs; null if the version has no such trial.</summary>
     TrialDetail? GetTrial(long experimentId, string trialId);
@@ -135,6 +145,9 @@ public interface IResultStore : IDisposable
     /// any size streams in bounded memory. Each page is one consistent snapshot; enumerate again to read afresh.
     /// </summary>
     IEnumerable<TrialRecord> ReadTrials(long experimentId, bool withEpochs = true);
+
+    /// <summary>The names of the further metrics the version's epochs hold, each once, in no set order: one query, without reading the epochs.</summary>
+    ImmutableArray<string> ReadMetricNames(long experimentId);
 
     /// <summary>Stores the steps of a range test, replacing earlier steps of the same test.</summary>
     void WriteRangeTest(long experimentId, string trialId, IEnumerable<RangeTestStep> steps);

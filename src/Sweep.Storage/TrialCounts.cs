@@ -7,4 +7,7 @@ public readonly record struct TrialCounts(int Pending, int Running, int Complete
 
     /// <summary>Trials with a result: completed, diverged or failed.</summary>
     public int Finished => Completed + Diverged + Failed;
+
+    /// <summary>Trials still to run or running: pending, running or interrupted.</summary>
+    public int Unfinished => Total - Finished;
 }

@@ -42,6 +42,11 @@ internal static class SomeSweep
             Reads++;
             return Enumerable.Range(0, trials).Select(i => Trial(i, trials, epochs, (0, "32")));
         }
+
+        /// <summary>The further metrics the source says its epochs report, as a store answers without reading them.</summary>
+        public IReadOnlyCollection<string> Metrics { get; init; } = [];
+
+        public IReadOnlyCollection<string> MetricNames() => Metrics;
     }
 
     public static TrialRow Trial(int index, int trials, int epochs, (double L2, string Batch) settings)

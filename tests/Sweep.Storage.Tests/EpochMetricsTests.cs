@@ -41,6 +41,27 @@ public abstract class EpochMetricsTests(StoreKind kind) : StoreTestBase(kind)
         Assert.All(store.ReadEpochs(experimentId, id), e => Assert.Null(e.Extra));
         Assert.Equal(0, Scalar<int>("SELECT COUNT(*) FROM trial_epoch_metrics"));
     }
+
+    [Fact]
+    public void The_names_of_a_versions_further_metrics_are_read_each_once_without_another_versions()
+    {
+        var store = OpenStore();
+        var (experimentId, runId, trials) = Planned(store);
+        foreach (var (trial, names) in new[] { (trials[0], new[] { "top5", "perplexity" }), (trials[1], new[] { "top5", "bleu" }) })
+        {
+            store.TryClaimTrial(experimentId, trial.Id, runId);
+            var extra = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, names.Select(n => KeyValuePair.Create(n, 0.5)));
+            store.CompleteTrial(experimentId, trial.Id, runId, new TrialOutcome(TrialStatus.Completed, [.. Some.Epochs(2).Select(e => e with { Extra = extra })], 1));
+        }
+
+        var (otherId, otherRun, otherTrials) = Planned(store, rates: 2, decays: 1, name: "other");
+        store.TryClaimTrial(otherId, otherTrials[0].Id, otherRun);
+        store.CompleteTrial(otherId, otherTrials[0].Id, otherRun, new TrialOutcome(TrialStatus.Completed, [Some.Epochs(1)[0] with { Extra = ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, [KeyValuePair.Create("rouge", 0.1)]) }], 1));
+
+        Assert.Equal(["bleu", "perplexity", "top5"], store.ReadMetricNames(experimentId).Order(StringComparer.Ordinal));
+        Assert.Equal("rouge", Assert.Single(store.ReadMetricNames(otherId)));
+        Assert.Empty(store.ReadMetricNames(experimentId + otherId + 1));
+    }
 }
 
 public sealed class EpochMetricsTestsOnSqlite() : EpochMetricsTests(StoreKind.Sqlite);

@@ -57,9 +57,9 @@ public abstract class StoreTestBase : IDisposable
     }
 
     /// <summary>An experiment registered in <paramref name="store"/> with its trials planned and a run started.</summary>
-    protected static (long ExperimentId, long RunId, ImmutableArray<TrialPlan> Trials) Planned(IResultStore store, int rates = 4, int decays = 2)
+    protected static (long ExperimentId, long RunId, ImmutableArray<TrialPlan> Trials) Planned(IResultStore store, int rates = 4, int decays = 2, string name = "store-test")
     {
-        var experiment = Some.Experiment(rates: rates, decays: decays);
+        var experiment = Some.Experiment(name, rates, decays);
         var registration = store.RegisterExperiment(experiment);
         var trials = Some.Trials(experiment);
         store.AddPlannedTrials(registration.Id, trials);

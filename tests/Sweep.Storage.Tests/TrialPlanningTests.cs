@@ -77,6 +77,48 @@ public abstract class TrialPlanningTests(StoreKind kind) : StoreTestBase(kind)
     }
 
     [Fact]
+    public void The_trials_of_a_version_or_of_one_stage_are_counted_by_status()
+    {
+        var store = OpenStore();
+        var (experimentId, runId, trials) = Planned(store);
+        foreach (var (trial, outcome) in new[] { (trials[0], Some.Completed(2)), (trials[1], Some.Interrupted(1)), (trials[2], new TrialOutcome(TrialStatus.Failed, [], 0.1, "boom")) })
+        {
+            store.TryClaimTrial(experimentId, trial.Id, runId);
+            store.CompleteTrial(experimentId, trial.Id, runId, outcome);
+        }
+
+        store.TryClaimTrial(experimentId, trials[3].Id, runId);
+
+        var counts = store.CountTrials(experimentId);
+
+        Assert.Equal(new TrialCounts(Pending: 4, Running: 1, Completed: 1, Diverged: 0, Failed: 1, Interrupted: 1), counts);
+        Assert.Equal((8, 2, 6), (counts.Total, counts.Finished, counts.Unfinished));
+        Assert.Equal(8, store.CountTrials(experimentId, stage: 0).Total);
+        Assert.Equal(0, store.CountTrials(experimentId, stage: 1).Total);
+    }
+
+    [Fact]
+    public void Diagnoses_of_many_trials_are_stored_at_once_and_only_trials_of_the_version_count()
+    {
+        var store = OpenStore();
+        var (experimentId, _, trials) = Planned(store);
+        DiagnosedTrial[] diagnoses =
+        [
+            new(trials[0].Id, new TrialDiagnosis(CurveLabel.Slow, "loss still falling", null)),
+            new(trials[1].Id, new TrialDiagnosis(CurveLabel.Good, "flat at the lowest loss", null)),
+            new("0000000000000000", new TrialDiagnosis(CurveLabel.Diverging, "loss rose", null)),
+        ];
+
+        var recorded = store.RecordDiagnoses(experimentId, diagnoses);
+
+        Assert.Equal(2, recorded);
+        var read = store.ReadTrials(experimentId, withEpochs: false).ToDictionary(t => t.Id, t => t.Diagnosis);
+        Assert.Equal(diagnoses[0].Diagnosis, read[trials[0].Id]);
+        Assert.Equal(diagnoses[1].Diagnosis, read[trials[1].Id]);
+        Assert.Null(read[trials[2].Id]);
+    }
+
+    [Fact]
     public void An_overfitting_diagnosis_is_stored_and_read_back_with_its_validation_rise_and_training_fall()
     {
         var store = OpenStore();

@@ -89,7 +89,7 @@ public static class TrialPlanner
                 // The same configuration reached twice (values [0.1, 0.10]) is one trial.
                 if (seen.Add(id))
                 {
-                    trials.Add(new TrialPlan(id, trials.Count + 1, repeat, seed, stage, assignments, configuration with { Seed = seed }));
+                    trials.Add(new TrialPlan(experiment, id, trials.Count + 1, repeat, seed, stage, assignments));
                 }
             }
         }

@@ -24,10 +24,8 @@ public sealed class EpochsCsvExporter : ExporterBase
     protected override void Write(SweepReport report, TextWriter writer)
     {
         using var csv = CsvWriter.Create(writer, Options, leaveOpen: true);
-        // The columns come first, so the trials are read twice: once for the metric names, once for the rows.
-        var extra = report.AllTrials().SelectMany(t => t.Epochs).SelectMany(e => e.Extra?.Keys ?? Enumerable.Empty<string>())
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        csv.WriteHeader([.. Columns, .. extra.Where(name => !Columns.Contains(name, StringComparer.Ordinal))]);
+        var extra = report.MetricNames().Where(name => !Columns.Contains(name, StringComparer.Ordinal)).ToList();
+        csv.WriteHeader([.. Columns, .. extra]);
         foreach (var trial in report.AllTrials())
         {
             foreach (var epoch in trial.Epochs)
@@ -42,7 +40,7 @@ public sealed class EpochsCsvExporter : ExporterBase
                 csv.WriteField(double.IsNaN(epoch.WeightNorm) ? null : (double?)epoch.WeightNorm, Exact);
                 csv.WriteField(double.IsNaN(epoch.GradientNorm) ? null : (double?)epoch.GradientNorm, Exact);
                 csv.WriteField(epoch.Seconds, Exact);
-                foreach (var name in extra.Where(name => !Columns.Contains(name, StringComparer.Ordinal)))
+                foreach (var name in extra)
                 {
                     csv.WriteField(epoch.Extra is { } values && values.TryGetValue(name, out var value) ? value : (double?)null, Exact);
                 }

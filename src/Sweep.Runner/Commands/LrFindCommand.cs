@@ -51,7 +51,8 @@ internal static class LrFindCommand
             }
 
             var trial = loaded.Plan.Trials[0];
-            var written = trial.Configuration.Search.RangeTest ?? new RangeTestSettings(1e-7, 10, 100, 0.98, 4);
+            var configuration = trial.Configuration;
+            var written = configuration.Search.RangeTest ?? new RangeTestSettings(1e-7, 10, 100, 0.98, 4);
             var settings = written with
             {
                 Steps = parsed.GetValue(steps) ?? written.Steps,
@@ -64,7 +65,7 @@ internal static class LrFindCommand
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 
-            var data = datasets.For(trial.Configuration);
+            var data = datasets.For(configuration);
 
             // Opened before the test, so a store that cannot be used fails at once, not after the test.
             var storePath = parsed.GetValue(store);
@@ -72,7 +73,7 @@ internal static class LrFindCommand
             RangeTestResult result;
             try
             {
-                result = LearningRateRangeTest.Run(trial.Configuration.EngineModel, trial.Configuration.Training, data, trial.Seed, settings, cancellationToken: cancellationToken);
+                result = LearningRateRangeTest.Run(configuration.EngineModel, configuration.Training, data, trial.Seed, settings, cancellationToken: cancellationToken);
             }
             catch (OperationCanceledException)
             {

@@ -23,8 +23,8 @@ internal static class ReportBuilder
         ArgumentNullException.ThrowIfNull(sweep);
         ArgumentNullException.ThrowIfNull(choice);
         ArgumentNullException.ThrowIfNull(store);
-        var shown = Shown(sweep, choice);
-        var rows = store.ReadTrials(experimentId).Where(t => shown.Contains(t.Id)).Select(Row).ToImmutableArray();
+        var rows = ShownRows(sweep, choice, store, experimentId);
+        var shown = rows.Select(r => r.TrialId).ToHashSet(StringComparer.Ordinal);
         var lrFind = choice.RangeTest is { Record.ByLrFind: true } test && !choice.AnswersByRangeTest ? test : null;
         return new SweepReport(
             sweep.Name,
@@ -53,18 +53,28 @@ internal static class ReportBuilder
     }
 
     /// <summary>
-    /// The ids of the trials the report holds: all of a sweep of up to <see cref="SweepReport.ShownTrials"/>; else the
+    /// The shown trials with their epochs, in the store's order: a sweep shown whole is read in its pages; of a larger
+    /// one only the shown trials' epochs are read, as reading every trial's would cost a read of the whole sweep.
+    /// </summary>
+    private static ImmutableArray<TrialRow> ShownRows(SweepRecord sweep, SweepChoice choice, IResultStore store, long experimentId)
+    {
+        if (sweep.Trials.Length <= SweepReport.ShownTrials)
+        {
+            return [.. store.ReadTrials(experimentId).Select(Row)];
+        }
+
+        var shown = Shown(sweep, choice);
+        return [.. sweep.Trials.Where(t => shown.Contains(t.Id)).Select(t => Row(t with { Epochs = store.ReadEpochs(experimentId, t.Id) }))];
+    }
+
+    /// <summary>
+    /// The ids of the trials the report holds of a sweep of more than <see cref="SweepReport.ShownTrials"/>: the
     /// best that many in the ranking (the unranked after it, in their order), with every trial that shares the best
     /// one's settings but the searched value (the learning rate, or the key a search tuned), which the final-loss
     /// chart and the bracket are read along.
     /// </summary>
     private static HashSet<string> Shown(SweepRecord sweep, SweepChoice choice)
     {
-        if (sweep.Trials.Length <= SweepReport.ShownTrials)
-        {
-            return sweep.Trials.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
-        }
-
         var ranked = choice.RankedTrials.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
         var shown = choice.RankedTrials.Select(t => t.Id)
             .Concat(sweep.Trials.Select(t => t.Id).Where(id => !ranked.Contains(id)))

@@ -9,4 +9,6 @@ internal sealed class StoredTrials(IResultStore store, long experimentId, int co
     public int Count => count;
 
     public IEnumerable<TrialRow> Read() => store.ReadTrials(experimentId).Select(ReportBuilder.Row);
+
+    public IReadOnlyCollection<string> MetricNames() => store.ReadMetricNames(experimentId);
 }

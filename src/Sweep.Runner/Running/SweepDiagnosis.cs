@@ -11,19 +11,23 @@ namespace Sweep.Runner.Running;
 /// </summary>
 internal static class SweepDiagnosis
 {
+    /// <summary>Labels stored a transaction at a time: one per trial made labelling a large sweep take longer than training it.</summary>
+    private const int LabelsPerTransaction = 1_000;
+
     /// <summary>
     /// Labels the version's trials and returns its read model with those labels, without epochs unless ranking
     /// reads them. The trials' epochs are read from the store a page at a time, so a sweep of any size is labelled
-    /// without holding its curves.
+    /// without holding its curves. The thresholds are the experiment's own, which its version was registered with.
     /// </summary>
-    public static SweepRecord Record(IResultStore store, long experimentId)
+    public static SweepRecord Record(IResultStore store, long experimentId, DiagnosisThresholds thresholds)
     {
-        var settings = (store.ReadSweep(experimentId, withEpochs: false) ?? throw new StoreException($"The store has no experiment version {experimentId}.")).Settings;
-        foreach (var (trialId, diagnosis) in SweepLabels.Stream(() => store.ReadTrials(experimentId), settings.Diagnosis))
+        var labels = SweepLabels.Stream(() => store.ReadTrials(experimentId), thresholds)
+            .Select(d => new DiagnosedTrial(d.TrialId, TrialDiagnosis.Of(d.Diagnosis)));
+        foreach (var chunk in labels.Chunk(LabelsPerTransaction))
         {
-            store.RecordDiagnosis(experimentId, trialId, TrialDiagnosis.Of(diagnosis));
+            store.RecordDiagnoses(experimentId, chunk);
         }
 
-        return store.ReadSweep(experimentId, withEpochs: false)!;
+        return store.ReadSweep(experimentId, withEpochs: false) ?? throw new StoreException($"The store has no experiment version {experimentId}.");
     }
 }

@@ -103,7 +103,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var search = experiment.Definition.Search.Strategy == SearchStrategy.CoarseToFine;
         var work = new SweepWork(output, settings.Log) { WaitForOthers = true, Fresh = settings.Fresh };
         work.PlanTrials(store, registration.Id, trials, log);
-        var finishedBefore = store.ListTrials(registration.Id).Count(t => t.Status.IsFinished());
+        var finishedBefore = store.CountTrials(registration.Id).Finished;
         var toRun = Math.Min(trials.Length - finishedBefore, settings.MaxTrials ?? int.MaxValue);
         var workers = Math.Max(1, Math.Min(settings.Parallel ?? experiment.Definition.Search.Parallel ?? Environment.ProcessorCount, search ? trials.Length : toRun));
         var runId = store.StartRun(registration.Id, SweepVersion);
@@ -160,7 +160,8 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
 
         clock.Mark("trials ended");
         store.InterruptRunningTrials(runId);
-        var sweep = SweepDiagnosis.Record(store, registration.Id);
+        var sweep = SweepDiagnosis.Record(store, registration.Id, experiment.Definition.Search.Diagnosis);
+        clock.Mark("trials labelled");
         var left = sweep.Trials.Count(t => !t.Status.IsFinished());
 
         // A stop counts only when it left work undone: a Ctrl+C that comes after the last trial ended stops nothing.
@@ -172,7 +173,9 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
             : RunStatus.Completed);
 
         var choice = SweepSelector.Choose(sweep);
-        WriteReports(ReportBuilder.Build(sweep, choice, store, registration.Id), name, store.Location, log, warnOnStop: interrupted ? CancellationToken.None : stop);
+        var report = ReportBuilder.Build(sweep, choice, store, registration.Id);
+        clock.Mark("trials chosen and the shown ones read");
+        WriteReports(report, name, store.Location, log, warnOnStop: interrupted ? CancellationToken.None : stop);
         clock.Mark("reports written");
         var plan = plans.All();
         new SweepSummary(registration, runId, store.Location, logFile, plan, sweep, choice) { UpdatesPerEpoch = UpdatesPerEpoch(plan, datasets) }
@@ -237,7 +240,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
     }
 
     private static Dictionary<string, int> UpdatesPerEpoch(Dictionary<string, TrialPlan> plan, DatasetCache datasets) =>
-        plan.Values.Where(t => t.Configuration.Trainer is null).ToDictionary(
+        plan.Values.Select(t => (t.Id, Configuration: t.Configuration)).Where(t => t.Configuration.Trainer is null).ToDictionary(
             t => t.Id,
             t => t.Configuration.Training.Batch.UpdatesPerEpoch(datasets.For(t.Configuration).Train.Count),
             StringComparer.Ordinal);

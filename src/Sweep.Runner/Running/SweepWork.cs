@@ -41,10 +41,10 @@ internal sealed class SweepWork(TextWriter output, LogSettings logSettings)
         var announced = false;
         while (true)
         {
-            var stored = InScope(batch, stage);
-            ran.AddRange(await RunRoundAsync(batch, stored.Count, stored.Count(t => t.Status.IsFinished()), workers, maxTrials - ran.Count, stop).ConfigureAwait(false));
+            var stored = batch.Store.CountTrials(batch.ExperimentId, stage);
+            ran.AddRange(await RunRoundAsync(batch, stored.Total, stored.Finished, workers, maxTrials - ran.Count, stop).ConfigureAwait(false));
             if (!WaitForOthers || maxTrials is not null || stop.IsCancellationRequested
-                || InScope(batch, stage).Count(t => !t.Status.IsFinished()) is not (> 0 and var held))
+                || batch.Store.CountTrials(batch.ExperimentId, stage).Unfinished is not (> 0 and var held))
             {
                 break;
             }
@@ -124,7 +124,7 @@ internal sealed class SweepWork(TextWriter output, LogSettings logSettings)
     private SearchStep PlanNextStage(TrialBatch batch, LoadedExperiment experiment)
     {
         using var planning = batch.Store.HoldPlanningLock(batch.ExperimentId);
-        var step = SweepSelector.Search(SweepDiagnosis.Record(batch.Store, batch.ExperimentId))
+        var step = SweepSelector.Search(SweepDiagnosis.Record(batch.Store, batch.ExperimentId, experiment.Definition.Search.Diagnosis))
             ?? throw new InvalidOperationException($"'{experiment.Definition.Name}' is registered without a coarse-to-fine search to replay.");
         if (step is StageProposal proposal)
         {
@@ -152,9 +152,6 @@ internal sealed class SweepWork(TextWriter output, LogSettings logSettings)
 
         return planning.Added;
     }
-
-    private static List<TrialSummary> InScope(TrialBatch batch, int? stage) =>
-        [.. batch.Store.ListTrials(batch.ExperimentId).Where(t => stage is null || t.Stage == stage)];
 
     /// <summary>One pass of the scheduler over what is claimable now, with the progress of <paramref name="total"/> trials.</summary>
     private async Task<ImmutableArray<TrialResult>> RunRoundAsync(TrialBatch batch, int total, int finishedBefore, int workers, int? maxTrials, CancellationToken stop)

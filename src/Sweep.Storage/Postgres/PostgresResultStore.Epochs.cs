@@ -24,6 +24,9 @@ public sealed partial class PostgresResultStore
             .ToImmutableArray();
     }
 
+    public ImmutableArray<string> ReadMetricNames(long experimentId) =>
+        ReadSnapshot((connection, transaction) => connection.Query<string>(EpochSql.MetricNames, new { ExperimentId = experimentId }, transaction).ToImmutableArray());
+
     private static EpochMetricsByEpoch ReadMetrics(NpgsqlConnection connection, NpgsqlTransaction transaction, long experimentId, string? trialId) =>
         new(connection.Query<EpochMetricRow>(EpochSql.Metrics, new { ExperimentId = experimentId, TrialId = trialId }, transaction));
 }

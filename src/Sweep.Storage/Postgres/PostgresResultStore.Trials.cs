@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
-using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Storage.Rows;
 using Sweep.Storage.Sql;
@@ -50,8 +49,7 @@ public sealed partial class PostgresResultStore
     /// </summary>
     public TrialPlanning PlanTrials(long experimentId, IEnumerable<TrialPlan> trials, bool reuseFinished)
     {
-        // Each row's JSON texts are made as it is copied in, so a plan of any size is never held a second time as rows.
-        var rows = trials.Select(t => new PlannedRow(t));
+        var rows = trials.Select(t => new PlannedTrialRow(experimentId, t));
         return Run((connection, transaction) =>
         {
             var lastKey = connection.ExecuteScalar<long>(LastTrialKeySql, transaction: transaction);
@@ -60,7 +58,7 @@ public sealed partial class PostgresResultStore
             {
                 foreach (var row in rows)
                 {
-                    row.Write(writer);
+                    Write(writer, row);
                 }
 
                 writer.Complete();
@@ -74,6 +72,9 @@ public sealed partial class PostgresResultStore
 
     public ImmutableArray<TrialSummary> ListTrials(long experimentId) =>
         Read(c => c.Query<TrialRow>(TrialSql.List, new { ExperimentId = experimentId }).Select(r => r.ToSummary()).ToImmutableArray());
+
+    public TrialCounts CountTrials(long experimentId, int? stage = null) =>
+        Read(c => c.QuerySingle<TrialCountsRow>(TrialSql.Count, new { ExperimentId = experimentId, Stage = stage }).ToCounts());
 
     /// <summary>
     /// Marks the trial running for <paramref name="runId"/> if it is claimable. Of several claimers, the first
@@ -105,12 +106,8 @@ public sealed partial class PostgresResultStore
         return connection.Execute(TrialSql.Return, new { RunId = runId }, transaction);
     });
 
-    public bool RecordDiagnosis(long experimentId, string trialId, TrialDiagnosis diagnosis)
-    {
-        var (label, json) = DiagnosisJson.Write(diagnosis);
-        return Run((connection, transaction) => connection.Execute(
-            TrialSql.RecordDiagnosis, new { ExperimentId = experimentId, TrialId = trialId, Label = label, Json = json }, transaction) == 1);
-    }
+    public int RecordDiagnoses(long experimentId, IReadOnlyCollection<DiagnosedTrial> diagnoses) => Run((connection, transaction) =>
+        connection.Execute(TrialSql.RecordDiagnosis, DiagnosisJson.Rows(experimentId, diagnoses), transaction));
 
     public TrialDetail? GetTrial(long experimentId, string trialId) => ReadSnapshot((connection, transaction) =>
     {
@@ -123,27 +120,20 @@ public sealed partial class PostgresResultStore
     public ImmutableArray<TrialSummary> FindTrials(string idPrefix) =>
         Read(c => c.Query<TrialRow>(TrialSql.Find, new { Prefix = idPrefix }).Select(r => r.ToSummary()).ToImmutableArray());
 
-    /// <summary>A planned trial as the temporary table takes it.</summary>
-    private sealed class PlannedRow(TrialPlan trial)
+    /// <summary>Copies a planned trial into the temporary table.</summary>
+    private static void Write(NpgsqlBinaryImporter writer, PlannedTrialRow row)
     {
-        private readonly string parameters = ParametersJson.Of(trial.Parameters);
-        private readonly string configuration = TrialIdentity.CanonicalJson(trial.Configuration, trial.Seed);
-
-        public void Write(NpgsqlBinaryImporter writer)
-        {
-            var training = trial.Configuration.Training;
-            writer.StartRow();
-            writer.Write(trial.Id, NpgsqlDbType.Text);
-            writer.Write(trial.Number, NpgsqlDbType.Integer);
-            writer.Write(trial.Stage, NpgsqlDbType.Integer);
-            writer.Write(trial.Repeat, NpgsqlDbType.Integer);
-            writer.Write(trial.Seed, NpgsqlDbType.Integer);
-            writer.Write(parameters, NpgsqlDbType.Text);
-            writer.Write(configuration, NpgsqlDbType.Text);
-            writer.Write(training.LearningRate, NpgsqlDbType.Double);
-            writer.Write(training.WeightDecay.L1, NpgsqlDbType.Double);
-            writer.Write(training.WeightDecay.L2, NpgsqlDbType.Double);
-            writer.Write(training.Batch.ToString(), NpgsqlDbType.Text);
-        }
+        writer.StartRow();
+        writer.Write(row.Id, NpgsqlDbType.Text);
+        writer.Write(row.Number, NpgsqlDbType.Integer);
+        writer.Write(row.Stage, NpgsqlDbType.Integer);
+        writer.Write(row.Repeat, NpgsqlDbType.Integer);
+        writer.Write(row.Seed, NpgsqlDbType.Integer);
+        writer.Write(row.Parameters, NpgsqlDbType.Text);
+        writer.Write(row.Configuration, NpgsqlDbType.Text);
+        writer.Write(row.LearningRate, NpgsqlDbType.Double);
+        writer.Write(row.WeightDecayL1, NpgsqlDbType.Double);
+        writer.Write(row.WeightDecayL2, NpgsqlDbType.Double);
+        writer.Write(row.Batch, NpgsqlDbType.Text);
     }
 }

@@ -28,6 +28,10 @@ internal static class EpochSql
         WHERE experiment_id = @ExperimentId AND trial_id IN ({TrialSql.PageIds})
         """;
 
+    public const string MetricNames = """
+        SELECT DISTINCT name FROM epoch_metrics WHERE experiment_id = @ExperimentId
+        """;
+
     public const string Metrics = """
         SELECT trial_id AS TrialId, epoch AS Epoch, name AS Name, value AS Value
         FROM epoch_metrics

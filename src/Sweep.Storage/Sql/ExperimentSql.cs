@@ -22,16 +22,11 @@ internal static class ExperimentSql
         RETURNING id
         """;
 
-    private const string Summaries = """
+    private const string Summaries = $"""
         SELECT e.id AS Id, e.name AS Name, e.version AS Version, e.hash AS Hash, e.file AS File, e.created AS Created,
                (SELECT COUNT(*) FROM runs r WHERE r.experiment_id = e.id) AS Runs,
                (SELECT MAX(r.started) FROM runs r WHERE r.experiment_id = e.id) AS LastRun,
-               COUNT(CASE WHEN t.status = 'pending' THEN 1 END) AS Pending,
-               COUNT(CASE WHEN t.status = 'running' THEN 1 END) AS Running,
-               COUNT(CASE WHEN t.status = 'completed' THEN 1 END) AS Completed,
-               COUNT(CASE WHEN t.status = 'diverged' THEN 1 END) AS Diverged,
-               COUNT(CASE WHEN t.status = 'failed' THEN 1 END) AS Failed,
-               COUNT(CASE WHEN t.status = 'interrupted' THEN 1 END) AS Interrupted,
+               {TrialSql.StatusCounts},
                MIN(CASE WHEN t.status = 'completed' THEN t.best_train_loss END) AS BestTrainLoss,
                MIN(CASE WHEN t.status = 'completed' THEN t.best_val_loss END) AS BestValidationLoss
         FROM experiments e

@@ -67,6 +67,22 @@ internal static class TrialSql
         WHERE {ReturnableCondition}
         """;
 
+    /// <summary>How many trials <c>t</c> are in each status, as the columns of <see cref="Rows.TrialCountsRow"/>.</summary>
+    public const string StatusCounts = """
+        COUNT(CASE WHEN t.status = 'pending' THEN 1 END) AS Pending,
+               COUNT(CASE WHEN t.status = 'running' THEN 1 END) AS Running,
+               COUNT(CASE WHEN t.status = 'completed' THEN 1 END) AS Completed,
+               COUNT(CASE WHEN t.status = 'diverged' THEN 1 END) AS Diverged,
+               COUNT(CASE WHEN t.status = 'failed' THEN 1 END) AS Failed,
+               COUNT(CASE WHEN t.status = 'interrupted' THEN 1 END) AS Interrupted
+        """;
+
+    public const string Count = $"""
+        SELECT {StatusCounts}
+        FROM trials t
+        WHERE t.experiment_id = @ExperimentId AND (@Stage IS NULL OR t.stage = @Stage)
+        """;
+
     public const string RecordDiagnosis = """
         UPDATE trials
         SET diagnosis = @Label, diagnosis_json = @Json

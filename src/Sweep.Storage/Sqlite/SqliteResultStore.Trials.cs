@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Dapper;
-using Sweep.Models.Results;
 using Sweep.Models.Search;
 using Sweep.Storage.Rows;
 
@@ -33,21 +32,7 @@ public sealed partial class SqliteResultStore
     /// </summary>
     public TrialPlanning PlanTrials(long experimentId, IEnumerable<TrialPlan> trials, bool reuseFinished)
     {
-        var rows = trials.Select(t => new
-        {
-            ExperimentId = experimentId,
-            t.Id,
-            t.Number,
-            t.Stage,
-            t.Repeat,
-            t.Seed,
-            Parameters = ParametersJson.Of(t.Parameters),
-            Configuration = TrialIdentity.CanonicalJson(t.Configuration, t.Seed),
-            t.Configuration.Training.LearningRate,
-            WeightDecayL1 = t.Configuration.Training.WeightDecay.L1,
-            WeightDecayL2 = t.Configuration.Training.WeightDecay.L2,
-            Batch = t.Configuration.Training.Batch.ToString(),
-        });
+        var rows = trials.Select(t => new PlannedTrialRow(experimentId, t));
         return Write(transaction =>
         {
             var lastKey = connection.ExecuteScalar<long>(LastTrialKeySql, transaction: transaction);
@@ -60,6 +45,10 @@ public sealed partial class SqliteResultStore
     /// <summary>The trials of an experiment version with status and metrics, by stage and plan number.</summary>
     public ImmutableArray<TrialSummary> ListTrials(long experimentId) =>
         Read(c => c.Query<TrialRow>(TrialSql.List, new { ExperimentId = experimentId }).Select(r => r.ToSummary()).ToImmutableArray());
+
+    /// <summary>How many trials of the version, or of one of its stages, are in each status.</summary>
+    public TrialCounts CountTrials(long experimentId, int? stage = null) =>
+        Read(c => c.QuerySingle<TrialCountsRow>(TrialSql.Count, new { ExperimentId = experimentId, Stage = stage }).ToCounts());
 
     /// <summary>
     /// Marks the trial running for <paramref name="runId"/> if it is claimable (pending, interrupted, or
@@ -97,13 +86,9 @@ public sealed partial class SqliteResultStore
         return connection.Execute(TrialSql.Return, new { RunId = runId }, transaction);
     });
 
-    /// <summary>Stores a trial's curve diagnosis: its label and the numbers that decided it, as JSON.</summary>
-    public bool RecordDiagnosis(long experimentId, string trialId, TrialDiagnosis diagnosis)
-    {
-        var (label, json) = DiagnosisJson.Write(diagnosis);
-        return Write(transaction =>
-            connection.Execute(TrialSql.RecordDiagnosis, new { ExperimentId = experimentId, TrialId = trialId, Label = label, Json = json }, transaction) == 1);
-    }
+    /// <summary>Stores the trials' curve diagnoses in one transaction; returns how many of the trials the version has.</summary>
+    public int RecordDiagnoses(long experimentId, IReadOnlyCollection<DiagnosedTrial> diagnoses) => Write(transaction =>
+        connection.Execute(TrialSql.RecordDiagnosis, DiagnosisJson.Rows(experimentId, diagnoses), transaction));
 
     /// <summary>One trial with its configuration, diagnosis details and epochs; null if the experiment has no such trial.</summary>
     public TrialDetail? GetTrial(long experimentId, string trialId) => ReadSnapshot(transaction =>

@@ -46,6 +46,27 @@ public sealed class TrialPlannerTests
     }
 
     [Fact]
+    public void A_plan_keeps_no_configuration_but_resolves_the_same_one_with_its_seed_at_each_read()
+    {
+        var plan = Plan("""
+            search:
+              repeats: 2
+              parameters:
+                training.learning_rate: [0.1, 0.01]
+            """);
+
+        var trial = plan.Trials[3];
+        var first = trial.Configuration;
+        var second = trial.Configuration;
+
+        Assert.NotSame(first, second);
+        Assert.Equal(0.01, first.Training.LearningRate);
+        Assert.Equal(trial.Seed, first.Seed);
+        Assert.Equal(TrialIdentity.CanonicalJson(first, trial.Seed), TrialIdentity.CanonicalJson(second, trial.Seed));
+        Assert.Equal(trial.Id, TrialIdentity.Of(second, trial.Seed));
+    }
+
+    [Fact]
     public void Later_parameters_vary_fastest()
     {
         var plan = Plan("""

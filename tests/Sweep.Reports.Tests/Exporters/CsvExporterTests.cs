@@ -51,6 +51,22 @@ public sealed class CsvExporterTests
     }
 
     [Fact]
+    public void Epochs_csv_of_a_large_sweep_reads_its_trials_once_and_takes_its_metric_columns_from_the_source()
+    {
+        using var directory = new TemporaryDirectory();
+        var source = new SomeSweep.GeneratedTrials(1_500, 2) { Metrics = ["top5", "bleu", "train_loss"] };
+        var report = SomeSweep.Large(1_500, 2) with { Source = source };
+
+        var epochs = new EpochsCsvExporter().Export(report, directory.Path)[0];
+
+        Assert.Equal(1, source.Reads);
+        Assert.Equal(
+            "trial_id,epoch,train_loss,val_loss,accuracy,learning_rate,weight_norm,grad_norm,seconds,bleu,top5",
+            File.ReadLines(epochs).First());
+        Assert.Equal(1_500 * 2 + 1, File.ReadAllLines(epochs).Length);
+    }
+
+    [Fact]
     public void The_german_culture_really_writes_decimal_commas_so_the_culture_tests_can_fail()
     {
         using var scope = new CultureScope("de-DE");

@@ -28,7 +28,7 @@ public sealed record TrialCommand(
         var configuration = trial.Configuration;
         var trainer = configuration.Trainer ?? throw new ArgumentException("The trial's experiment has no trainer.", nameof(trial));
         var folder = Path.GetFullPath(trialDirectory);
-        var arguments = SearchedArguments(trial);
+        var arguments = SearchedArguments(trial, configuration);
         string Value(string name, bool quote) => name switch
         {
             Placeholders.TrialId => trial.Id,
@@ -68,14 +68,14 @@ public sealed record TrialCommand(
     public string Display => string.Join(' ', new[] { FileName }.Concat(Arguments).Select(ShellWord));
 
     /// <summary><c>--NAME=VALUE</c> per searched parameter, NAME being its dot path without training. or params.</summary>
-    private static ImmutableArray<string> SearchedArguments(TrialPlan trial) =>
+    private static ImmutableArray<string> SearchedArguments(TrialPlan trial, ExperimentDefinition configuration) =>
     [
         .. trial.Parameters.Select(p =>
         {
             var name = p.Path.StartsWith("training.", StringComparison.Ordinal) ? p.Path["training.".Length..]
                 : p.Path.StartsWith("params.", StringComparison.Ordinal) ? p.Path["params.".Length..]
                 : p.Path;
-            return $"--{name}={TrialValues.TextOf(trial.Configuration, p.Path) ?? p.Value.Text}";
+            return $"--{name}={TrialValues.TextOf(configuration, p.Path) ?? p.Value.Text}";
         }),
     ];
 
