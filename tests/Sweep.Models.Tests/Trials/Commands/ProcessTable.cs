@@ -5,9 +5,16 @@ internal static class ProcessTable
 {
     public static bool IsRunning(int pid)
     {
-        // A zombie has exited; only its parent has yet to read its status.
-        var status = $"/proc/{pid}/stat";
-        return File.Exists(status) && !File.ReadAllText(status).Split(')')[^1].TrimStart().StartsWith('Z');
+        // A zombie has exited; only its parent has yet to read its status. A process that ends while it is
+        // read takes its /proc folder with it.
+        try
+        {
+            return !File.ReadAllText($"/proc/{pid}/stat").Split(')')[^1].TrimStart().StartsWith('Z');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Live processes whose command line contains <paramref name="marker"/>.</summary>
