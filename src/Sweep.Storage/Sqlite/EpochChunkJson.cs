@@ -1,0 +1,96 @@
+using System.Globalization;
+using Sweep.Models.Results;
+
+namespace Sweep.Storage.Sqlite;
+
+/// <summary>
+/// Writes the <c>data</c> of a <c>trial_epoch_chunks</c> row as UTF-8: a JSON array with one array per epoch,
+/// <c>[epoch, train_loss, val_loss, accuracy, learning_rate, weight_norm, grad_norm, seconds]</c>. Numbers take
+/// the shortest text that parses back to the same double. SQLite has no NaN and JSON no infinity: a value that
+/// was not a number is null, like a missing one, and ±infinity is ±9e999, which SQLite's JSON functions read as
+/// infinity. The buffer is reused from chunk to chunk, so writing allocates only when a chunk outgrows it.
+/// </summary>
+internal sealed class EpochChunkJson
+{
+    /// <summary>The longest number written: a negative double with 17 digits and a three-digit exponent.</summary>
+    private const int LongestNumber = 32;
+
+    private static readonly byte[] Null = "null"u8.ToArray();
+    private static readonly byte[] PositiveInfinity = "9e999"u8.ToArray();
+    private static readonly byte[] NegativeInfinity = "-9e999"u8.ToArray();
+
+    private byte[] buffer = new byte[64 * 1024];
+    private int length;
+
+    /// <summary>The JSON of <paramref name="epochs"/>, valid until the next call.</summary>
+    public ReadOnlySpan<byte> Write(ReadOnlySpan<EpochRecord> epochs)
+    {
+        length = 0;
+        Append((byte)'[');
+        for (var index = 0; index < epochs.Length; index++)
+        {
+            var epoch = epochs[index];
+            if (index > 0)
+            {
+                Append((byte)',');
+            }
+
+            Append((byte)'[');
+
+            Reserve(LongestNumber);
+            epoch.Epoch.TryFormat(buffer.AsSpan(length), out var written, provider: CultureInfo.InvariantCulture);
+            length += written;
+            AppendReal(epoch.TrainLoss);
+            AppendReal(epoch.ValidationLoss);
+            AppendReal(epoch.Accuracy);
+            AppendReal(epoch.LearningRate);
+            AppendReal(epoch.WeightNorm);
+            AppendReal(epoch.GradientNorm);
+            AppendReal(epoch.Seconds);
+            Append((byte)']');
+        }
+
+        Append((byte)']');
+        return buffer.AsSpan(0, length);
+    }
+
+    /// <summary>A comma, then the value.</summary>
+    private void AppendReal(double? value)
+    {
+        Reserve(LongestNumber + 1);
+        buffer[length++] = (byte)',';
+        if (value is not { } number || double.IsNaN(number))
+        {
+            AppendBytes(Null);
+        }
+        else if (double.IsInfinity(number))
+        {
+            AppendBytes(number > 0 ? PositiveInfinity : NegativeInfinity);
+        }
+        else
+        {
+            number.TryFormat(buffer.AsSpan(length), out var written, provider: CultureInfo.InvariantCulture);
+            length += written;
+        }
+    }
+
+    private void AppendBytes(byte[] bytes)
+    {
+        bytes.CopyTo(buffer.AsSpan(length));
+        length += bytes.Length;
+    }
+
+    private void Append(byte value)
+    {
+        Reserve(1);
+        buffer[length++] = value;
+    }
+
+    private void Reserve(int bytes)
+    {
+        if (length + bytes > buffer.Length)
+        {
+            Array.Resize(ref buffer, Math.Max(buffer.Length * 2, length + bytes));
+        }
+    }
+}
