@@ -5,15 +5,15 @@ namespace Sweep.Storage.Sqlite;
 
 /// <summary>
 /// Writes the <c>data</c> of a <c>trial_epoch_chunks</c> row as UTF-8: a JSON array with one array per epoch,
-/// <c>[epoch, train_loss, val_loss, accuracy, learning_rate, weight_norm, grad_norm, seconds]</c>. Numbers take
-/// the shortest text that parses back to the same double. SQLite has no NaN and JSON no infinity: a value that
+/// <c>[epoch, train_loss, val_loss, accuracy, learning_rate, weight_norm, grad_norm, seconds]</c>. Numbers are
+/// written by <see cref="RoundTripJsonNumber"/>, to read back as the same double. SQLite has no NaN and JSON no infinity: a value that
 /// was not a number is null, like a missing one, and ±infinity is ±9e999, which SQLite's JSON functions read as
 /// infinity. The buffer is reused from chunk to chunk, so writing allocates only when a chunk outgrows it.
 /// </summary>
 internal sealed class EpochChunkJson
 {
-    /// <summary>The longest number written: a negative double with 17 digits and a three-digit exponent.</summary>
-    private const int LongestNumber = 32;
+    /// <summary>The longest number written: a double, or an epoch number.</summary>
+    private const int LongestNumber = RoundTripJsonNumber.MaxLength;
 
     private static readonly byte[] Null = "null"u8.ToArray();
     private static readonly byte[] PositiveInfinity = "9e999"u8.ToArray();
@@ -69,8 +69,7 @@ internal sealed class EpochChunkJson
         }
         else
         {
-            number.TryFormat(buffer.AsSpan(length), out var written, provider: CultureInfo.InvariantCulture);
-            length += written;
+            length += RoundTripJsonNumber.Write(number, buffer.AsSpan(length));
         }
     }
 
