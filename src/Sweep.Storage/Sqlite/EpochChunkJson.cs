@@ -19,6 +19,15 @@ internal sealed class EpochChunkJson
     private static readonly byte[] PositiveInfinity = "9e999"u8.ToArray();
     private static readonly byte[] NegativeInfinity = "-9e999"u8.ToArray();
 
+    /// <summary>The seven numbers after the epoch's.</summary>
+    private const int Columns = 7;
+
+    /// <summary>
+    /// Each column's number in the epoch before, and where its text lies in the buffer: a value equal to it (a
+    /// learning rate held for many epochs) is copied instead of written again.
+    /// </summary>
+    private readonly (ulong Bits, int Start, int Length)[] previous = new (ulong, int, int)[Columns];
+
     private byte[] buffer = new byte[64 * 1024];
     private int length;
 
@@ -26,6 +35,7 @@ internal sealed class EpochChunkJson
     public ReadOnlySpan<byte> Write(ReadOnlySpan<EpochRecord> epochs)
     {
         length = 0;
+        Array.Clear(previous);
         Append((byte)'[');
         for (var index = 0; index < epochs.Length; index++)
         {
@@ -40,13 +50,13 @@ internal sealed class EpochChunkJson
             Reserve(LongestNumber);
             epoch.Epoch.TryFormat(buffer.AsSpan(length), out var written, provider: CultureInfo.InvariantCulture);
             length += written;
-            AppendReal(epoch.TrainLoss);
-            AppendReal(epoch.ValidationLoss);
-            AppendReal(epoch.Accuracy);
-            AppendReal(epoch.LearningRate);
-            AppendReal(epoch.WeightNorm);
-            AppendReal(epoch.GradientNorm);
-            AppendReal(epoch.Seconds);
+            AppendReal(0, epoch.TrainLoss);
+            AppendReal(1, epoch.ValidationLoss);
+            AppendReal(2, epoch.Accuracy);
+            AppendReal(3, epoch.LearningRate);
+            AppendReal(4, epoch.WeightNorm);
+            AppendReal(5, epoch.GradientNorm);
+            AppendReal(6, epoch.Seconds);
             Append((byte)']');
         }
 
@@ -54,8 +64,8 @@ internal sealed class EpochChunkJson
         return buffer.AsSpan(0, length);
     }
 
-    /// <summary>A comma, then the value.</summary>
-    private void AppendReal(double? value)
+    /// <summary>A comma, then the value of <paramref name="column"/>.</summary>
+    private void AppendReal(int column, double? value)
     {
         Reserve(LongestNumber + 1);
         buffer[length++] = (byte)',';
@@ -69,7 +79,19 @@ internal sealed class EpochChunkJson
         }
         else
         {
-            length += RoundTripJsonNumber.Write(number, buffer.AsSpan(length));
+            var bits = BitConverter.DoubleToUInt64Bits(number);
+            var (previousBits, start, written) = previous[column];
+            if (written > 0 && bits == previousBits)
+            {
+                buffer.AsSpan(start, written).CopyTo(buffer.AsSpan(length));
+            }
+            else
+            {
+                written = RoundTripJsonNumber.Write(number, buffer.AsSpan(length));
+            }
+
+            previous[column] = (bits, length, written);
+            length += written;
         }
     }
 
