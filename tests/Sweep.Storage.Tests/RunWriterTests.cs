@@ -111,7 +111,7 @@ public abstract class RunWriterTests(StoreKind kind) : StoreTestBase(kind)
 
         Assert.True(writer.Failed.IsCancellationRequested);
         var error = Assert.Throws<StoreException>(writer.Close);
-        Assert.Contains(DuplicateKeyError, error.Message, StringComparison.Ordinal);
+        Assert.Contains(DuplicateEpochError, error.Message, StringComparison.Ordinal);
         Assert.Equal(0, Scalar<int>("SELECT COUNT(*) FROM epochs"));
     }
 

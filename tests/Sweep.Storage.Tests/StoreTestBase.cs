@@ -42,8 +42,11 @@ public abstract class StoreTestBase : IDisposable
     /// <summary>What the test's stores are opened with: the SQLite file's path or the PostgreSQL database's URL.</summary>
     protected string Location { get; }
 
-    /// <summary>How the store's database words a row that breaks a primary key, as the store's error quotes it.</summary>
-    protected string DuplicateKeyError => Kind == StoreKind.Postgres ? "duplicate key value violates unique constraint" : "UNIQUE constraint failed";
+    /// <summary>
+    /// How the store words an epoch recorded twice: PostgreSQL's primary key of epoch rows, SQLite's own check
+    /// before it packs them.
+    /// </summary>
+    protected string DuplicateEpochError => Kind == StoreKind.Postgres ? "duplicate key value violates unique constraint" : "epochs are not in increasing order";
 
     protected IResultStore OpenStore(StoreOptions? options = null)
     {

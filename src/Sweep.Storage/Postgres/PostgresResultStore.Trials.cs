@@ -10,6 +10,9 @@ namespace Sweep.Storage.Postgres;
 
 public sealed partial class PostgresResultStore
 {
+    /// <summary>The tables that hold a trial's epochs (epoch rows) and their further metrics, by <c>trial_key</c>.</summary>
+    private static readonly string[] EpochTables = ["trial_epochs", "trial_epoch_metrics"];
+
     private const string CreatePlannedSql = """
         CREATE TEMPORARY TABLE planned_trials (
             id text, number integer, stage integer, repeat integer, seed integer, parameters text, configuration text,
@@ -65,7 +68,7 @@ public sealed partial class PostgresResultStore
             }
 
             var added = connection.Execute(InsertPlannedSql, new { ExperimentId = experimentId }, transaction);
-            var reused = added > 0 && reuseFinished ? ReuseSql.Copy(connection, transaction, experimentId, lastKey, CopyReusedRangeTestsSql) : [];
+            var reused = added > 0 && reuseFinished ? ReuseSql.Copy(connection, transaction, experimentId, lastKey, CopyReusedEpochsSql, CopyReusedRangeTestsSql) : [];
             return new TrialPlanning(added, reused);
         });
     }
@@ -94,15 +97,21 @@ public sealed partial class PostgresResultStore
 
     public int ResetTrials(long experimentId) => Run((connection, transaction) =>
     {
-        connection.Execute(TrialSql.ResetEpochs, new { ExperimentId = experimentId }, transaction);
-        connection.Execute(TrialSql.ResetMetrics, new { ExperimentId = experimentId }, transaction);
+        foreach (var table in EpochTables)
+        {
+            connection.Execute(TrialSql.ResetRows(table), new { ExperimentId = experimentId }, transaction);
+        }
+
         return connection.Execute(TrialSql.Reset, new { ExperimentId = experimentId }, transaction);
     });
 
     public int ReturnTrials(long runId) => Run((connection, transaction) =>
     {
-        connection.Execute(TrialSql.ReturnEpochs, new { RunId = runId }, transaction);
-        connection.Execute(TrialSql.ReturnMetrics, new { RunId = runId }, transaction);
+        foreach (var table in EpochTables)
+        {
+            connection.Execute(TrialSql.ReturnRows(table), new { RunId = runId }, transaction);
+        }
+
         return connection.Execute(TrialSql.Return, new { RunId = runId }, transaction);
     });
 

@@ -11,7 +11,7 @@ namespace Sweep.Storage.Sql;
 /// that has one: its status, metrics, diagnosis and run are copied and its epochs and range-test steps are
 /// copied under the new row, so every version reads whole on its own and a version can be reset
 /// (<c>--fresh</c>) without touching the one it came from. Failed and interrupted trials are not reused:
-/// they run again. Copying range-test steps is an upsert, which each store spells its own way.
+/// they run again. Each store copies epochs from its own epoch table, and spells the upsert of range-test steps its own way.
 /// </summary>
 internal static class ReuseSql
 {
@@ -40,23 +40,23 @@ internal static class ReuseSql
         WHERE t.experiment_id = @ExperimentId AND t.trial_key > @LastKey AND s.id = t.id AND s.pick = 1
         """;
 
-    private const string CopyEpochs = """
-        INSERT INTO trial_epochs (trial_key, epoch, train_loss, val_loss, accuracy, learning_rate, weight_norm, grad_norm, seconds)
-        SELECT t.trial_key, e.epoch, e.train_loss, e.val_loss, e.accuracy, e.learning_rate, e.weight_norm, e.grad_norm, e.seconds
+    /// <summary>
+    /// The rows that just took a finished result (<c>t</c>) beside the rows they took it from (<c>f</c>); a
+    /// store's copy of its epochs joins its epoch table to <c>f</c> and ends with <see cref="ReusedRows"/>.
+    /// </summary>
+    public const string ReusedFrom = """
         FROM trials t
         JOIN trials f ON f.experiment_id = t.reused_from AND f.id = t.id
-        JOIN trial_epochs e ON e.trial_key = f.trial_key
-        WHERE t.experiment_id = @ExperimentId AND t.trial_key > @LastKey AND t.reused_from IS NOT NULL
-        ORDER BY t.trial_key, e.epoch
         """;
 
-    private const string CopyEpochMetrics = """
+    public const string ReusedRows = "WHERE t.experiment_id = @ExperimentId AND t.trial_key > @LastKey AND t.reused_from IS NOT NULL";
+
+    private const string CopyEpochMetrics = $"""
         INSERT INTO trial_epoch_metrics (trial_key, epoch, name, value)
         SELECT t.trial_key, m.epoch, m.name, m.value
-        FROM trials t
-        JOIN trials f ON f.experiment_id = t.reused_from AND f.id = t.id
+        {ReusedFrom}
         JOIN trial_epoch_metrics m ON m.trial_key = f.trial_key
-        WHERE t.experiment_id = @ExperimentId AND t.trial_key > @LastKey AND t.reused_from IS NOT NULL
+        {ReusedRows}
         """;
 
     private const string ByVersion = """
@@ -69,9 +69,11 @@ internal static class ReuseSql
 
     /// <summary>
     /// Copies into the rows added after <paramref name="lastKey"/> the finished trials of earlier versions with
-    /// the same ids; <paramref name="copyRangeTests"/> is the store's own upsert of their range-test steps.
+    /// the same ids; <paramref name="copyEpochs"/> is the store's own copy of their epochs, and
+    /// <paramref name="copyRangeTests"/> its upsert of their range-test steps.
     /// </summary>
-    public static ImmutableArray<ReusedTrials> Copy(IDbConnection connection, IDbTransaction transaction, long experimentId, long lastKey, string copyRangeTests)
+    public static ImmutableArray<ReusedTrials> Copy(
+        IDbConnection connection, IDbTransaction transaction, long experimentId, long lastKey, string copyEpochs, string copyRangeTests)
     {
         var parameters = new { ExperimentId = experimentId, LastKey = lastKey };
         if (!connection.ExecuteScalar<bool>(AnyReusable, parameters, transaction)
@@ -80,7 +82,7 @@ internal static class ReuseSql
             return [];
         }
 
-        connection.Execute(CopyEpochs, parameters, transaction);
+        connection.Execute(copyEpochs, parameters, transaction);
         connection.Execute(CopyEpochMetrics, parameters, transaction);
         connection.Execute(copyRangeTests, parameters, transaction);
         return [.. connection.Query<(long Version, long Trials)>(ByVersion, parameters, transaction)

@@ -33,15 +33,8 @@ internal static class TrialSql
         AND NOT (status = 'running' AND run_id IN (SELECT r.id FROM runs r WHERE r.status = 'running'))
         """;
 
-    public const string ResetEpochs = """
-        DELETE FROM trial_epochs
-        WHERE trial_key IN (SELECT trial_key FROM trials WHERE
-        """ + " " + ResettableCondition + ")";
-
-    public const string ResetMetrics = """
-        DELETE FROM trial_epoch_metrics
-        WHERE trial_key IN (SELECT trial_key FROM trials WHERE
-        """ + " " + ResettableCondition + ")";
+    /// <summary>Deletes from <paramref name="table"/>, keyed by <c>trial_key</c>, the rows of the trials <see cref="Reset"/> resets.</summary>
+    public static string ResetRows(string table) => $"DELETE FROM {table} WHERE trial_key IN (SELECT trial_key FROM trials WHERE {ResettableCondition})";
 
     public const string Reset = """
         UPDATE trials
@@ -55,9 +48,8 @@ internal static class TrialSql
     /// <summary>The trials a run holds or left interrupted, which it gives back when it stops.</summary>
     private const string ReturnableCondition = "run_id = @RunId AND status IN ('running', 'interrupted')";
 
-    public const string ReturnEpochs = $"DELETE FROM trial_epochs WHERE trial_key IN (SELECT trial_key FROM trials WHERE {ReturnableCondition})";
-
-    public const string ReturnMetrics = $"DELETE FROM trial_epoch_metrics WHERE trial_key IN (SELECT trial_key FROM trials WHERE {ReturnableCondition})";
+    /// <summary>Deletes from <paramref name="table"/>, keyed by <c>trial_key</c>, the rows of the trials <see cref="Return"/> gives back.</summary>
+    public static string ReturnRows(string table) => $"DELETE FROM {table} WHERE trial_key IN (SELECT trial_key FROM trials WHERE {ReturnableCondition})";
 
     public const string Return = $"""
         UPDATE trials

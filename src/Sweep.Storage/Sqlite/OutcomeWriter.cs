@@ -9,15 +9,14 @@ namespace Sweep.Storage.Sqlite;
 /// Records trial outcomes (the trial's row, then its epochs) through statements prepared once for the
 /// store's life, binding by position on the SQLite handle: ADO.NET prepares a command's SQL on every
 /// execution and looks each parameter name up, which costs more than SQLite's own update or insert, and a
-/// sweep writes thousands of trials and millions of epoch rows. Epoch rows go in
-/// <see cref="RowsPerInsert"/> at a time, so SQLite's per-statement work is paid once per block. Runs
-/// inside the caller's write transaction.
+/// sweep writes thousands of trials and millions of epochs. The epochs go packed as JSON,
+/// <see cref="EpochsPerChunk"/> to a row, so SQLite's work per row is paid once per chunk. Runs inside the
+/// caller's write transaction.
 /// </summary>
 internal sealed class OutcomeWriter : IDisposable
 {
-    private const int RowsPerInsert = 32;
-    /// <summary>Bound per row; the trial key is bound once per statement, as parameter 1 of every row.</summary>
-    private const int ValuesPerRow = 8;
+    /// <summary>Enough that a row's cost is nothing beside its epochs', few enough that a row stays about 100 KB.</summary>
+    private const int EpochsPerChunk = 1000;
 
     /// <summary>
     /// Only a trial still running for this run, under the lease it was claimed with (when one is given), is
@@ -31,15 +30,17 @@ internal sealed class OutcomeWriter : IDisposable
         RETURNING trial_key
         """;
 
-    private const string DeleteEpochsSql = "DELETE FROM trial_epochs WHERE trial_key = ?1";
+    private const string DeleteEpochsSql = "DELETE FROM trial_epoch_chunks WHERE trial_key = ?1";
+
+    private const string InsertChunkSql = "INSERT INTO trial_epoch_chunks (trial_key, first_epoch, epochs, data) VALUES (?1, ?2, ?3, ?4)";
 
     private const string DeleteMetricsSql = "DELETE FROM trial_epoch_metrics WHERE trial_key = ?1";
 
     private const string InsertMetricSql = "INSERT INTO trial_epoch_metrics (trial_key, epoch, name, value) VALUES (?1, ?2, ?3, ?4)";
 
     private readonly sqlite3 database;
-    private readonly sqlite3_stmt insertBlock;
-    private readonly sqlite3_stmt insertOne;
+    private readonly EpochChunkJson json = new();
+    private readonly sqlite3_stmt insertChunk;
     private readonly sqlite3_stmt delete;
     private readonly sqlite3_stmt record;
     private readonly sqlite3_stmt deleteMetrics;
@@ -49,8 +50,7 @@ internal sealed class OutcomeWriter : IDisposable
     {
         database = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(database, RecordOutcomeSql, out record));
-        Check(raw.sqlite3_prepare_v2(database, InsertSql(RowsPerInsert), out insertBlock));
-        Check(raw.sqlite3_prepare_v2(database, InsertSql(1), out insertOne));
+        Check(raw.sqlite3_prepare_v2(database, InsertChunkSql, out insertChunk));
         Check(raw.sqlite3_prepare_v2(database, DeleteEpochsSql, out delete));
         Check(raw.sqlite3_prepare_v2(database, DeleteMetricsSql, out deleteMetrics));
         Check(raw.sqlite3_prepare_v2(database, InsertMetricSql, out insertMetric));
@@ -63,6 +63,7 @@ internal sealed class OutcomeWriter : IDisposable
     public bool Record(long experimentId, string trialId, long runId, string? leaseToken, TrialOutcome outcome, string ended)
     {
         var epochs = outcome.Epochs.IsDefault ? [] : outcome.Epochs;
+        RequireIncreasing(trialId, epochs);
         var metrics = TrialMetrics.Of(epochs);
         long? trialKey = null;
         try
@@ -107,29 +108,36 @@ internal sealed class OutcomeWriter : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Each epoch is stored once: a packed row cannot refuse a repeated epoch as a key per epoch did, so an
+    /// epoch number that does not increase stops the trial's write here, before anything of it is written.
+    /// </summary>
+    private static void RequireIncreasing(string trialId, ImmutableArray<EpochRecord> epochs)
+    {
+        for (var index = 1; index < epochs.Length; index++)
+        {
+            if (epochs[index].Epoch <= epochs[index - 1].Epoch)
+            {
+                throw new StoreException(
+                    $"Trial {trialId} was not recorded: its epochs are not in increasing order (epoch {epochs[index].Epoch} follows epoch {epochs[index - 1].Epoch}).");
+            }
+        }
+    }
+
     /// <summary>Deletes the epochs of the trial's earlier attempt, if any, and inserts <paramref name="epochs"/>.</summary>
     private void Replace(long trialKey, ImmutableArray<EpochRecord> epochs)
     {
         Check(raw.sqlite3_bind_int64(delete, 1, trialKey));
         Step(delete);
 
-        Check(raw.sqlite3_bind_int64(insertBlock, 1, trialKey));
-        Check(raw.sqlite3_bind_int64(insertOne, 1, trialKey));
-        var full = epochs.Length / RowsPerInsert * RowsPerInsert;
-        for (var start = 0; start < full; start += RowsPerInsert)
+        Check(raw.sqlite3_bind_int64(insertChunk, 1, trialKey));
+        for (var start = 0; start < epochs.Length; start += EpochsPerChunk)
         {
-            for (var row = 0; row < RowsPerInsert; row++)
-            {
-                Bind(insertBlock, 1 + (row * ValuesPerRow), epochs[start + row]);
-            }
-
-            Step(insertBlock);
-        }
-
-        for (var index = full; index < epochs.Length; index++)
-        {
-            Bind(insertOne, 1, epochs[index]);
-            Step(insertOne);
+            var chunk = epochs.AsSpan(start, Math.Min(EpochsPerChunk, epochs.Length - start));
+            Check(raw.sqlite3_bind_int(insertChunk, 2, chunk[0].Epoch));
+            Check(raw.sqlite3_bind_int(insertChunk, 3, chunk.Length));
+            Check(raw.sqlite3_bind_text(insertChunk, 4, json.Write(chunk)));
+            Step(insertChunk);
         }
 
         ReplaceMetrics(trialKey, epochs);
@@ -155,31 +163,11 @@ internal sealed class OutcomeWriter : IDisposable
 
     public void Dispose()
     {
-        insertBlock.Dispose();
-        insertOne.Dispose();
+        insertChunk.Dispose();
         delete.Dispose();
         record.Dispose();
         deleteMetrics.Dispose();
         insertMetric.Dispose();
-    }
-
-    /// <summary>Rows of <c>(?1, ?n, ?n+1, ...)</c>: every row shares parameter 1, the trial key.</summary>
-    private static string InsertSql(int rows) =>
-        "INSERT INTO trial_epochs (trial_key, epoch, train_loss, val_loss, accuracy, learning_rate, weight_norm, grad_norm, seconds) VALUES "
-        + string.Join(", ", Enumerable.Range(0, rows).Select(row =>
-            "(?1, " + string.Join(", ", Enumerable.Range(2 + (row * ValuesPerRow), ValuesPerRow).Select(n => $"?{n}")) + ")"));
-
-    /// <summary>Binds one epoch's values to parameters <paramref name="offset"/> + 1 to + 8.</summary>
-    private void Bind(sqlite3_stmt statement, int offset, EpochRecord epoch)
-    {
-        Check(raw.sqlite3_bind_int(statement, offset + 1, epoch.Epoch));
-        BindReal(statement, offset + 2, epoch.TrainLoss);
-        BindReal(statement, offset + 3, epoch.ValidationLoss);
-        BindReal(statement, offset + 4, epoch.Accuracy);
-        BindReal(statement, offset + 5, epoch.LearningRate);
-        BindReal(statement, offset + 6, epoch.WeightNorm);
-        BindReal(statement, offset + 7, epoch.GradientNorm);
-        BindReal(statement, offset + 8, epoch.Seconds);
     }
 
     /// <summary>SQLite has no NaN: a value that was not a number is stored as NULL, like a missing one.</summary>

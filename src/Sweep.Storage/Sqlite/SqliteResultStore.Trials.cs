@@ -9,6 +9,9 @@ namespace Sweep.Storage.Sqlite;
 
 public sealed partial class SqliteResultStore
 {
+    /// <summary>The tables that hold a trial's epochs (packed epochs) and their further metrics, by <c>trial_key</c>.</summary>
+    private static readonly string[] EpochTables = ["trial_epoch_chunks", "trial_epoch_metrics"];
+
     private const string InsertPlannedTrialSql = """
         INSERT INTO trials (experiment_id, id, number, stage, repeat, seed, parameters, configuration,
                             learning_rate, weight_decay_l1, weight_decay_l2, batch, status)
@@ -37,7 +40,7 @@ public sealed partial class SqliteResultStore
         {
             var lastKey = connection.ExecuteScalar<long>(LastTrialKeySql, transaction: transaction);
             var added = connection.Execute(InsertPlannedTrialSql, rows, transaction);
-            var reused = added > 0 && reuseFinished ? ReuseSql.Copy(connection, transaction, experimentId, lastKey, CopyReusedRangeTestsSql) : [];
+            var reused = added > 0 && reuseFinished ? ReuseSql.Copy(connection, transaction, experimentId, lastKey, CopyReusedEpochsSql, CopyReusedRangeTestsSql) : [];
             return new TrialPlanning(added, reused);
         });
     }
@@ -74,15 +77,21 @@ public sealed partial class SqliteResultStore
     /// </summary>
     public int ResetTrials(long experimentId) => Write(transaction =>
     {
-        connection.Execute(TrialSql.ResetEpochs, new { ExperimentId = experimentId }, transaction);
-        connection.Execute(TrialSql.ResetMetrics, new { ExperimentId = experimentId }, transaction);
+        foreach (var table in EpochTables)
+        {
+            connection.Execute(TrialSql.ResetRows(table), new { ExperimentId = experimentId }, transaction);
+        }
+
         return connection.Execute(TrialSql.Reset, new { ExperimentId = experimentId }, transaction);
     });
 
     public int ReturnTrials(long runId) => Write(transaction =>
     {
-        connection.Execute(TrialSql.ReturnEpochs, new { RunId = runId }, transaction);
-        connection.Execute(TrialSql.ReturnMetrics, new { RunId = runId }, transaction);
+        foreach (var table in EpochTables)
+        {
+            connection.Execute(TrialSql.ReturnRows(table), new { RunId = runId }, transaction);
+        }
+
         return connection.Execute(TrialSql.Return, new { RunId = runId }, transaction);
     });
 

@@ -36,7 +36,7 @@ public sealed class LeanEpochsMigrationTests : StoreTestBase
         var store = OpenStore();
 
         Assert.Equal(SqliteResultStore.SchemaVersion, Scalar<int>("PRAGMA user_version"));
-        Assert.Equal(34, Scalar<int>("SELECT COUNT(*) FROM trial_epochs"));
+        Assert.Equal(34, Scalar<int>("SELECT COUNT(*) FROM epochs"));
         Assert.Equal(30, Scalar<int>($"SELECT COUNT(*) FROM epochs WHERE trial_id = '{completedId}'"));
         Assert.Equal(1.0 / 30, Scalar<double>($"SELECT train_loss FROM epochs WHERE experiment_id = {experimentId} AND trial_id = '{completedId}' AND epoch = 30"));
         Assert.Equal(Some.Epochs(30).ToArray(), store.ReadEpochs(experimentId, completedId).ToArray());

@@ -8,8 +8,9 @@ namespace Sweep.Storage.Postgres.Schema;
 /// Brings a PostgreSQL store to the latest schema. The version lives in the one-row table
 /// <c>schema_version</c>; every step runs in one transaction under a transaction-level advisory lock, so
 /// many workers opening a fresh database at once create the schema exactly once and the others wait, then
-/// find it done. Versions number the logical schema both stores share, so version 7 here is version 7 of a
-/// SQLite file.
+/// find it done. Versions follow the SQLite store's, so version 7 here is version 7 of a SQLite file. SQLite's
+/// version 8 changed only how it keeps epochs (packed, a thousand to a row): PostgreSQL takes epoch rows through
+/// binary COPY without a statement per row, so it keeps them as rows and has no version 8.
 /// </summary>
 internal static class PostgresSchemaMigrator
 {

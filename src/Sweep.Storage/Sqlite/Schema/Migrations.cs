@@ -14,6 +14,7 @@ internal static class Migrations
         new(5, "leases", Migration005Leases.Sql),
         new(6, "sweep settings", Migration006SweepSettings.Sql),
         new(7, "epoch metrics", Migration007EpochMetrics.Sql),
+        new(8, "packed epochs", Migration008PackedEpochs.Sql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.Text;
+using Sweep.Storage.Sqlite;
+
+namespace Sweep.Storage.Tests;
+
+/// <summary>The numbers packed epochs are written with: every finite double reads back as itself.</summary>
+public sealed class RoundTripJsonNumberTests
+{
+    [Theory]
+    [InlineData(0.5, "5e-1")]
+    [InlineData(1.0, "1e0")]
+    [InlineData(-3.0, "-3e0")]
+    [InlineData(0.0, "0.0")]
+    [InlineData(0.25, "25e-2")]
+    public void Numbers_with_few_digits_are_written_short(double value, string expected) =>
+        Assert.Equal(expected, Text(value));
+
+    [Fact]
+    public void Awkward_doubles_read_back_as_themselves()
+    {
+        double[] values =
+        [
+            0.1, 0.1 + 0.2, 1.0 / 3, double.MaxValue, -double.MaxValue, double.Epsilon, 2.2250738585072014E-308,
+            2.2250738585072009E-308, 4.9406564584124654E-324 * 3, 9007199254740993, 1e23, 5e-324, 123456789012345678,
+        ];
+
+        Assert.All(values.Concat(Enumerable.Range(-323, 632).Select(p => Math.Pow(10, p))), v => Assert.Equal(v, ReadBack(v)));
+        Assert.True(double.IsNegative(ReadBack(-0.0)));
+    }
+
+    [Fact]
+    public void A_million_random_bit_patterns_read_back_as_themselves()
+    {
+        var random = new Random(16);
+        var failures = 0;
+        for (var i = 0; i < 1_000_000; i++)
+        {
+            var value = BitConverter.Int64BitsToDouble(random.NextInt64(long.MinValue, long.MaxValue));
+            if (double.IsFinite(value) && BitConverter.DoubleToInt64Bits(ReadBack(value)) != BitConverter.DoubleToInt64Bits(value))
+            {
+                failures++;
+            }
+        }
+
+        Assert.Equal(0, failures);
+    }
+
+    private static string Text(double value)
+    {
+        var buffer = new byte[RoundTripJsonNumber.MaxLength];
+        return Encoding.ASCII.GetString(buffer, 0, RoundTripJsonNumber.Write(value, buffer));
+    }
+
+    private static double ReadBack(double value) => double.Parse(Text(value), CultureInfo.InvariantCulture);
+}
