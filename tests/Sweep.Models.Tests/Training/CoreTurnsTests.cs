@@ -6,7 +6,7 @@ namespace Sweep.Models.Tests.Training;
 /// <summary>More trials than cores take turns: never more computing at once than turns, and none waits for another to end.</summary>
 public sealed class CoreTurnsTests
 {
-    /// <summary>A step of work: a millisecond of the clock, so a trial of 100 steps outlasts many slices on any machine.</summary>
+    /// <summary>A step of work: a millisecond of the clock, so a trial of 200 steps outlasts several slices on any machine.</summary>
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(1);
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class CoreTurnsTests
                 // The first two start computing only once the third waits in line.
                 SpinWait.SpinUntil(() => turns.Waiting == 1 || index == 2);
                 firstStep[index] = Stopwatch.GetTimestamp();
-                for (var step = 0; step < 100; step++)
+                for (var step = 0; step < 200; step++)
                 {
                     var now = Interlocked.Increment(ref computing);
                     InterlockedMax(ref mostAtOnce, now);

@@ -103,7 +103,7 @@ public sealed class SweepSchedulerTests : IDisposable
         return [.. results];
     }
 
-    /// <summary>Computes 100 steps of a millisecond of the clock, passing its turn between steps as the engine does between batches.</summary>
+    /// <summary>Computes 200 steps of a millisecond of the clock, passing its turn between steps as the engine does between batches.</summary>
     private sealed class SteppingExecutor : ITrialExecutor
     {
         private int computing;
@@ -118,7 +118,7 @@ public sealed class SweepSchedulerTests : IDisposable
         public TrialResult Run(TrialPlan trial, ThreadBudget threads, Action<EpochRecord>? onEpoch, CancellationToken cancellationToken)
         {
             FirstSteps[trial.Id] = Stopwatch.GetTimestamp();
-            for (var step = 0; step < 100; step++)
+            for (var step = 0; step < 200; step++)
             {
                 var now = Interlocked.Increment(ref computing);
                 int seen;
