@@ -12,9 +12,12 @@ public sealed record TrialPlan
 {
     private readonly LoadedExperiment experiment;
 
-    internal TrialPlan(LoadedExperiment experiment, string id, int number, int repeat, int seed, int stage, ImmutableArray<ParameterAssignment> parameters)
+    internal TrialPlan(
+        LoadedExperiment experiment, string id, int number, int repeat, int seed, int stage, ImmutableArray<ParameterAssignment> parameters,
+        ExperimentDefinition? configuration = null)
     {
         this.experiment = experiment;
+        this.configuration = configuration;
         Id = id;
         Number = number;
         Repeat = repeat;
@@ -36,10 +39,28 @@ public sealed record TrialPlan
     public ImmutableArray<ParameterAssignment> Parameters { get; init; }
 
     /// <summary>
-    /// The experiment with the trial's values and seed. It is resolved from the file anew at each read rather than
-    /// kept, so a plan of any size holds only ids and values: read it once per use.
+    /// The experiment with the trial's values and seed: kept from planning, or in a plan of more than
+    /// <see cref="KeptConfigurations"/> trials resolved from the file anew at each read (read it once per use).
     /// </summary>
-    public ExperimentDefinition Configuration =>
+    public ExperimentDefinition Configuration => configuration ?? Resolve();
+
+    /// <summary>
+    /// Up to this many trials, a plan keeps each trial's configuration as planned (a few kilobytes each);
+    /// a larger plan holds only ids and values and resolves a configuration from the file at each read,
+    /// which costs about a millisecond.
+    /// </summary>
+    public const int KeptConfigurations = 10_000;
+
+    /// <summary>The configuration as planned or <see cref="Resolved"/>; null in a plan too large to keep them.</summary>
+    private ExperimentDefinition? configuration;
+
+    /// <summary>
+    /// A copy that keeps its configuration, for the length of one use (a trial while it runs reads it at its
+    /// start, for its progress and for each epoch's checks), never for every trial of a plan at once.
+    /// </summary>
+    public TrialPlan Resolved() => configuration is null ? this with { configuration = Resolve() } : this;
+
+    private ExperimentDefinition Resolve() =>
         (experiment.Resolve(Parameters).Definition ?? throw new InvalidOperationException($"Trial {Id} no longer resolves from {experiment.File}."))
         with
         { Seed = Seed };

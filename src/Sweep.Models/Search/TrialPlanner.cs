@@ -73,6 +73,7 @@ public static class TrialPlanner
         var errors = new List<ValidationError>();
         var trials = ImmutableArray.CreateBuilder<TrialPlan>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var keep = (long)configurations.Count * search.Repeats <= TrialPlan.KeptConfigurations;
         foreach (var assignments in configurations)
         {
             var (configuration, problems) = experiment.Resolve(assignments);
@@ -89,7 +90,7 @@ public static class TrialPlanner
                 // The same configuration reached twice (values [0.1, 0.10]) is one trial.
                 if (seen.Add(id))
                 {
-                    trials.Add(new TrialPlan(experiment, id, trials.Count + 1, repeat, seed, stage, assignments));
+                    trials.Add(new TrialPlan(experiment, id, trials.Count + 1, repeat, seed, stage, assignments, keep ? configuration with { Seed = seed } : null));
                 }
             }
         }

@@ -76,7 +76,7 @@ internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor
     private TrialResult Run(RunWriter writer, SweepTarget target, TrialClaim claim, ThreadShares shares, CancellationToken stop)
     {
         var trialId = claim.TrialId;
-        if (target.Plans.Find(trialId) is not { } trial)
+        if (target.Plans.Find(trialId)?.Resolved() is not { } trial)
         {
             // The same experiment text always plans the same trials; this would be a store edited by hand.
             var missing = new TrialResult(trialId, TrialStatus.Failed, [], "the store holds this trial but the experiment file does not plan it", 0);

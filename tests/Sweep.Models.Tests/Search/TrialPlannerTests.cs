@@ -46,7 +46,7 @@ public sealed class TrialPlannerTests
     }
 
     [Fact]
-    public void A_plan_keeps_no_configuration_but_resolves_the_same_one_with_its_seed_at_each_read()
+    public void A_plan_keeps_each_trials_configuration_with_its_seed()
     {
         var plan = Plan("""
             search:
@@ -56,14 +56,37 @@ public sealed class TrialPlannerTests
             """);
 
         var trial = plan.Trials[3];
+
+        Assert.Same(trial.Configuration, trial.Configuration);
+        Assert.Equal(0.01, trial.Configuration.Training.LearningRate);
+        Assert.Equal(trial.Seed, trial.Configuration.Seed);
+        Assert.Equal(trial.Id, TrialIdentity.Of(trial.Configuration, trial.Seed));
+    }
+
+    [Fact]
+    public void A_plan_of_more_trials_than_it_keeps_resolves_the_same_configuration_with_its_seed_at_each_read()
+    {
+        var rates = string.Join(", ", Enumerable.Range(1, 101).Select(i => (i / 1000.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        var decays = string.Join(", ", Enumerable.Range(1, 100).Select(i => (i / 100000.0).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        var plan = Plan($$"""
+            search:
+              parameters:
+                training.learning_rate: [{{rates}}]
+                training.weight_decay.l2: [{{decays}}]
+            """);
+        Assert.True(plan.Trials.Length > TrialPlan.KeptConfigurations);
+
+        var trial = plan.Trials[^1];
         var first = trial.Configuration;
         var second = trial.Configuration;
+        var resolved = trial.Resolved();
 
         Assert.NotSame(first, second);
-        Assert.Equal(0.01, first.Training.LearningRate);
+        Assert.Same(resolved.Configuration, resolved.Configuration);
+        Assert.Equal((0.101, 0.001), (first.Training.LearningRate, first.Training.WeightDecay.L2));
         Assert.Equal(trial.Seed, first.Seed);
         Assert.Equal(TrialIdentity.CanonicalJson(first, trial.Seed), TrialIdentity.CanonicalJson(second, trial.Seed));
-        Assert.Equal(trial.Id, TrialIdentity.Of(second, trial.Seed));
+        Assert.Equal(trial.Id, TrialIdentity.Of(resolved.Configuration, trial.Seed));
     }
 
     [Fact]
