@@ -13,7 +13,7 @@ public sealed class CoreTurns
     /// <summary>
     /// How long a trial keeps its turn while another waits. Each switch costs the trial that resumes about a
     /// millisecond to bring its few megabytes back into cache (three 0.17 s autoencoder trials on two cores took
-    /// 1.8-1.9 times one trial with 10 ms turns, 1.6-1.7 with 50 ms), while a longer turn leaves more of the
+    /// 1.75-2.1 times one trial with 10 ms turns, 1.6-1.7 with 50 ms), while a longer turn leaves more of the
     /// last trials' work unevenly shared.
     /// </summary>
     public static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(50);

@@ -21,7 +21,6 @@ public sealed class EngineExecutor(Func<ExperimentDefinition, Dataset> data) : I
         var configuration = trial.Configuration;
         using var trainer = new Trainer(configuration.EngineModel, configuration.Training, data(configuration), trial.Seed, threads);
         var result = trainer.Run(onEpoch, cancellationToken);
-        // Time spent waiting for a turn on the cores is not training time.
-        return new TrialResult(trial.Id, result.Status, result.Epochs, null, (Stopwatch.GetElapsedTime(started) - threads.Waited).TotalSeconds);
+        return new TrialResult(trial.Id, result.Status, result.Epochs, null, Stopwatch.GetElapsedTime(started).TotalSeconds);
     }
 }

@@ -34,7 +34,7 @@ public sealed class RangeTestExecutor(RangeTestSettings settings, Func<Experimen
             // Cancelled before the first step: there is nothing to keep either way.
         }
 
-        var seconds = (Stopwatch.GetElapsedTime(started) - threads.Waited).TotalSeconds;
+        var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
         return test is null || cancellationToken.IsCancellationRequested
             ? new TrialResult(trial.Id, TrialStatus.Interrupted, [], null, seconds)
             : new TrialResult(trial.Id, TrialStatus.Completed, [], null, seconds) { RangeTest = test };

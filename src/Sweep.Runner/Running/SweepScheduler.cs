@@ -124,7 +124,9 @@ internal sealed class SweepScheduler(IResultStore store, ITrialExecutor executor
         var started = Stopwatch.GetTimestamp();
         try
         {
-            return executor.Run(trial, threads, onEpoch, stop);
+            // Time spent waiting for a turn on the cores is not the trial's training time.
+            var result = executor.Run(trial, threads, onEpoch, stop);
+            return result with { Seconds = result.Seconds - threads.Waited.TotalSeconds };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

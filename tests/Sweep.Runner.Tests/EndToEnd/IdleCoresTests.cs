@@ -1,6 +1,6 @@
 namespace Sweep.Runner.Tests.EndToEnd;
 
-/// <summary>Trials that get the threads of idle workers make the same epochs as trials run one at a time.</summary>
+/// <summary>Trials that get the threads of idle workers, or take turns on the workers' cores, make the same epochs as trials run one at a time.</summary>
 [Collection(nameof(SweepProcesses))]
 public sealed class IdleCoresTests : IDisposable
 {
@@ -38,6 +38,17 @@ public sealed class IdleCoresTests : IDisposable
     {
         await RunAsync(alone, "1");
         await RunAsync(shared, "4");
+
+        var one = Epochs(alone);
+        Assert.Equal(3 * 6, one.Count);
+        Assert.Equal(one, Epochs(shared));
+    }
+
+    [Fact]
+    public async Task Three_trials_taking_turns_on_two_workers_make_the_same_epochs_as_on_one_worker()
+    {
+        await RunAsync(alone, "1");
+        await RunAsync(shared, "2");
 
         var one = Epochs(alone);
         Assert.Equal(3 * 6, one.Count);
