@@ -30,16 +30,14 @@ public static class ExperimentFingerprint
     {
         ArgumentNullException.ThrowIfNull(search);
         var canonical = JsonSerializer.Serialize(
-            new
-            {
+            new SearchIdentity(
                 search.Strategy,
                 search.Repeats,
                 search.Trials,
                 search.CoarseToFine,
                 search.RangeTest,
                 search.Diagnosis,
-                Plan = firstTrials.Select(t => $"{t.Stage}:{t.Id}"),
-            },
+                firstTrials.Select(t => $"{t.Stage}:{t.Id}")),
             IdentityJson.Options);
         return Hash(canonical);
     }

@@ -23,7 +23,7 @@ public static class TrialIdentity
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return configuration.Trainer is null
-            ? JsonSerializer.Serialize(new { configuration.Data, configuration.Model, configuration.Training, Seed = seed }, IdentityJson.Options)
-            : JsonSerializer.Serialize(new { configuration.Trainer, configuration.Params, configuration.Training, Seed = seed }, IdentityJson.Options);
+            ? JsonSerializer.Serialize(new EngineTrialIdentity(configuration.Data, configuration.Model, configuration.Training, seed), IdentityJson.Options)
+            : JsonSerializer.Serialize(new CommandTrialIdentity(configuration.Trainer, configuration.Params, configuration.Training, seed), IdentityJson.Options);
     }
 }

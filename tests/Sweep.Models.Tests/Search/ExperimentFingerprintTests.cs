@@ -29,6 +29,21 @@ public sealed class ExperimentFingerprintTests
     }
 
     [Fact]
+    public void Fingerprints_are_the_same_on_every_machine_and_run()
+    {
+        // Pinned: a store knows an experiment's versions by fingerprint, so a change here makes every stored
+        // experiment look edited; it must be deliberate.
+        var coarseToFine = Written.Replace(
+            "  parameters:\n    training.learning_rate: [0.001, 0.01]",
+            "  strategy: coarse-to-fine\n  start: 0.01",
+            StringComparison.Ordinal);
+
+        Assert.Equal(
+            ["a35cd8df270ff9b5cca29cd934a3373f056bab9a5845b2a4ae08f312f00c1455", "7f121ebcfbab7c1493d299bdf44b8249faa88b3e94a4ff76bbc9c4a8324ec10c"],
+            [Of(Written), Of(coarseToFine)]);
+    }
+
+    [Fact]
     public void A_comment_a_description_and_search_parallel_leave_the_fingerprint_as_it_was()
     {
         var edited = "# a note\ndescription: two rates\n" + Written.Replace("  parameters:", "  parallel: 2\n  parameters:", StringComparison.Ordinal);
