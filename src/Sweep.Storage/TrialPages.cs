@@ -38,8 +38,12 @@ internal static class TrialPages
         }
     }
 
-    /// <summary>One page of trials after <paramref name="after"/>, with their epochs unless <paramref name="withEpochs"/> is false.</summary>
-    public static Page ReadPage(IDbConnection connection, IDbTransaction transaction, PageKey after, bool withEpochs)
+    /// <summary>
+    /// One page of trials after <paramref name="after"/>, with their epochs unless <paramref name="withEpochs"/> is
+    /// false: those the store's <paramref name="epochsOfPage"/> reads, by trial id and then epoch, or else the
+    /// <c>epochs</c> view's.
+    /// </summary>
+    public static Page ReadPage(IDbConnection connection, IDbTransaction transaction, PageKey after, bool withEpochs, Func<PageKey, IEnumerable<EpochRow>>? epochsOfPage = null)
     {
         var rows = connection.Query<TrialRow>(TrialSql.Page, after, transaction).ToList();
         var lastKey = rows.Count == 0 ? after.Key : rows[^1].TrialKey;
@@ -49,7 +53,7 @@ internal static class TrialPages
         }
 
         var metrics = new EpochMetricsByEpoch(connection.Query<EpochMetricRow>(EpochSql.MetricsOfPage, after, transaction));
-        var epochs = connection.Query<EpochRow>(EpochSql.OfPage, after, transaction)
+        var epochs = (epochsOfPage?.Invoke(after) ?? connection.Query<EpochRow>(EpochSql.OfPage, after, transaction))
             .ToLookup(r => r.TrialId, metrics.Attach, StringComparer.Ordinal);
         return new Page([.. rows.Select(r => SweepRecords.RecordOf(r.ToSummary(), [.. epochs[r.Id]]))], lastKey);
     }

@@ -24,6 +24,7 @@ public abstract class EpochsViewTests(StoreKind kind) : StoreTestBase(kind)
         var rows = Rows(trials[0].Id);
         Assert.Equal(epochs.Select(e => (e.Epoch, (double?)e.TrainLoss, e.ValidationLoss, e.Accuracy, (double?)e.LearningRate, (double?)e.WeightNorm, (double?)e.GradientNorm, (double?)e.Seconds)), rows);
         Assert.Equal(epochs.ToArray(), store.ReadEpochs(experimentId, trials[0].Id).ToArray());
+        Assert.Equal(epochs.ToArray(), store.ReadTrials(experimentId).Single(t => t.Id == trials[0].Id).Epochs.ToArray());
     }
 
     [Fact]
@@ -46,6 +47,9 @@ public abstract class EpochsViewTests(StoreKind kind) : StoreTestBase(kind)
         Assert.Equal((3, null, null, null, null, 0.1), (rows[2].Epoch, rows[2].TrainLoss, rows[2].ValidationLoss, rows[2].Accuracy, rows[2].WeightNorm, rows[2].LearningRate));
         Assert.Equal(1, Scalar<int>($"SELECT COUNT(*) FROM epochs WHERE trial_id = '{trials[0].Id}' AND train_loss = 2 AND val_loss = 1 AND learning_rate = 1"));
         Assert.Equal(double.PositiveInfinity, store.ReadEpochs(experimentId, trials[0].Id)[1].TrainLoss);
+        Assert.Equal(
+            store.ReadEpochs(experimentId, trials[0].Id).ToArray(),
+            store.ReadTrials(experimentId).Single(t => t.Id == trials[0].Id).Epochs.ToArray());
     }
 
     [Fact]

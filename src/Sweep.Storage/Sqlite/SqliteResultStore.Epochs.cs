@@ -1,10 +1,6 @@
 using System.Collections.Immutable;
-using Dapper;
 using Microsoft.Data.Sqlite;
 using Sweep.Models.Results;
-using Sweep.Storage.Rows;
-
-using Sweep.Storage.Sql;
 
 namespace Sweep.Storage.Sqlite;
 
@@ -39,13 +35,14 @@ public sealed partial class SqliteResultStore
 
     /// <summary>Every trial of an experiment version in the order it was planned, read a page at a time in a snapshot each.</summary>
     public IEnumerable<TrialRecord> ReadTrials(long experimentId, bool withEpochs = true) =>
-        TrialPages.Read(experimentId, after => ReadSnapshot(transaction => TrialPages.ReadPage(connection, transaction, after, withEpochs)));
+        TrialPages.Read(experimentId, after => ReadSnapshot(transaction => TrialPages.ReadPage(
+            connection, transaction, after, withEpochs, page => EpochChunkReader.Page(connection, transaction, page))));
 
     private ImmutableArray<EpochRecord> ReadEpochs(SqliteTransaction transaction, long experimentId, string trialId)
     {
         var metrics = ReadMetrics(transaction, experimentId, trialId);
-        return connection.Query<EpochRow>(EpochSql.OfTrial, new { ExperimentId = experimentId, TrialId = trialId }, transaction)
-            .Select(r => metrics.Attach(r))
+        return EpochChunkReader.Trial(connection, transaction, experimentId, trialId)
+            .Select(metrics.Attach)
             .ToImmutableArray();
     }
 }
