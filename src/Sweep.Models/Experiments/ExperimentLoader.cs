@@ -62,7 +62,7 @@ public static class ExperimentLoader
             return Failed(context.Errors);
         }
 
-        var experiment = new LoadedExperiment(file, text, root!, definition, binder.Parameters);
+        var experiment = new LoadedExperiment(file, text, root!, definition, binder.Parameters, context.ValueLists);
         var valueErrors = CheckSearchValues(experiment);
         return valueErrors.IsEmpty ? new ExperimentLoadResult(experiment, []) : Failed(valueErrors);
     }

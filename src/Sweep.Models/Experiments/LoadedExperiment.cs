@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Sweep.Models.Experiments.Yaml;
 using Sweep.Models.Validation;
@@ -12,9 +13,12 @@ namespace Sweep.Models.Experiments;
 public sealed class LoadedExperiment
 {
     private readonly YamlMappingNode root;
+    private readonly ConcurrentDictionary<YamlNode, ValueList> valueLists;
 
-    internal LoadedExperiment(string file, string text, YamlMappingNode root, ExperimentDefinition definition, IReadOnlyList<BoundParameter> parameters)
+    internal LoadedExperiment(
+        string file, string text, YamlMappingNode root, ExperimentDefinition definition, IReadOnlyList<BoundParameter> parameters, ConcurrentDictionary<YamlNode, ValueList> valueLists)
     {
+        this.valueLists = valueLists;
         File = file;
         Text = text;
         this.root = root;
@@ -39,7 +43,7 @@ public sealed class LoadedExperiment
     /// </summary>
     public (ExperimentDefinition? Definition, ImmutableArray<ValidationError> Errors) Resolve(IEnumerable<ParameterAssignment> assignments)
     {
-        var context = new BindContext(File, Definition.Directory);
+        var context = new BindContext(File, Definition.Directory, valueLists: valueLists);
         YamlMappingNode? tree = root;
         foreach (var assignment in assignments)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Sweep.Models.Validation;
 using YamlDotNet.RepresentationModel;
@@ -8,7 +9,7 @@ namespace Sweep.Models.Experiments.Yaml;
 /// Collects the problems found while reading one file. Nodes that a search override made up have no place
 /// in the file; they are reported at the search parameter that produced them.
 /// </summary>
-internal sealed class BindContext(string file, string directory, bool checkFiles = true)
+internal sealed class BindContext(string file, string directory, bool checkFiles = true, ConcurrentDictionary<YamlNode, ValueList>? valueLists = null)
 {
     private readonly List<ValidationError> errors = [];
     private readonly Dictionary<YamlNode, YamlNode> placedAt = new(ReferenceEqualityComparer.Instance);
@@ -20,6 +21,13 @@ internal sealed class BindContext(string file, string directory, bool checkFiles
 
     /// <summary>Whether data files must exist; not when a stored file is read again only for its search block.</summary>
     public bool ChecksFiles { get; } = checkFiles;
+
+    /// <summary>
+    /// The search value lists read so far, by their node. Each trial's configuration is bound from a copy of the
+    /// file's tree that shares every node the trial's values leave alone, the search block's lists included, so
+    /// the contexts of one file share this: else a grid of n values would read its list again for each trial.
+    /// </summary>
+    public ConcurrentDictionary<YamlNode, ValueList> ValueLists { get; } = valueLists ?? new(ReferenceEqualityComparer.Instance);
 
     public IReadOnlyList<ValidationError> Errors => errors;
 

@@ -239,21 +239,26 @@ internal sealed partial class ExperimentBinder
             return;
         }
 
-        var values = ImmutableArray.CreateBuilder<ParameterValue>(list.Children.Count);
-        foreach (var item in list.Children)
+        if (!context.ValueLists.TryGetValue(list, out var valueList))
         {
-            if (item is YamlScalarNode { Value: { } text })
+            var values = ImmutableArray.CreateBuilder<ParameterValue>(list.Children.Count);
+            foreach (var item in list.Children)
             {
-                values.Add(ParameterValue.Parse(text));
+                if (item is YamlScalarNode { Value: { } text })
+                {
+                    values.Add(ParameterValue.Parse(text));
+                }
+                else
+                {
+                    context.Error(item, $"{where} must list plain values (numbers or words), got {BindContext.Describe(item)}");
+                    return;
+                }
             }
-            else
-            {
-                context.Error(item, $"{where} must list plain values (numbers or words), got {BindContext.Describe(item)}");
-                return;
-            }
+
+            valueList = context.ValueLists.GetOrAdd(list, new ValueList(values.MoveToImmutable()));
         }
 
-        parameters.Add(new BoundParameter(new SearchParameter(keyNode.Value!, new ValueList(values.MoveToImmutable()), includeZero), keyNode, [.. list.Children]));
+        parameters.Add(new BoundParameter(new SearchParameter(keyNode.Value!, valueList, includeZero), keyNode, [.. list.Children]));
     }
 
     private LogRange? BindLogRange(YamlSection range)
