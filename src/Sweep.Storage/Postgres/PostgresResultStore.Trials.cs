@@ -10,6 +10,13 @@ namespace Sweep.Storage.Postgres;
 
 public sealed partial class PostgresResultStore
 {
+    private const string RecordDiagnosesSql = """
+        UPDATE trials AS t
+        SET diagnosis = d.label, diagnosis_json = d.json
+        FROM unnest(@TrialIds, @Labels, @Jsons) AS d(id, label, json)
+        WHERE t.experiment_id = @ExperimentId AND t.id = d.id
+        """;
+
     /// <summary>The tables that hold a trial's epochs (epoch rows) and their further metrics, by <c>trial_key</c>.</summary>
     private static readonly string[] EpochTables = ["trial_epochs", "trial_epoch_metrics"];
 
@@ -115,8 +122,24 @@ public sealed partial class PostgresResultStore
         return connection.Execute(TrialSql.Return, new { RunId = runId }, transaction);
     });
 
-    public int RecordDiagnoses(long experimentId, IReadOnlyCollection<DiagnosedTrial> diagnoses) => Run((connection, transaction) =>
-        connection.Execute(TrialSql.RecordDiagnosis, DiagnosisJson.Rows(experimentId, diagnoses), transaction));
+    /// <summary>
+    /// All the diagnoses in one statement, as arrays: a statement per trial would cost a round trip to the
+    /// server each, which for a sweep of short trials took longer than the rest of labelling them.
+    /// </summary>
+    public int RecordDiagnoses(long experimentId, IReadOnlyCollection<DiagnosedTrial> diagnoses)
+    {
+        var written = diagnoses.Select(d => (d.TrialId, Stored: DiagnosisJson.Write(d.Diagnosis))).ToList();
+        return Run((connection, transaction) => connection.Execute(
+            RecordDiagnosesSql,
+            new
+            {
+                ExperimentId = experimentId,
+                TrialIds = written.Select(d => d.TrialId).ToArray(),
+                Labels = written.Select(d => d.Stored.Label).ToArray(),
+                Jsons = written.Select(d => d.Stored.Json).ToArray(),
+            },
+            transaction));
+    }
 
     public TrialDetail? GetTrial(long experimentId, string trialId) => ReadSnapshot((connection, transaction) =>
     {
