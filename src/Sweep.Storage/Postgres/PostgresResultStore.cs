@@ -55,6 +55,9 @@ public sealed partial class PostgresResultStore : IResultStore
 
         var builder = new NpgsqlDataSourceBuilder(location.ConnectionString);
         builder.ConnectionStringBuilder.ApplicationName ??= "sweep";
+        // The store uses only PostgreSQL's built-in types, which Npgsql knows without reading the server's type
+        // catalogue: reading it made the first connection of every command a query longer.
+        builder.ConfigureTypeLoading(types => types.EnableTypeLoading(false));
         var store = new PostgresResultStore(location, builder.Build(), options);
         try
         {
