@@ -17,7 +17,8 @@ namespace Sweep.Bench;
 /// the same trials run bare (start, read stdout, wait: what any harness must do), through the command
 /// executor alone (session, process group, orphan guard, two reader threads, metric parsing, logs, the
 /// group stop), and through `sweep run`'s scheduler with the SQLite store, one at a time; rounds back to
-/// back, medians. (b) Per metric line: parsing one JSON epoch line, and the whole path of a program that
+/// back, medians of the wall time, of this process's CPU and of its programs' CPU (which includes any extra
+/// exec on the way to the program). (b) Per metric line: parsing one JSON epoch line, and the whole path of a program that
 /// prints 200,000 epoch lines, through the executor against reading them bare.
 /// </summary>
 internal static class CommandWorkload
@@ -64,19 +65,23 @@ internal static class CommandWorkload
         var executor = new CommandExecutor(Path.Combine(folder, "out", "trials"));
         Bare(folder, plan.Take(5));
         Executor(executor, plan.Take(5));
-        var rows = new List<(double Bare, double Executor, double Stored)>();
+        var rows = new List<(Cost Bare, Cost Executor, Cost Stored)>();
         for (var round = 0; round < rounds; round++)
         {
-            rows.Add((Bare(folder, plan), Executor(executor, plan), Stored(folder, experiment, plan, executor)));
+            rows.Add((Cost.Of(() => Bare(folder, plan)), Cost.Of(() => Executor(executor, plan)), Cost.Of(() => Stored(folder, experiment, plan, executor))));
         }
 
-        double PerTrialMs(Func<(double Bare, double Executor, double Stored), double> side) =>
-            Median(rows.Select(r => (side(r) - r.Bare) / trials * 1000));
+        double BeyondBareMs(Func<(Cost Bare, Cost Executor, Cost Stored), Cost> side) =>
+            Median(rows.Select(r => (side(r).Wall - r.Bare.Wall) / trials * 1000));
+        double CpuMs(Func<(Cost Bare, Cost Executor, Cost Stored), Cost> side, Func<ProcessCpu, double> whose) =>
+            Median(rows.Select(r => whose(side(r).Cpu) / trials * 1000));
         return new PerTrialResult(
             trials,
-            Median(rows.Select(r => r.Bare / trials * 1000)),
-            PerTrialMs(r => r.Executor),
-            PerTrialMs(r => r.Stored));
+            Median(rows.Select(r => r.Bare.Wall / trials * 1000)),
+            BeyondBareMs(r => r.Executor),
+            BeyondBareMs(r => r.Stored),
+            new CpuPerTrial(CpuMs(r => r.Bare, c => c.Self), CpuMs(r => r.Executor, c => c.Self), CpuMs(r => r.Stored, c => c.Self)),
+            new CpuPerTrial(CpuMs(r => r.Bare, c => c.Children), CpuMs(r => r.Executor, c => c.Children), CpuMs(r => r.Stored, c => c.Children)));
     }
 
     private static PerLineResult PerLine(string folder, int lines, int rounds)
@@ -194,7 +199,27 @@ internal static class CommandWorkload
         return sorted[sorted.Count / 2];
     }
 
-    private sealed record PerTrialResult(int Trials, double BareMsPerRun, double ExecutorMsPerTrial, double WithStoreMsPerTrial)
+    /// <summary>Wall seconds as the side measured them, and the CPU of this process and of its programs over the whole call.</summary>
+    private readonly record struct Cost(double Wall, ProcessCpu Cpu)
+    {
+        public static Cost Of(Func<double> side)
+        {
+            var cpu = ProcessCpu.Now();
+            var wall = side();
+            return new Cost(wall, ProcessCpu.Now() - cpu);
+        }
+    }
+
+    /// <summary>CPU milliseconds per trial of one kind (this process's own, or its programs') for each side.</summary>
+    private sealed record CpuPerTrial(double Bare, double Executor, double WithStore);
+
+    private sealed record PerTrialResult(
+        int Trials,
+        double BareMsPerRun,
+        double ExecutorMsPerTrial,
+        double WithStoreMsPerTrial,
+        CpuPerTrial OwnCpuMs,
+        CpuPerTrial ProgramsCpuMs)
     {
         public string Workload { get; } = "command_per_trial";
     }
