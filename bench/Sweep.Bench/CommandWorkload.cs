@@ -17,8 +17,11 @@ namespace Sweep.Bench;
 /// the same trials run bare (start, read stdout, wait: what any harness must do), through the command
 /// executor alone (session, process group, orphan guard, two reader threads, metric parsing, logs, the
 /// group stop), and through `sweep run`'s scheduler with the SQLite store, one at a time; rounds back to
-/// back, medians. (b) Per metric line: parsing one JSON epoch line, and the whole path of a program that
-/// prints 200,000 epoch lines, through the executor against reading them bare.
+/// back, medians of the wall time, of this process's CPU and of its programs' CPU (which includes any extra
+/// exec on the way to the program). (b) Per metric line: parsing one JSON epoch line, and the whole path of a
+/// program that prints 200,000 epoch lines, through the executor against reading them bare. Run it with
+/// DOTNET_TieredCompilation=0, as `sweep` itself runs in Release: with the quick tiers on, recompiling hot
+/// methods in the background adds CPU to every trial measured here that sweep never spends.
 /// </summary>
 internal static class CommandWorkload
 {
@@ -64,19 +67,23 @@ internal static class CommandWorkload
         var executor = new CommandExecutor(Path.Combine(folder, "out", "trials"));
         Bare(folder, plan.Take(5));
         Executor(executor, plan.Take(5));
-        var rows = new List<(double Bare, double Executor, double Stored)>();
+        var rows = new List<(Cost Bare, Cost Executor, Cost Stored)>();
         for (var round = 0; round < rounds; round++)
         {
             rows.Add((Bare(folder, plan), Executor(executor, plan), Stored(folder, experiment, plan, executor)));
         }
 
-        double PerTrialMs(Func<(double Bare, double Executor, double Stored), double> side) =>
-            Median(rows.Select(r => (side(r) - r.Bare) / trials * 1000));
+        double BeyondBareMs(Func<(Cost Bare, Cost Executor, Cost Stored), Cost> side) =>
+            Median(rows.Select(r => (side(r).Wall - r.Bare.Wall) / trials * 1000));
+        double CpuMs(Func<(Cost Bare, Cost Executor, Cost Stored), Cost> side, Func<ProcessCpu, double> whose) =>
+            Median(rows.Select(r => whose(side(r).Cpu) / trials * 1000));
         return new PerTrialResult(
             trials,
-            Median(rows.Select(r => r.Bare / trials * 1000)),
-            PerTrialMs(r => r.Executor),
-            PerTrialMs(r => r.Stored));
+            Median(rows.Select(r => r.Bare.Wall / trials * 1000)),
+            BeyondBareMs(r => r.Executor),
+            BeyondBareMs(r => r.Stored),
+            new CpuPerTrial(CpuMs(r => r.Bare, c => c.Self), CpuMs(r => r.Executor, c => c.Self), CpuMs(r => r.Stored, c => c.Self)),
+            new CpuPerTrial(CpuMs(r => r.Bare, c => c.Children), CpuMs(r => r.Executor, c => c.Children), CpuMs(r => r.Stored, c => c.Children)));
     }
 
     private static PerLineResult PerLine(string folder, int lines, int rounds)
@@ -128,9 +135,9 @@ internal static class CommandWorkload
         return new PerLineResult(lines, parse.MedianSeconds * 1e6, Median(rows.Select(r => (r.Executor - r.Bare) / lines * 1e6)));
     }
 
-    private static double Bare(string folder, IEnumerable<TrialPlan> plan)
+    private static Cost Bare(string folder, IEnumerable<TrialPlan> plan)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = CostClock.Start();
         foreach (var trial in plan)
         {
             var rate = TrialValues.TextOf(trial.Configuration, "training.learning_rate")!;
@@ -139,34 +146,34 @@ internal static class CommandWorkload
             process.WaitForExit();
         }
 
-        return clock.Elapsed.TotalSeconds;
+        return clock.Stop();
     }
 
-    private static double Executor(CommandExecutor executor, IEnumerable<TrialPlan> plan)
+    private static Cost Executor(CommandExecutor executor, IEnumerable<TrialPlan> plan)
     {
-        var clock = Stopwatch.StartNew();
+        var clock = CostClock.Start();
         foreach (var trial in plan)
         {
             executor.Run(trial, new ThreadBudget(), null, CancellationToken.None);
         }
 
-        return clock.Elapsed.TotalSeconds;
+        return clock.Stop();
     }
 
     /// <summary>Everything `sweep run` does with the store for these trials, on one worker.</summary>
-    private static double Stored(string folder, LoadedExperiment experiment, List<TrialPlan> plan, CommandExecutor executor)
+    private static Cost Stored(string folder, LoadedExperiment experiment, List<TrialPlan> plan, CommandExecutor executor)
     {
         var db = Path.Combine(folder, $"sweep-{Guid.NewGuid():N}.db");
         using var store = ResultStores.Open(db);
         var registration = store.RegisterExperiment(experiment, ExperimentFingerprint.Of(experiment.Definition.Search, [.. plan]));
-        var clock = Stopwatch.StartNew();
+        var clock = CostClock.Start();
         store.AddPlannedTrials(registration.Id, plan);
         var runId = store.StartRun(registration.Id, "bench");
         var target = new SweepTarget(registration.Id, runId, new TrialPlans(plan));
         var progress = new PlainProgress(Serilog.Core.Logger.None, plan.Count, 0);
         new SweepScheduler(store, executor, progress, Serilog.Core.Logger.None).RunAsync(target, 1, null, CancellationToken.None).GetAwaiter().GetResult();
         store.FinishRun(runId, RunStatus.Completed);
-        return clock.Elapsed.TotalSeconds;
+        return clock.Stop();
     }
 
     /// <summary>One trial per rate, log-spaced from 1e-5 to 10 as optuna_cmd.py spaces them.</summary>
@@ -194,9 +201,31 @@ internal static class CommandWorkload
         return sorted[sorted.Count / 2];
     }
 
-    private sealed record PerTrialResult(int Trials, double BareMsPerRun, double ExecutorMsPerTrial, double WithStoreMsPerTrial)
+    /// <summary>Wall seconds, and the CPU of this process and of its programs, over the same span.</summary>
+    private readonly record struct Cost(double Wall, ProcessCpu Cpu);
+
+    private readonly record struct CostClock(long Started, ProcessCpu Cpu)
+    {
+        public static CostClock Start() => new(Stopwatch.GetTimestamp(), ProcessCpu.Now());
+
+        public Cost Stop() => new(Stopwatch.GetElapsedTime(Started).TotalSeconds, ProcessCpu.Now() - Cpu);
+    }
+
+    /// <summary>CPU milliseconds per trial of one kind (this process's own, or its programs') for each side.</summary>
+    private sealed record CpuPerTrial(double Bare, double Executor, double WithStore);
+
+    private sealed record PerTrialResult(
+        int Trials,
+        double BareMsPerRun,
+        double ExecutorMsPerTrial,
+        double WithStoreMsPerTrial,
+        CpuPerTrial OwnCpuMs,
+        CpuPerTrial ProgramsCpuMs)
     {
         public string Workload { get; } = "command_per_trial";
+
+        /// <summary>False when run as `sweep` runs: each method compiled once, fully optimized.</summary>
+        public bool TieredCompilation { get; } = Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") != "0";
     }
 
     private sealed record PerLineResult(int Lines, double ParseMicrosecondsPerLine, double PipeMicrosecondsPerLine)

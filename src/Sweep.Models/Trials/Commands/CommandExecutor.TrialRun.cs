@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Text;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
 using Sweep.Models.Search;
@@ -11,6 +12,9 @@ public sealed partial class CommandExecutor
 {
     /// <summary>The stderr lines a failed trial's error ends with.</summary>
     private const int StderrTail = 20;
+
+    /// <summary>Bytes read from a pipe at a time: a program printing many lines fast is read in few calls.</summary>
+    private const int PipeBuffer = 16 * 1024;
 
     /// <summary>
     /// One run of the program. Two threads read stdout and stderr line by line into one queue, so neither
@@ -32,7 +36,7 @@ public sealed partial class CommandExecutor
         private readonly long started = Stopwatch.GetTimestamp();
         private long lastOutput;
         private long lastEpoch;
-        private Process? process;
+        private TrialProgram? program;
         private int openStreams = 2;
         private bool closed;
 
@@ -52,8 +56,16 @@ public sealed partial class CommandExecutor
         public Outcome Execute(CancellationToken cancellationToken)
         {
             var guard = OrphanGuard.Instance;
-            process = Start(guard);
-            var leader = process.Id;
+            program = TrialProgram.Start(command, out var problem);
+            if (program is null)
+            {
+                return new Outcome(TrialStatus.Failed, problem);
+            }
+
+            // First thing after the start: the shorter this window, the less a kill -9 of sweep can leave behind.
+            guard?.Watch(program.Id, trainer.KillGrace);
+            Read(program.StandardOutput, isError: false);
+            Read(program.StandardError, isError: true);
             using var wake = cancellationToken.Register(Wake);
             try
             {
@@ -62,19 +74,19 @@ public sealed partial class CommandExecutor
                 {
                     // Epochs printed after the verdict are past the stop; the rest of the output is still logged.
                     closed = true;
-                    ProcessGroup.Stop(leader, trainer.KillGrace);
+                    program.Stop(trainer.KillGrace);
                     Drain();
                     return stop.Value;
                 }
 
                 // The program is gone; what it started must not outlive it, nor hold its pipes open.
-                ProcessGroup.Stop(leader, trainer.KillGrace);
+                program.Stop(trainer.KillGrace);
                 Drain();
-                return Ended(process.ExitCode);
+                return Ended(program.ExitCode);
             }
             finally
             {
-                guard?.Forget(leader);
+                guard?.Forget(program.Id);
             }
         }
 
@@ -83,42 +95,8 @@ public sealed partial class CommandExecutor
             stdoutLog.Dispose();
             stderrLog.Dispose();
             metricsFile.Dispose();
-            process?.Dispose();
+            program?.Dispose();
             lines.Dispose();
-        }
-
-        private Process Start(OrphanGuard? guard)
-        {
-            var start = new ProcessStartInfo("setsid")
-            {
-                WorkingDirectory = command.WorkingDirectory,
-                RedirectStandardInput = true,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.ArgumentList.Add(command.FileName);
-            foreach (var argument in command.Arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            foreach (var (name, value) in command.Environment)
-            {
-                start.Environment[name] = value;
-            }
-
-            var started = Process.Start(start)!;
-            // First thing after the start: the shorter this window, the less a kill -9 of sweep can leave behind.
-            guard?.Watch(started.Id, trainer.KillGrace);
-            // Wakes the watch at once when the program exits while something it left behind holds a pipe.
-            started.Exited += (_, _) => Wake();
-            started.EnableRaisingEvents = true;
-            // The program reads nothing from sweep: end of file at once, never a terminal it could block on.
-            started.StandardInput.Close();
-            Read(started.StandardOutput, isError: false);
-            Read(started.StandardError, isError: true);
-            return started;
         }
 
         private void Wake()
@@ -133,11 +111,13 @@ public sealed partial class CommandExecutor
             }
         }
 
-        private void Read(StreamReader stream, bool isError)
+        /// <summary>Reads <paramref name="pipe"/> to its end on a thread of its own, which then closes it.</summary>
+        private void Read(Stream pipe, bool isError)
         {
             var source = isError ? OutputSource.Stderr : OutputSource.Stdout;
             var reader = new Thread(() =>
             {
+                using var stream = new StreamReader(pipe, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, PipeBuffer);
                 try
                 {
                     while (stream.ReadLine() is { } line)
@@ -145,9 +125,9 @@ public sealed partial class CommandExecutor
                         lines.Add(new OutputLine(source, line));
                     }
                 }
-                catch (Exception e) when (e is IOException or ObjectDisposedException)
+                catch (ObjectDisposedException)
                 {
-                    // The run gave up waiting for this pipe and closed it.
+                    // The run is over: what a process outside the group still writes goes nowhere.
                 }
 
                 try
@@ -174,7 +154,7 @@ public sealed partial class CommandExecutor
                 if (openStreams == 0 && lines.Count == 0)
                 {
                     // Both pipes are closed: the program is ending, so wait on its exit rather than a quiet pipe.
-                    process!.WaitForExit(Tick);
+                    program!.WaitForExit(Tick);
                 }
                 else if (lines.TryTake(out var line, Tick))
                 {
@@ -213,7 +193,7 @@ public sealed partial class CommandExecutor
                     return Failed($"no output for {DurationText.Words(idle)}");
                 }
 
-                if (process!.HasExited)
+                if (program!.HasExited)
                 {
                     // Output still in the pipes, or held open by a process the program left behind, is the drain's.
                     return null;

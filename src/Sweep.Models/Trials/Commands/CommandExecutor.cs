@@ -30,34 +30,9 @@ public sealed partial class CommandExecutor(string trialsFolder) : ITrialExecuto
         Directory.CreateDirectory(command.TrialDirectory);
         // A resumed trial starts over: an earlier attempt's metrics would replay as this one's epochs.
         File.Delete(command.MetricsFile);
-        if (ProgramProblem(command) is { } problem)
-        {
-            return new TrialResult(trial.Id, TrialStatus.Failed, [], problem, 0);
-        }
-
         using var run = new TrialRun(trial, command, trainer, onEpoch);
         var outcome = run.Execute(cancellationToken);
         return new TrialResult(trial.Id, outcome.Status, [.. run.Epochs], outcome.Error, Stopwatch.GetElapsedTime(started).TotalSeconds);
-    }
-
-    /// <summary>A program that cannot start is said plainly, rather than as whatever setsid prints.</summary>
-    private static string? ProgramProblem(TrialCommand command)
-    {
-        if (!Directory.Exists(command.WorkingDirectory))
-        {
-            return $"cannot start the program: its folder {command.WorkingDirectory} (trainer.cwd) does not exist";
-        }
-
-        var program = command.FileName;
-        if (program.Contains('/', StringComparison.Ordinal))
-        {
-            return File.Exists(Path.Combine(command.WorkingDirectory, program)) ? null
-                : $"cannot start the program: {program} does not exist (relative to {command.WorkingDirectory})";
-        }
-
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        return path.Split(':', StringSplitOptions.RemoveEmptyEntries).Any(folder => File.Exists(Path.Combine(folder, program))) ? null
-            : $"cannot start the program: '{program}' is not on PATH; give its full path in trainer.command";
     }
 
     /// <summary>How a run ended: its status and, unless it completed, why.</summary>

@@ -20,15 +20,18 @@ internal sealed class ProgramFolder : IDisposable
 
     public string OutPath => System.IO.Path.Combine(folder.Path, "out");
 
-    /// <summary>An experiment whose trainer runs <paramref name="script"/> with sh; <paramref name="trainer"/> adds trainer keys.</summary>
-    public TrialPlan Trial(string script, string trainer = "", string training = "", string parameters = "")
+    /// <summary>
+    /// An experiment whose trainer runs <paramref name="script"/>, saved as train.sh, with sh unless
+    /// <paramref name="command"/> says otherwise; <paramref name="trainer"/> adds trainer keys.
+    /// </summary>
+    public TrialPlan Trial(string script, string trainer = "", string training = "", string parameters = "", string command = "[sh, train.sh]")
     {
         folder.Write("train.sh", script);
         var yaml = $$"""
             name: program
             seed: 3
             trainer:
-              command: [sh, train.sh]
+              command: {{command}}
               kill_grace: 1s
               {{Indent(trainer)}}
             training:
