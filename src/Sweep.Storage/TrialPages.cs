@@ -38,14 +38,17 @@ internal static class TrialPages
         }
     }
 
-    /// <summary>One page of trials after <paramref name="after"/>, with their epochs unless <paramref name="withEpochs"/> is false.</summary>
+    /// <summary>
+    /// One page of trials after <paramref name="after"/>, with their epochs unless <paramref name="withEpochs"/> is false;
+    /// a trial read without its epochs is read for ranking, so its diagnosis is its label alone.
+    /// </summary>
     public static Page ReadPage(IDbConnection connection, IDbTransaction transaction, PageKey after, bool withEpochs)
     {
         var rows = connection.Query<TrialRow>(TrialSql.Page, after, transaction).ToList();
         var lastKey = rows.Count == 0 ? after.Key : rows[^1].TrialKey;
         if (!withEpochs || rows.Count == 0)
         {
-            return new Page([.. rows.Select(r => SweepRecords.RecordOf(r.ToSummary(), []))], lastKey);
+            return new Page([.. rows.Select(r => SweepRecords.RecordOf(r.ToSummary(), [], labelOnly: true))], lastKey);
         }
 
         var metrics = new EpochMetricsByEpoch(connection.Query<EpochMetricRow>(EpochSql.MetricsOfPage, after, transaction));
