@@ -14,8 +14,13 @@ namespace Sweep.Storage;
 /// </summary>
 internal static class TrialPages
 {
-    /// <summary>Trials a page: few enough to hold with their epochs, many enough that a page's queries cost little per trial.</summary>
-    public const int Size = 1_000;
+    /// <summary>
+    /// Trials a page: many enough that a page's queries cost little per trial, and few enough that a page is gone before
+    /// the garbage collector's youngest generation is collected. Pages of a thousand outlived it while the reports
+    /// were written from them, so dead pages piled up in the oldest generation: a 100,000-trial run peaked about
+    /// 60 MB higher.
+    /// </summary>
+    public const int Size = 100;
 
     /// <summary>Every trial, page after page, each page read by <paramref name="readPage"/> from the key after the page before.</summary>
     public static IEnumerable<TrialRecord> Read(long experimentId, Func<PageKey, Page> readPage)

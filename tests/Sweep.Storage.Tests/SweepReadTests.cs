@@ -71,7 +71,7 @@ public abstract class SweepReadTests(StoreKind kind) : StoreTestBase(kind)
     public void Trials_read_a_page_at_a_time_come_in_plan_order_each_with_its_own_epochs()
     {
         using var store = OpenStore();
-        // 2,050 trials: three pages of a thousand, with finished trials on both sides of each page boundary.
+        // 2,050 trials: many pages, with finished trials on both sides of two page boundaries and in the last, short page.
         var (experimentId, runId, trials) = Planned(store, rates: 41, decays: 50);
         int[] finished = [0, 999, 1000, 1999, 2000, 2049];
         foreach (var index in finished)
