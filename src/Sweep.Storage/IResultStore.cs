@@ -120,7 +120,8 @@ public interface IResultStore : IDisposable
     /// diagnosis, and its range test (its own, or else the newest stored by lr-find). Needs nothing but the
     /// store, never the experiment's data files. Null when there is no such version. Without
     /// <paramref name="withEpochs"/>, trials carry no epochs unless ranking them needs them
-    /// (<see cref="SweepSettings.RanksByEpochs"/>): enough for the choice, not for charts or diagnosis.
+    /// (<see cref="SweepSettings.RanksByEpochs"/>), and a trial read without epochs has its diagnosis's label
+    /// without the reason and the measures: enough for the choice, not for charts or diagnosis.
     /// </summary>
     SweepRecord? ReadSweep(long experimentId, bool withEpochs = true);
 
@@ -141,8 +142,9 @@ public interface IResultStore : IDisposable
 
     /// <summary>
     /// Every trial of an experiment version in the order it was planned (stage by stage, by plan number), with its epochs unless
-    /// <paramref name="withEpochs"/> is false, read from the store a page at a time as it is enumerated: a sweep of
-    /// any size streams in bounded memory. Each page is one consistent snapshot; enumerate again to read afresh.
+    /// <paramref name="withEpochs"/> is false (then each diagnosis is its label alone, as ranking reads it), read from
+    /// the store a page at a time as it is enumerated: a sweep of any size streams in bounded memory. Each page is one
+    /// consistent snapshot; enumerate again to read afresh.
     /// </summary>
     IEnumerable<TrialRecord> ReadTrials(long experimentId, bool withEpochs = true);
 

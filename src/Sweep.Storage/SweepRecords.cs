@@ -50,8 +50,12 @@ internal static class SweepRecords
             : null;
     }
 
-    /// <summary>A stored trial as the read model holds it, with the epochs given.</summary>
-    public static TrialRecord RecordOf(TrialSummary trial, ImmutableArray<EpochRecord> epochs) => new(
+    /// <summary>
+    /// A stored trial as the read model holds it, with the epochs given; with <paramref name="labelOnly"/> its diagnosis
+    /// is the label alone, which is all a choice reads: the reason and the measures cost about 350 bytes a trial, more
+    /// than the rest of its record, and only the reports' shown trials and <c>sweep show</c> print them.
+    /// </summary>
+    public static TrialRecord RecordOf(TrialSummary trial, ImmutableArray<EpochRecord> epochs, bool labelOnly = false) => new(
         trial.Id,
         trial.Number,
         trial.Stage,
@@ -61,9 +65,10 @@ internal static class SweepRecords
         trial.LearningRate,
         trial.WeightDecayL1,
         trial.WeightDecayL2,
-        trial.Batch,
+        // A sweep's trials share a few batch modes and searched keys: one string each, not one a trial.
+        string.Intern(trial.Batch),
         trial.Status,
-        DiagnosisJson.Read(trial.Id, trial.Diagnosis, trial.DiagnosisJson),
+        DiagnosisJson.Read(trial.Id, trial.Diagnosis, labelOnly ? null : trial.DiagnosisJson),
         trial.FinalTrainLoss,
         trial.FinalValidationLoss,
         trial.BestTrainLoss,
@@ -80,7 +85,7 @@ internal static class SweepRecords
     {
         using var document = JsonDocument.Parse(json);
         return [.. document.RootElement.EnumerateObject().Select(p => new ParameterAssignment(
-            p.Name,
+            string.Intern(p.Name),
             p.Value.ValueKind == JsonValueKind.Number ? ParameterValue.Of(p.Value.GetDouble()) : new ParameterValue(p.Value.ToString(), null)))];
     }
 }

@@ -10,4 +10,8 @@ namespace Sweep.Storage;
 public sealed record TrialDetail(
     TrialSummary Trial,
     string ConfigurationJson,
-    ImmutableArray<EpochRecord> Epochs);
+    ImmutableArray<EpochRecord> Epochs)
+{
+    /// <summary>The trial as the read model holds it, with its epochs and its whole diagnosis.</summary>
+    public TrialRecord ToRecord() => SweepRecords.RecordOf(Trial, Epochs);
+}

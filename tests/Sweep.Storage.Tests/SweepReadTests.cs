@@ -31,12 +31,13 @@ public abstract class SweepReadTests(StoreKind kind) : StoreTestBase(kind)
     }
 
     [Fact]
-    public void A_sweep_read_for_its_choice_alone_leaves_out_the_epochs_its_ranking_does_not_read()
+    public void A_sweep_read_for_its_choice_alone_leaves_out_the_epochs_and_the_diagnosis_details_its_ranking_does_not_read()
     {
         using var store = OpenStore();
         var (experimentId, runId, trials) = Planned(store, rates: 2, decays: 1);
         store.TryClaimTrial(experimentId, trials[0].Id, runId);
         store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5));
+        store.RecordDiagnosis(experimentId, trials[0].Id, new TrialDiagnosis(CurveLabel.Slow, "loss still falling", Measures));
 
         var sweep = store.ReadSweep(experimentId, withEpochs: false)!;
 
@@ -44,13 +45,33 @@ public abstract class SweepReadTests(StoreKind kind) : StoreTestBase(kind)
         Assert.Empty(first.Epochs);
         Assert.Equal(5, first.EpochsRun);
         Assert.Equal(1.1 / 5, first.FinalLoss!.Value, 12);
+        Assert.Equal(new TrialDiagnosis(CurveLabel.Slow, null, null), first.Diagnosis);
+    }
+
+    [Fact]
+    public void A_trial_read_alone_is_the_read_model_record_with_its_epochs_and_whole_diagnosis()
+    {
+        using var store = OpenStore();
+        var (experimentId, runId, trials) = Planned(store, rates: 2, decays: 1);
+        store.TryClaimTrial(experimentId, trials[0].Id, runId);
+        store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5));
+        var diagnosis = new TrialDiagnosis(CurveLabel.Slow, "loss still falling", Measures);
+        store.RecordDiagnosis(experimentId, trials[0].Id, diagnosis);
+
+        var record = store.GetTrial(experimentId, trials[0].Id)!.ToRecord();
+
+        var paged = store.ReadTrials(experimentId).Single(t => t.Id == trials[0].Id);
+        Assert.Equal(diagnosis, record.Diagnosis);
+        Assert.Equal(paged.Epochs.Select(e => (e.Epoch, e.TrainLoss)), record.Epochs.Select(e => (e.Epoch, e.TrainLoss)));
+        Assert.Equal(paged.Parameters.ToArray(), record.Parameters.ToArray());
+        Assert.Equal((paged.Status, paged.FinalLoss, paged.EpochsRun), (record.Status, record.FinalLoss, record.EpochsRun));
     }
 
     [Fact]
     public void Trials_read_a_page_at_a_time_come_in_plan_order_each_with_its_own_epochs()
     {
         using var store = OpenStore();
-        // 2,050 trials: three pages of a thousand, with finished trials on both sides of each page boundary.
+        // 2,050 trials: many pages, with finished trials on both sides of two page boundaries and in the last, short page.
         var (experimentId, runId, trials) = Planned(store, rates: 41, decays: 50);
         int[] finished = [0, 999, 1000, 1999, 2000, 2049];
         foreach (var index in finished)
@@ -171,6 +192,8 @@ public abstract class SweepReadTests(StoreKind kind) : StoreTestBase(kind)
         Assert.Equal(start, settings.CoarseToFine!.Start);
         Assert.Equal(DiagnosisThresholds.Default, settings.Diagnosis);
     }
+
+    private static CurveMeasures Measures => new(1.1, 0.118, 0.0207, true, 40, -0.02, 0.4, 3, 0.05, 0.73, ValidationRise: 0.8335, TrainFall: 0.2367);
 }
 
 public sealed class SweepReadTestsOnSqlite() : SweepReadTests(StoreKind.Sqlite);

@@ -112,7 +112,7 @@ public abstract class TrialPlanningTests(StoreKind kind) : StoreTestBase(kind)
         var recorded = store.RecordDiagnoses(experimentId, diagnoses);
 
         Assert.Equal(2, recorded);
-        var read = store.ReadTrials(experimentId, withEpochs: false).ToDictionary(t => t.Id, t => t.Diagnosis);
+        var read = store.ReadTrials(experimentId).ToDictionary(t => t.Id, t => t.Diagnosis);
         Assert.Equal(diagnoses[0].Diagnosis, read[trials[0].Id]);
         Assert.Equal(diagnoses[1].Diagnosis, read[trials[1].Id]);
         Assert.Null(read[trials[2].Id]);

@@ -53,8 +53,9 @@ internal static class ReportBuilder
     }
 
     /// <summary>
-    /// The shown trials with their epochs, in the store's order: a sweep shown whole is read in its pages; of a larger
-    /// one only the shown trials' epochs are read, as reading every trial's would cost a read of the whole sweep.
+    /// The shown trials with their epochs and their diagnoses' reasons, in the store's order: a sweep shown whole is
+    /// read in its pages; of a larger one only the shown trials are read again, one at a time, as reading every
+    /// trial's epochs would cost a read of the whole sweep (the read model holds labels, not reasons).
     /// </summary>
     private static ImmutableArray<TrialRow> ShownRows(SweepRecord sweep, SweepChoice choice, IResultStore store, long experimentId)
     {
@@ -64,7 +65,7 @@ internal static class ReportBuilder
         }
 
         var shown = Shown(sweep, choice);
-        return [.. sweep.Trials.Where(t => shown.Contains(t.Id)).Select(t => Row(t with { Epochs = store.ReadEpochs(experimentId, t.Id) }))];
+        return [.. sweep.Trials.Where(t => shown.Contains(t.Id)).Select(t => Row(store.GetTrial(experimentId, t.Id)?.ToRecord() ?? t))];
     }
 
     /// <summary>

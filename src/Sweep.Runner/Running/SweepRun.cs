@@ -143,13 +143,16 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var plans = TrialPlans.Of(experiment, trials, store, registration.Id);
         await warmUp.ConfigureAwait(false);
         var scope = new TrialBatch(store, registration.Id, runId, plans, executor, log, levels, $"{name} v{registration.Version}");
-        ImmutableArray<TrialResult> results;
+        // Whether some trial of this run failed is all the run keeps of its results: a sweep of 100,000 trials would
+        // otherwise hold each one's result while its read model is built and its reports are written.
+        bool anyFailed;
         using (stop.Register(() => log.Warning("Stopping: no new trial starts, running trials stop at their next epoch. Press Ctrl+C again to quit at once.")))
         {
             try
             {
-                results = search ? await work.RunSearchAsync(scope, experiment, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false)
+                var results = search ? await work.RunSearchAsync(scope, experiment, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false)
                     : await work.RunTrialsAsync(scope, stage: null, workers, settings.MaxTrials, stopping.Token).ConfigureAwait(false);
+                anyFailed = results.Any(r => r.Status == TrialStatus.Failed);
             }
             catch (StoreException)
             {
@@ -169,7 +172,7 @@ internal sealed class SweepRun(RunSettings settings, TextWriter output, TextWrit
         var interrupted = stop.IsCancellationRequested && undone;
         var timedOut = !interrupted && deadline.IsCancellationRequested && undone;
         store.FinishRun(runId, interrupted || timedOut ? RunStatus.Interrupted
-            : results.Any(r => r.Status == TrialStatus.Failed) ? RunStatus.Failed
+            : anyFailed ? RunStatus.Failed
             : RunStatus.Completed);
 
         var choice = SweepSelector.Choose(sweep);

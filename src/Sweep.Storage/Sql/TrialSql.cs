@@ -81,14 +81,22 @@ internal static class TrialSql
         WHERE experiment_id = @ExperimentId AND id = @TrialId
         """;
 
-    private const string Columns = """
-        SELECT trial_key AS TrialKey, experiment_id AS ExperimentId, id AS Id, run_id AS RunId, number AS Number, stage AS Stage,
-               repeat AS Repeat, seed AS Seed, parameters AS Parameters, configuration AS Configuration,
+    /// <summary>
+    /// A trial's row but its configuration, which only one trial's detail shows: lists and pages leave that text out
+    /// (several times the rest of a trial's row), so reading a large sweep does not read and drop it trial after trial.
+    /// </summary>
+    private const string SummaryColumns = """
+        trial_key AS TrialKey, experiment_id AS ExperimentId, id AS Id, run_id AS RunId, number AS Number, stage AS Stage,
+               repeat AS Repeat, seed AS Seed, parameters AS Parameters,
                learning_rate AS LearningRate, weight_decay_l1 AS WeightDecayL1, weight_decay_l2 AS WeightDecayL2,
                batch AS Batch, status AS Status, diagnosis AS Diagnosis, diagnosis_json AS DiagnosisJson,
                final_train_loss AS FinalTrainLoss, final_val_loss AS FinalValidationLoss,
                best_train_loss AS BestTrainLoss, best_val_loss AS BestValidationLoss, best_epoch AS BestEpoch,
                epochs AS Epochs, seconds AS Seconds, error AS Error, started AS Started, ended AS Ended
+        """;
+
+    private const string Columns = $"""
+        SELECT {SummaryColumns}
         FROM trials
         """;
 
@@ -116,8 +124,9 @@ internal static class TrialSql
     /// <summary>The ids of <see cref="Page"/>'s trials.</summary>
     public const string PageIds = $"SELECT id FROM trials WHERE {AfterKey} ORDER BY trial_key LIMIT @Limit";
 
-    public const string Get = Columns + """
-
+    public const string Get = $"""
+        SELECT {SummaryColumns}, configuration AS Configuration
+        FROM trials
         WHERE experiment_id = @ExperimentId AND id = @TrialId
         """;
 

@@ -66,6 +66,8 @@ public sealed partial class LargeSweepTests : IDisposable
             Assert.Contains(best, rows);
             Assert.Contains($"This page shows {rows.Count} of the sweep's {Trials} trials", html, StringComparison.Ordinal);
             Assert.Contains("<a href=\"trials.csv\">trials.csv</a>", html, StringComparison.Ordinal);
+            // Each label's example panel is titled with the numbers that decided its label, read with the shown trials.
+            Assert.Contains("loss still falling", html, StringComparison.Ordinal);
         }
 
         Assert.Equal(File.ReadAllText(Path.Combine(folder.OutPath, "trials.csv")), File.ReadAllText(Path.Combine(reports, "trials.csv")));
