@@ -21,7 +21,8 @@ namespace Sweep.Bench;
 /// exec on the way to the program). (b) Per metric line: parsing one JSON epoch line, and the whole path of a
 /// program that prints 200,000 epoch lines, through the executor against reading them bare. Run it with
 /// DOTNET_TieredCompilation=0, as `sweep` itself runs in Release: with the quick tiers on, recompiling hot
-/// methods in the background adds CPU to every trial measured here that sweep never spends.
+/// methods in the background adds CPU to every trial measured here that sweep never spends. (c) The peer in
+/// the same run: Optuna running the same program per trial (optuna_cmd.py), in memory and with SQLite.
 /// </summary>
 internal static class CommandWorkload
 {
@@ -51,6 +52,8 @@ internal static class CommandWorkload
             File.WriteAllText(Path.Combine(folder.FullName, "flood.py"), Flood);
             output.WriteLine(JsonSerializer.Serialize(PerTrial(folder.FullName, trials, rounds: 3), Json));
             output.WriteLine(JsonSerializer.Serialize(PerLine(folder.FullName, lines: 200_000, rounds: 3), Json));
+            output.WriteLine(Optuna(trials, storage: null));
+            output.WriteLine(Optuna(trials, storage: "sqlite:///" + Path.Combine(folder.FullName, "optuna.db")));
         }
         finally
         {
@@ -58,6 +61,26 @@ internal static class CommandWorkload
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// The peer in the same run: ../shared/peers/optuna_cmd.py runs the same program per trial under an Optuna
+    /// study, in memory or with a storage URL, and prints its own bare and orchestrated times as a JSON line.
+    /// </summary>
+    private static string Optuna(int trials, string? storage)
+    {
+        var script = Path.GetFullPath(Path.Combine(EngineWorkload.RepositoryRoot(), "..", "shared", "peers", "optuna_cmd.py"));
+        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in storage is null ? [script, "--trials", $"{trials}"] : new[] { script, "--trials", $"{trials}", "--storage", storage })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var optuna = Process.Start(start)!;
+        var error = optuna.StandardError.ReadToEndAsync();
+        var lines = optuna.StandardOutput.ReadToEnd().Trim().Split('\n');
+        optuna.WaitForExit();
+        return optuna.ExitCode == 0 ? lines[^1] : throw new InvalidOperationException($"optuna_cmd.py exited {optuna.ExitCode}: {error.Result}");
     }
 
     private static PerTrialResult PerTrial(string folder, int trials, int rounds)
