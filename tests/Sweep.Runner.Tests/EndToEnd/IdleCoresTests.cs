@@ -33,22 +33,13 @@ public sealed class IdleCoresTests : IDisposable
         shared.Dispose();
     }
 
-    [Fact]
-    public async Task Three_trials_on_four_workers_make_the_same_epochs_as_on_one_worker()
+    [Theory]
+    [InlineData("4")] // one worker's thread left over to share
+    [InlineData("2")] // three trials taking turns on two workers
+    public async Task Three_trials_on_more_workers_make_the_same_epochs_as_on_one_worker(string workers)
     {
         await RunAsync(alone, "1");
-        await RunAsync(shared, "4");
-
-        var one = Epochs(alone);
-        Assert.Equal(3 * 6, one.Count);
-        Assert.Equal(one, Epochs(shared));
-    }
-
-    [Fact]
-    public async Task Three_trials_taking_turns_on_two_workers_make_the_same_epochs_as_on_one_worker()
-    {
-        await RunAsync(alone, "1");
-        await RunAsync(shared, "2");
+        await RunAsync(shared, workers);
 
         var one = Epochs(alone);
         Assert.Equal(3 * 6, one.Count);
