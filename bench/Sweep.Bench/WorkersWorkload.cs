@@ -48,16 +48,16 @@ internal static class WorkersWorkload
 
     private static SweepResult Sweep(string root, string folder, string file, string url, int trials)
     {
-        // The build users install as a tool: published for this platform, precompiled (ReadyToRun).
-        var sweepDll = Path.Combine(root, "src", "Sweep.Runner", "bin", "Release", "net10.0", "linux-x64", "publish", "sweep.dll");
-        if (!File.Exists(sweepDll))
+        // The build users install as a tool: published for this platform with its own runtime, precompiled (ReadyToRun).
+        var sweep = Path.Combine(root, "src", "Sweep.Runner", "bin", "Release", "net10.0", "linux-x64", "publish", "sweep");
+        if (!File.Exists(sweep))
         {
-            throw new FileNotFoundException("Publish sweep first: dotnet publish src/Sweep.Runner -c Release -r linux-x64", sweepDll);
+            throw new FileNotFoundException("Publish sweep first: dotnet publish src/Sweep.Runner -c Release -r linux-x64", sweep);
         }
 
         var clock = Stopwatch.StartNew();
-        using var run = Start(folder, "dotnet", sweepDll, "run", file, "--db", url, "--parallel", "1", "--out", Path.Combine(folder, "run"), "--quiet");
-        using var worker = Start(folder, "dotnet", sweepDll, "worker", "--db", url, "--parallel", "1", "--idle-exit", "5s", "--out", Path.Combine(folder, "worker"), "--quiet");
+        using var run = Start(folder, sweep, "run", file, "--db", url, "--parallel", "1", "--out", Path.Combine(folder, "run"), "--quiet");
+        using var worker = Start(folder, sweep, "worker", "--db", url, "--parallel", "1", "--idle-exit", "5s", "--out", Path.Combine(folder, "worker"), "--quiet");
         var trialsDone = WhenAllFinished(url, trials, run, clock);
         run.WaitForExit();
         var wall = clock.Elapsed.TotalSeconds;

@@ -32,7 +32,7 @@ public sealed class SweepInvocationTests : IDisposable
     [Fact]
     public void A_platform_specific_tool_linked_from_a_folder_on_the_path_is_sweep()
     {
-        var executable = Path.Combine(folder.Root, "tools", ".store", "sweep", "0.1.0", "sweep.linux-x64", "0.1.0", "tools", "net10.0", "linux-x64", "sweep");
+        var executable = Path.Combine(folder.Root, "tools", ".store", "sweep", "0.1.0", "sweep.linux-x64", "0.1.0", "tools", "any", "linux-x64", "sweep");
         Directory.CreateDirectory(Path.GetDirectoryName(executable)!);
         File.WriteAllText(executable, "");
         File.CreateSymbolicLink(Path.Combine(folder.Root, "tools", "sweep"), Path.GetRelativePath(Path.Combine(folder.Root, "tools"), executable));
