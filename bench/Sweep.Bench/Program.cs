@@ -9,7 +9,7 @@ AppContext.SetSwitch(TrainingPhaseTimes.Switch, phases);
 return args.FirstOrDefault() switch
 {
     "gemm" => GemmWorkload.Run(Console.Out, int.Parse(Option("--threads") ?? "1", System.Globalization.CultureInfo.InvariantCulture)),
-    "store" => StoreWorkload.Run(Console.Out),
+    "store" => StoreWorkload.Run(Console.Out, Option("--case")),
     "report" => ReportWorkload.Run(Console.Out, Option("--keep")),
     "command" => CommandWorkload.Run(Console.Out, int.Parse(Option("--trials") ?? "100", System.Globalization.CultureInfo.InvariantCulture)),
     "workers" => WorkersWorkload.Run(Console.Out, Option("--db") ?? Environment.GetEnvironmentVariable("SWEEP_DB") ?? throw new ArgumentException("workers needs --db postgres://..."), int.Parse(Option("--trials") ?? "400", System.Globalization.CultureInfo.InvariantCulture), !args.Contains("--no-optuna")),
@@ -26,6 +26,6 @@ string? Option(string name)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Sweep.Bench gemm [--threads N] | store | report [--keep FOLDER] | command [--trials N] | workers --db POSTGRES-URL [--trials N] [--no-optuna] | cores [--rounds N] | engine [--workload linear_y3x|mlp231|fmnist_autoencoder|fmnist_mlp] [--repeats N] [--phases]");
+    Console.Error.WriteLine("usage: Sweep.Bench gemm [--threads N] | store [--case y3x|mlp|per_trial] | report [--keep FOLDER] | command [--trials N] | workers --db POSTGRES-URL [--trials N] [--no-optuna] | cores [--rounds N] | engine [--workload linear_y3x|mlp231|fmnist_autoencoder|fmnist_mlp] [--repeats N] [--phases]");
     return 2;
 }

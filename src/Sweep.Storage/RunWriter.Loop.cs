@@ -17,13 +17,9 @@ public sealed partial class RunWriter
                 ImmutableArray<TrialClaim> released;
                 int wanted;
                 List<TrialClaim>? renew = null;
+                WaitUntilDue();
                 lock (gate)
                 {
-                    while (!IsDue(out var wait))
-                    {
-                        Monitor.Wait(gate, wait);
-                    }
-
                     last = closing;
                     wanted = ClaimsWanted();
                     released = [];
@@ -78,6 +74,29 @@ public sealed partial class RunWriter
                 failure = ExceptionDispatchInfo.Capture(e);
                 Monitor.PulseAll(gate);
             }
+        }
+    }
+
+    /// <summary>
+    /// Sleeps until a transaction is due. Only the writer takes what is due away, so it is still due when the
+    /// caller takes the lock again.
+    /// </summary>
+    private void WaitUntilDue()
+    {
+        while (true)
+        {
+            // Reset before looking: a wake after the look ends the wait at once instead of being lost.
+            writerWake.Reset();
+            TimeSpan wait;
+            lock (gate)
+            {
+                if (IsDue(out wait))
+                {
+                    return;
+                }
+            }
+
+            writerWake.Wait(wait);
         }
     }
 

@@ -27,7 +27,14 @@ public sealed partial class RunWriter : IDisposable
     private readonly CancellationTokenSource failed = new();
     private readonly Thread thread;
 
+    /// <summary>Guards the state below; workers wait on it for claims.</summary>
     private readonly object gate = new();
+
+    /// <summary>
+    /// Wakes the writer thread. It waits apart from the workers, so a worker that wakes it does not also wake
+    /// the other waiting workers, which would wake it back in turn while the writer is busy.
+    /// </summary>
+    private readonly ManualResetEventSlim writerWake = new(initialState: false, spinCount: 0);
     private readonly Queue<Held> claims = new();
     private readonly Dictionary<string, Held> started = new(StringComparer.Ordinal);
     private readonly TimeSpan renewalInterval;
@@ -107,7 +114,7 @@ public sealed partial class RunWriter : IDisposable
                     {
                         if (claims.Count < LowWater)
                         {
-                            Monitor.PulseAll(gate);
+                            writerWake.Set();
                         }
 
                         Start(held);
@@ -119,7 +126,7 @@ public sealed partial class RunWriter : IDisposable
                         return null;
                     }
 
-                    Monitor.PulseAll(gate);
+                    writerWake.Set();
                     Monitor.Wait(gate);
                 }
             }
@@ -181,7 +188,7 @@ public sealed partial class RunWriter : IDisposable
             finishedSinceRate++;
             if (wake || finishedRows >= settings.MaxRowsPerBatch)
             {
-                Monitor.PulseAll(gate);
+                writerWake.Set();
             }
         }
     }
@@ -202,6 +209,7 @@ public sealed partial class RunWriter : IDisposable
         EndThread();
         onStop.Dispose();
         failed.Dispose();
+        writerWake.Dispose();
         lock (gate)
         {
             foreach (var held in started.Values)
@@ -219,9 +227,9 @@ public sealed partial class RunWriter : IDisposable
         lock (gate)
         {
             closing = true;
-            Monitor.PulseAll(gate);
         }
 
+        writerWake.Set();
         thread.Join();
     }
 
@@ -231,6 +239,8 @@ public sealed partial class RunWriter : IDisposable
         {
             Monitor.PulseAll(gate);
         }
+
+        writerWake.Set();
     }
 
     /// <summary>Hands a claim to a worker: from now on its trial stops when the lease is lost or would run out unrenewed.</summary>
