@@ -13,8 +13,33 @@ public sealed class RoundTripJsonNumberTests
     [InlineData(-3.0, "-3e0")]
     [InlineData(0.0, "0.0")]
     [InlineData(0.25, "25e-2")]
+    [InlineData(0.001, "1e-3")]
+    [InlineData(5e-7, "5e-7")]
+    [InlineData(-0.0350777, "-350777e-7")]
+    [InlineData(123456789012345.0, "123456789012345e0")]
+    [InlineData(1e22, "1e22")]
     public void Numbers_with_few_digits_are_written_short(double value, string expected) =>
         Assert.Equal(expected, Text(value));
+
+    [Theory]
+    [InlineData(0.1 + 0.2, "300000000000000044e-18")]
+    [InlineData(1.0 / 3, "333333333333333314e-18")]
+    [InlineData(46.552016258239746, "46552016258239746e-15")]
+    public void Numbers_that_need_more_than_15_digits_keep_them(double value, string expected) =>
+        Assert.Equal(expected, Text(value));
+
+    [Fact]
+    public void Short_decimals_read_back_as_themselves()
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var value = random.NextInt64(1, 1L << 53) / Math.Pow(10, random.Next(0, 23));
+            var tiny = value * 1e-300;
+            Assert.Equal(value, ReadBack(value));
+            Assert.Equal(tiny, ReadBack(tiny));
+        }
+    }
 
     [Fact]
     public void Awkward_doubles_read_back_as_themselves()

@@ -6,7 +6,7 @@ namespace Sweep.Storage.Sqlite;
 /// Writes a finite double as a JSON number that reads back as the same double, faster than .NET's shortest
 /// round-trip formatting, which was most of the cost of packing the epochs of tiny models. The number is
 /// up to 19 significant digits and a decimal exponent (<c>33333333333333331e-17</c>; trailing zeros dropped,
-/// <c>5e-1</c>): the double, <c>m · 2^e</c> exactly, is scaled by a 64-bit power of ten in one 64 × 64-bit
+/// <c>5e-1</c>; 15 digits or fewer when those read back the same, <c>1e-3</c>): the double, <c>m · 2^e</c> exactly, is scaled by a 64-bit power of ten in one 64 × 64-bit
 /// product and truncated to at least 17 digits, so the number lies within 1.1 · 10^-17 of it, relatively,
 /// while halfway to the next double is at least 5.5 · 10^-17 away: every correct parser (.NET's, SQLite's)
 /// reads it back as the same double.
@@ -51,6 +51,7 @@ internal static class RoundTripJsonNumber
         var product = (UInt128)mantissa * scale;
         var digits = (ulong)(product >> -(binary + scaleExponent));
         var exponent = -power;
+        (digits, exponent) = Shortened(Math.Abs(value), digits, exponent);
         while (digits % 10 == 0)
         {
             digits /= 10;
@@ -63,6 +64,37 @@ internal static class RoundTripJsonNumber
         exponent.TryFormat(destination[length..], out written, provider: System.Globalization.CultureInfo.InvariantCulture);
         return length + written;
     }
+
+    /// <summary>
+    /// The digits rounded to 15 when those read back as the same double, else as they are: many stored values
+    /// are short decimals (a learning rate of 0.001, a time in 100 ns ticks), which would otherwise take 18 or 19
+    /// digits. A number of at most 2^53 times a power of ten up to 10^22 is read as the product or quotient of
+    /// two exact doubles, correctly rounded, so computing that here tells exactly what a parser will read.
+    /// </summary>
+    private static (ulong Digits, int Exponent) Shortened(double magnitude, ulong digits, int exponent)
+    {
+        var drop = digits < 1_000_000_000_000_000_000UL ? 3 : 4;
+        var divisor = drop == 3 ? 1_000UL : 10_000UL;
+        var shortDigits = (digits + (divisor / 2)) / divisor;
+        var shortExponent = exponent + drop;
+        while (shortDigits % 10 == 0)
+        {
+            shortDigits /= 10;
+            shortExponent++;
+        }
+
+        if (shortDigits > 1UL << 53 || Math.Abs(shortExponent) > 22)
+        {
+            return (digits, exponent);
+        }
+
+        var read = shortExponent >= 0 ? shortDigits * ExactPowersOfTen[shortExponent] : shortDigits / ExactPowersOfTen[-shortExponent];
+        return read == magnitude ? (shortDigits, shortExponent) : (digits, exponent);
+    }
+
+    /// <summary>10^0 to 10^22: the powers of ten a double holds exactly.</summary>
+    private static readonly double[] ExactPowersOfTen =
+        [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
 
     /// <summary>10^n as a 64-bit mantissa with its top bit set and a binary exponent, rounded down: 10^n ≥ mantissa · 2^exponent > 10^n · (1 - 2^-63).</summary>
     private static (ulong, int)[] BuildPowers()
