@@ -9,8 +9,8 @@ Each round runs, per workload, one Sweep process (`Sweep.Bench engine`, warm-up 
 thread) and one PyTorch process (../shared/peers/torch_train.py, one thread; for the Fashion-MNIST
 workloads both the stock BLAS path and oneDNN). For the Fashion-MNIST workloads it also runs the real
 runner, `sweep run experiments/bench/WORKLOAD.yaml --parallel 1` into a temporary store and output folder,
-once per build: the Release build (sweep-run) and the published linux-x64 ReadyToRun build users install
-(sweep-run-r2r). Its epochs are read from the epochs.csv it writes (the seconds column: shuffle, training
+once per build: the Release build (sweep-run) and the published linux-x64 build users install, with its own
+runtime, all of it precompiled as one ReadyToRun image (sweep-run-r2r). Its epochs are read from the epochs.csv it writes (the seconds column: shuffle, training
 and validation of that epoch), its start-up (process start to the first epoch) from its --verbose log.
 --jit-options adds one run of the ReadyToRun build per runtime setting in JIT_OPTIONS; --startup times
 `sweep --version`, the quickstart and a 400-trial y = 3x grid on each build, as built and with the runtime's
@@ -27,9 +27,10 @@ BENCH = os.path.join(ROOT, "bench", "Sweep.Bench")
 RUNNER = os.path.join(ROOT, "src", "Sweep.Runner")
 WORKLOADS = ["linear_y3x", "mlp231", "fmnist_autoencoder", "fmnist_mlp"]
 FMNIST = ("fmnist_autoencoder", "fmnist_mlp")
+# How each build is started: the Release build by `dotnet`, the published one (its own runtime) directly.
 BUILDS = {
-    "sweep-run": os.path.join(RUNNER, "bin", "Release", "net10.0", "sweep.dll"),
-    "sweep-run-r2r": os.path.join(RUNNER, "bin", "Release", "net10.0", "linux-x64", "publish", "sweep.dll"),
+    "sweep-run": ["dotnet", os.path.join(RUNNER, "bin", "Release", "net10.0", "sweep.dll")],
+    "sweep-run-r2r": [os.path.join(RUNNER, "bin", "Release", "net10.0", "linux-x64", "publish", "sweep")],
 }
 # Runtime settings tried on the ReadyToRun build, as environment variables (they override its runtimeconfig,
 # which turns tiered compilation off): the runtime's default tiers (as before) and variations of them.
@@ -66,7 +67,7 @@ def torch(workload, repeats):
 def run_sweep(build, args, env=None, cwd=ROOT):
     """Runs the sweep executable of a build; returns its wall seconds and its CPU seconds (all threads)."""
     started, cpu = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(["dotnet", BUILDS[build], *args], check=True, capture_output=True, text=True, cwd=cwd,
+    subprocess.run([*BUILDS[build], *args], check=True, capture_output=True, text=True, cwd=cwd,
                    env={**os.environ, **(env or {})})
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     return time.perf_counter() - started, used.ru_utime + used.ru_stime - cpu.ru_utime - cpu.ru_stime
