@@ -134,9 +134,9 @@ public sealed partial class SqliteResultStore : IResultStore
         // transaction through a killed process (only a power cut can lose the last ones) and never corrupts.
         connection.Execute($"PRAGMA busy_timeout = {(int)BusyTimeout.TotalMilliseconds}");
 
-        // A new file gets 64 KB pages (SQLite's largest; an existing file keeps its own): a trial's packed epochs
-        // are about 150 bytes an epoch, and each page costs a write to the log and another into the file, so
-        // 4 KB pages spent more on those system calls than on everything else the store does for tiny trials.
+        // A new file gets 64 KB pages (SQLite's largest; an existing file keeps its own): packed epochs take about
+        // 100 bytes each, and each page costs a write to the log and another into the file, so 4 KB pages spent
+        // more on those system calls than on everything else the store does for tiny trials.
         connection.Execute($"PRAGMA page_size = {PageSize}");
         connection.ExecuteScalar<string>("PRAGMA journal_mode = WAL");
         connection.Execute("PRAGMA synchronous = NORMAL");
