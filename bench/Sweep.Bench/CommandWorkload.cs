@@ -39,7 +39,7 @@ internal static class CommandWorkload
         """;
 
     /// <summary>Debian's interpreter, as optuna_cmd.py runs it: a pyenv shim on PATH would add its own start-up to every run.</summary>
-    private const string Python = "/usr/bin/python3";
+    private const string Python = Peers.Python;
 
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
@@ -67,21 +67,9 @@ internal static class CommandWorkload
     /// The peer in the same run: ../shared/peers/optuna_cmd.py runs the same program per trial under an Optuna
     /// study, in memory or with a storage URL, and prints its own bare and orchestrated times as a JSON line.
     /// </summary>
-    private static string Optuna(int trials, string? storage)
-    {
-        var script = Path.GetFullPath(Path.Combine(EngineWorkload.RepositoryRoot(), "..", "shared", "peers", "optuna_cmd.py"));
-        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in storage is null ? [script, "--trials", $"{trials}"] : new[] { script, "--trials", $"{trials}", "--storage", storage })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var optuna = Process.Start(start)!;
-        var error = optuna.StandardError.ReadToEndAsync();
-        var lines = optuna.StandardOutput.ReadToEnd().Trim().Split('\n');
-        optuna.WaitForExit();
-        return optuna.ExitCode == 0 ? lines[^1] : throw new InvalidOperationException($"optuna_cmd.py exited {optuna.ExitCode}: {error.Result}");
-    }
+    private static string Optuna(int trials, string? storage) => storage is null
+        ? Peers.LastLine("optuna_cmd.py", "--trials", $"{trials}")
+        : Peers.LastLine("optuna_cmd.py", "--trials", $"{trials}", "--storage", storage);
 
     private static PerTrialResult PerTrial(string folder, int trials, int rounds)
     {

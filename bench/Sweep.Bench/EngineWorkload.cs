@@ -140,9 +140,10 @@ internal static class EngineWorkload
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
+    /// <summary>The checkout the benchmark was built in, found from its build output, so it runs from any folder.</summary>
     internal static string RepositoryRoot()
     {
-        for (var directory = new DirectoryInfo(Directory.GetCurrentDirectory()); directory is not null; directory = directory.Parent)
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "Sweep.sln")))
             {
@@ -150,6 +151,6 @@ internal static class EngineWorkload
             }
         }
 
-        throw new InvalidOperationException("Run the benchmark from inside the Sweep repository.");
+        throw new InvalidOperationException("Run the benchmark from its build output inside the Sweep repository.");
     }
 }

@@ -16,13 +16,11 @@ namespace Sweep.Bench;
 /// </summary>
 internal static class WorkersWorkload
 {
-    private const string Python = "/usr/bin/python3";
-
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static int Run(TextWriter output, string serverUrl, int trials, bool withOptuna)
     {
-        var root = RepositoryRoot();
+        var root = EngineWorkload.RepositoryRoot();
         var folder = Directory.CreateTempSubdirectory("sweep-bench-workers-");
         try
         {
@@ -32,7 +30,7 @@ internal static class WorkersWorkload
             output.WriteLine(JsonSerializer.Serialize(sweep, Json));
             if (withOptuna)
             {
-                var optuna = Optuna(root, CreateDatabase(serverUrl, "optuna"), trials);
+                var optuna = Optuna(CreateDatabase(serverUrl, "optuna"), trials);
                 output.WriteLine(optuna);
                 var optunaWall = JsonDocument.Parse(optuna).RootElement.GetProperty("wall_s").GetDouble();
                 output.WriteLine(JsonSerializer.Serialize(new { Comparison = "optuna_wall / sweep_wall", Ratio = Math.Round(optunaWall / sweep.WallSeconds, 1) }, Json));
@@ -131,16 +129,11 @@ internal static class WorkersWorkload
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static string Optuna(string root, string url, int trials)
+    private static string Optuna(string url, int trials)
     {
-        var script = Path.GetFullPath(Path.Combine(root, "..", "shared", "peers", "optuna_pg.py"));
-
         // SQLAlchemy knows the scheme only by its long name (and needs Debian's python3-psycopg2).
         var sqlAlchemyUrl = "postgresql://" + url[(url.IndexOf("://", StringComparison.Ordinal) + 3)..];
-        using var optuna = Start(root, Python, script, sqlAlchemyUrl, "--workers", "2", "--trials", trials.ToString(CultureInfo.InvariantCulture), "--reports", "20");
-        var line = optuna.StandardOutput.ReadToEnd().Trim().Split('\n')[^1];
-        optuna.WaitForExit();
-        return optuna.ExitCode == 0 ? line : throw new InvalidOperationException($"optuna_pg.py exited {optuna.ExitCode}: {optuna.StandardError.ReadToEnd()}");
+        return Peers.LastLine("optuna_pg.py", sqlAlchemyUrl, "--workers", "2", "--trials", trials.ToString(CultureInfo.InvariantCulture), "--reports", "20");
     }
 
     /// <summary>y = 3x, full batch, 20 epochs, at <paramref name="trials"/> rates from 1e-5 to 10 evenly on a log scale (Optuna's grid).</summary>
@@ -199,19 +192,6 @@ internal static class WorkersWorkload
 
         start.Environment["CI"] = "true";
         return Process.Start(start)!;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Sweep.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run the benchmark from the repository's build output");
     }
 
     private sealed record SweepResult(string Impl, int Workers, long Trials, long RunTwice, long Epochs, long DistinctEpochs, long ByWorker, double TrialsSeconds, double WallSeconds, double MsPerTrialPerWorker, Dictionary<string, double> RunPhasesMs);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Sweep.Models.Experiments;
 using Sweep.Models.Results;
@@ -12,10 +13,7 @@ public abstract class SweepReadTests(StoreKind kind) : StoreTestBase(kind)
     public void A_sweep_reads_back_with_its_registered_settings_and_typed_trials()
     {
         using var store = OpenStore();
-        var (experimentId, runId, trials) = Planned(store, rates: 2, decays: 2);
-        store.TryClaimTrial(experimentId, trials[0].Id, runId);
-        store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5));
-        store.RecordDiagnosis(experimentId, trials[0].Id, new TrialDiagnosis(CurveLabel.Slow, "loss still falling", null));
+        var (experimentId, trials) = FirstTrialDiagnosed(store, decays: 2, new TrialDiagnosis(CurveLabel.Slow, "loss still falling", null));
 
         var sweep = store.ReadSweep(experimentId)!;
 
@@ -34,10 +32,7 @@ public abstract class SweepReadTests(StoreKind kind) : StoreTestBase(kind)
     public void A_sweep_read_for_its_choice_alone_leaves_out_the_epochs_and_the_diagnosis_details_its_ranking_does_not_read()
     {
         using var store = OpenStore();
-        var (experimentId, runId, trials) = Planned(store, rates: 2, decays: 1);
-        store.TryClaimTrial(experimentId, trials[0].Id, runId);
-        store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5));
-        store.RecordDiagnosis(experimentId, trials[0].Id, new TrialDiagnosis(CurveLabel.Slow, "loss still falling", Measures));
+        var (experimentId, trials) = FirstTrialDiagnosed(store, decays: 1, new TrialDiagnosis(CurveLabel.Slow, "loss still falling", Measures));
 
         var sweep = store.ReadSweep(experimentId, withEpochs: false)!;
 
@@ -52,11 +47,8 @@ public abstract class SweepReadTests(StoreKind kind) : StoreTestBase(kind)
     public void A_trial_read_alone_is_the_read_model_record_with_its_epochs_and_whole_diagnosis()
     {
         using var store = OpenStore();
-        var (experimentId, runId, trials) = Planned(store, rates: 2, decays: 1);
-        store.TryClaimTrial(experimentId, trials[0].Id, runId);
-        store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5));
         var diagnosis = new TrialDiagnosis(CurveLabel.Slow, "loss still falling", Measures);
-        store.RecordDiagnosis(experimentId, trials[0].Id, diagnosis);
+        var (experimentId, trials) = FirstTrialDiagnosed(store, decays: 1, diagnosis);
 
         var record = store.GetTrial(experimentId, trials[0].Id)!.ToRecord();
 
@@ -191,6 +183,16 @@ public abstract class SweepReadTests(StoreKind kind) : StoreTestBase(kind)
         Assert.Equal(2, settings.Repeats);
         Assert.Equal(start, settings.CoarseToFine!.Start);
         Assert.Equal(DiagnosisThresholds.Default, settings.Diagnosis);
+    }
+
+    /// <summary>A grid of two rates and <paramref name="decays"/> decays whose first trial completed 5 epochs and was diagnosed.</summary>
+    private static (long ExperimentId, ImmutableArray<TrialPlan> Trials) FirstTrialDiagnosed(IResultStore store, int decays, TrialDiagnosis diagnosis)
+    {
+        var (experimentId, runId, trials) = Planned(store, rates: 2, decays: decays);
+        store.TryClaimTrial(experimentId, trials[0].Id, runId);
+        store.CompleteTrial(experimentId, trials[0].Id, runId, Some.Completed(5));
+        store.RecordDiagnosis(experimentId, trials[0].Id, diagnosis);
+        return (experimentId, trials);
     }
 
     private static CurveMeasures Measures => new(1.1, 0.118, 0.0207, true, 40, -0.02, 0.4, 3, 0.05, 0.73, ValidationRise: 0.8335, TrainFall: 0.2367);
