@@ -17,6 +17,7 @@ internal static class DiagnosisJson
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        TypeInfoResolver = StoredJsonContext.Default,
     };
 
     /// <summary>The stored diagnosis; null when the trial has no label. A label that names no curve label is an error.</summary>
@@ -45,7 +46,7 @@ internal static class DiagnosisJson
     public static (string Label, string Json) Write(TrialDiagnosis diagnosis)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
-        return (EnumText.Lower(diagnosis.Label), JsonSerializer.Serialize(new { diagnosis.Label, diagnosis.Reason, diagnosis.Measures }, Options));
+        return (EnumText.Lower(diagnosis.Label), JsonSerializer.Serialize(new Written(diagnosis.Label, diagnosis.Reason, diagnosis.Measures), Options));
     }
 
     /// <summary>The parameters of the statement that stores each diagnosis, as Dapper binds them by name.</summary>
@@ -58,5 +59,9 @@ internal static class DiagnosisJson
         }
     }
 
-    private sealed record Stored(string? Reason, CurveMeasures? Measures);
+    /// <summary>What is written, in this order.</summary>
+    internal sealed record Written(CurveLabel Label, string? Reason, CurveMeasures? Measures);
+
+    /// <summary>What is read back: the label is its own column.</summary>
+    internal sealed record Stored(string? Reason, CurveMeasures? Measures);
 }

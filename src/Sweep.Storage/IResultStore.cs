@@ -99,6 +99,13 @@ public interface IResultStore : IDisposable
     int ReturnTrials(long runId);
 
     /// <summary>
+    /// Waits until the store's trials may have changed (trials added or back to pending, a trial ended) or
+    /// <paramref name="longest"/> has passed, whichever is first; a process with nothing to do waits here before
+    /// it looks again. It may return early and without a change, so callers look and wait in a loop.
+    /// </summary>
+    Task WaitForTrialChangesAsync(TimeSpan longest, CancellationToken stop);
+
+    /// <summary>
     /// Waits until this process alone may plan the next stage of the experiment's adaptive search, so a stage
     /// is planned once however many processes see the one before it end. Disposing it, or the process
     /// ending, lets the next planner in.

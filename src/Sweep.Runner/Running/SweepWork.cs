@@ -20,7 +20,7 @@ namespace Sweep.Runner.Running;
 /// </summary>
 internal sealed class SweepWork(TextWriter output, LogSettings logSettings)
 {
-    /// <summary>How often a process waiting for others' trials looks at the store again.</summary>
+    /// <summary>How often a process waiting for others' trials looks at the store again, unless the store says sooner that trials changed.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>The stage whose story this process told last: a worker that looks again at a stage says nothing new.</summary>
@@ -57,7 +57,7 @@ internal sealed class SweepWork(TextWriter output, LogSettings logSettings)
 
             try
             {
-                await Task.Delay(PollInterval, stop).ConfigureAwait(false);
+                await batch.Store.WaitForTrialChangesAsync(PollInterval, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

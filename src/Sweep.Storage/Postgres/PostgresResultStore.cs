@@ -75,7 +75,11 @@ public sealed partial class PostgresResultStore : IResultStore
         }
     }
 
-    public void Dispose() => dataSource.Dispose();
+    public void Dispose()
+    {
+        StopListening();
+        dataSource.Dispose();
+    }
 
     /// <summary>Runs <paramref name="work"/> in one transaction on a pooled connection, committed if it returns; see <see cref="Retrying"/>.</summary>
     private T Run<T>(Func<NpgsqlConnection, NpgsqlTransaction, T> work, IsolationLevel isolation = IsolationLevel.ReadCommitted) => Retrying(() =>

@@ -95,6 +95,30 @@ public sealed partial class SqliteResultStore : IResultStore
         }
     }
 
+    /// <summary>How often a waiting process asks SQLite whether another connection changed the file.</summary>
+    private static readonly TimeSpan ChangePoll = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Waits for another connection to commit to the file, which SQLite tells by <c>PRAGMA data_version</c>:
+    /// a look at shared memory, with no read of the file, so it is asked every 50 ms. Any commit counts, since
+    /// SQLite cannot tell which tables it changed.
+    /// </summary>
+    public async Task WaitForTrialChangesAsync(TimeSpan longest, CancellationToken stop)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var version = DataVersion();
+        while (Stopwatch.GetElapsedTime(start) is var waited && waited < longest)
+        {
+            await Task.Delay(waited + ChangePoll < longest ? ChangePoll : longest - waited, stop).ConfigureAwait(false);
+            if (DataVersion() != version)
+            {
+                return;
+            }
+        }
+    }
+
+    private long DataVersion() => Read(c => c.ExecuteScalar<long>("PRAGMA data_version"));
+
     public void Dispose()
     {
         lock (gate)

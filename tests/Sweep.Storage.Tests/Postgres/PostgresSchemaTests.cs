@@ -36,9 +36,9 @@ public sealed class PostgresSchemaTests() : StoreTestBase(StoreKind.Postgres)
         using var sqlite = new SqliteConnection($"Data Source={DbPath};Pooling=False");
         using var postgres = TestPostgres.Connect(Location);
         Assert.Equal(sqlite.Query<string>(SqliteColumnsSql), postgres.Query<string>(ColumnsSql));
-        Assert.Equal(7, PostgresResultStore.SchemaVersion);
+        Assert.Equal(9, PostgresResultStore.SchemaVersion);
         Assert.Equal(8, SqliteResultStore.SchemaVersion);
-        Assert.Equal(7, Scalar<int>("SELECT version FROM schema_version"));
+        Assert.Equal(9, Scalar<int>("SELECT version FROM schema_version"));
         Assert.Equal(
             "trials_by_learning_rate trials_by_run trials_by_status trials_claimable",
             Scalar<string>("SELECT string_agg(indexname, ' ' ORDER BY indexname) FROM pg_indexes WHERE tablename = 'trials' AND indexname NOT LIKE '%key'"));
@@ -58,7 +58,7 @@ public sealed class PostgresSchemaTests() : StoreTestBase(StoreKind.Postgres)
 
         Assert.All(stores, s => Assert.Equal(Location.Replace("postgres://", "", StringComparison.Ordinal), s.Location.Replace("postgres://", "", StringComparison.Ordinal)));
         Assert.Equal(1, Scalar<int>("SELECT COUNT(*) FROM schema_version"));
-        Assert.Equal(7, Scalar<int>("SELECT version FROM schema_version"));
+        Assert.Equal(9, Scalar<int>("SELECT version FROM schema_version"));
         var (experimentId, _, trials) = Planned(stores[5]);
         Assert.Equal(trials.Length, stores[2].ListTrials(experimentId).Length);
     }
@@ -85,7 +85,20 @@ public sealed class PostgresSchemaTests() : StoreTestBase(StoreKind.Postgres)
         var error = Assert.Throws<StoreException>(() => OpenStore());
 
         Assert.Equal(
-            $"The store '{PostgresLocation.Parse(Location).Display}' has schema version 99 but this Sweep knows versions up to 7; upgrade Sweep or pass another --db path.",
+            $"The store '{PostgresLocation.Parse(Location).Display}' has schema version 99 but this Sweep knows versions up to 9; upgrade Sweep or pass another --db path.",
             error.Message);
+    }
+
+    [Fact]
+    public void A_store_at_version_7_gets_the_notifications_of_changed_trials_and_keeps_its_trials()
+    {
+        var (experimentId, _, trials) = Planned(OpenStore());
+        Execute("DROP TRIGGER trials_added ON trials; DROP TRIGGER trials_moved ON trials; DROP FUNCTION sweep_trials_changed(); UPDATE schema_version SET version = 7");
+
+        var store = OpenStore();
+
+        Assert.Equal(9, Scalar<int>("SELECT version FROM schema_version"));
+        Assert.Equal("trials_added trials_moved", Scalar<string>("SELECT string_agg(tgname, ' ' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = 'trials'::regclass AND NOT tgisinternal"));
+        Assert.Equal(trials.Length, store.ListTrials(experimentId).Length);
     }
 }

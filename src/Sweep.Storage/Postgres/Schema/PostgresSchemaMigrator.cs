@@ -10,12 +10,13 @@ namespace Sweep.Storage.Postgres.Schema;
 /// many workers opening a fresh database at once create the schema exactly once and the others wait, then
 /// find it done. Versions follow the SQLite store's, so version 7 here is version 7 of a SQLite file. SQLite's
 /// version 8 changed only how it keeps epochs (packed, a thousand to a row): PostgreSQL takes epoch rows through
-/// binary COPY without a statement per row, so it keeps them as rows and has no version 8.
+/// binary COPY without a statement per row, so it keeps them as rows and has no version 8. Version 9 adds the
+/// notifications of changed trials, which SQLite has not.
 /// </summary>
 internal static class PostgresSchemaMigrator
 {
     /// <summary>Every schema step this code knows, in order; the first creates the whole schema of its version.</summary>
-    public static ImmutableArray<(int Version, string Sql)> All { get; } = [(7, PostgresSchema007.Sql)];
+    public static ImmutableArray<(int Version, string Sql)> All { get; } = [(7, PostgresSchema007.Sql), (9, PostgresSchema009.Sql)];
 
     public static int Latest => All[^1].Version;
 
