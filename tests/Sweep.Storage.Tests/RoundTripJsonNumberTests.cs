@@ -42,6 +42,18 @@ public sealed class RoundTripJsonNumberTests
     }
 
     [Fact]
+    public void Every_decimal_of_up_to_15_digits_is_written_with_at_most_15()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 200_000; i++)
+        {
+            var value = random.NextInt64(1, 1_000_000_000_000_000) / Math.Pow(10, random.Next(0, 23));
+            var text = Text(value);
+            Assert.True(text.IndexOf('e', StringComparison.Ordinal) <= 15, $"{value:R} was written {text}");
+        }
+    }
+
+    [Fact]
     public void Awkward_doubles_read_back_as_themselves()
     {
         double[] values =
