@@ -17,7 +17,7 @@ internal sealed class StageBests
         var bests = new StageBests();
         foreach (var trial in trials)
         {
-            if (trial is { Status: TrialStatus.Completed, Epochs.IsEmpty: false } && trial.Epochs[^1].Loss is var loss && double.IsFinite(loss))
+            if (trial.Status == TrialStatus.Completed && FinalLoss(trial) is { } loss && double.IsFinite(loss))
             {
                 bests.Add(trial.Stage, new Entry(loss, trial.Id));
             }
@@ -25,6 +25,14 @@ internal sealed class StageBests
 
         return bests;
     }
+
+    /// <summary>
+    /// The last epoch's loss, validation before training; a trial read without its epochs has the same numbers
+    /// as its final losses. Null when it has no epoch.
+    /// </summary>
+    private static double? FinalLoss(TrialRecord trial) => !trial.Epochs.IsEmpty ? trial.Epochs[^1].Loss
+        : trial.EpochsRun > 0 ? trial.FinalValidationLoss ?? trial.FinalTrainLoss
+        : null;
 
     /// <summary>The lowest final loss among <paramref name="trial"/>'s siblings; null when it has none.</summary>
     public double? BestBesides(TrialRecord trial)

@@ -17,19 +17,20 @@ public static class SweepLabels
     {
         ArgumentNullException.ThrowIfNull(trials);
         var all = trials.ToList();
-        return Stream(() => all, thresholds).ToImmutableDictionary(d => d.TrialId, d => d.Diagnosis, StringComparer.Ordinal);
+        return Stream(_ => all, thresholds).ToImmutableDictionary(d => d.TrialId, d => d.Diagnosis, StringComparer.Ordinal);
     }
 
     /// <summary>
-    /// Each diagnosable trial's diagnosis, one at a time, from two reads of the trials with their epochs: the first
-    /// finds each stage's best final losses, the second diagnoses. Only one trial's epochs are held at a time, so a
-    /// sweep of any size is labelled in bounded memory.
+    /// Each diagnosable trial's diagnosis, one at a time, from two reads of the trials: the first, which needs no
+    /// epochs (<paramref name="read"/> is given false), finds each stage's best final losses; the second, with
+    /// epochs (true), diagnoses. Only one trial's epochs are held at a time, so a sweep of any size is labelled in
+    /// bounded memory.
     /// </summary>
-    public static IEnumerable<(string TrialId, CurveDiagnosis Diagnosis)> Stream(Func<IEnumerable<TrialRecord>> read, DiagnosisThresholds thresholds)
+    public static IEnumerable<(string TrialId, CurveDiagnosis Diagnosis)> Stream(Func<bool, IEnumerable<TrialRecord>> read, DiagnosisThresholds thresholds)
     {
         ArgumentNullException.ThrowIfNull(read);
-        var bests = StageBests.Of(read());
-        foreach (var trial in read())
+        var bests = StageBests.Of(read(false));
+        foreach (var trial in read(true))
         {
             if (trial.Status is TrialStatus.Completed or TrialStatus.Diverged && !trial.Epochs.IsEmpty)
             {

@@ -21,7 +21,7 @@ internal static class SweepDiagnosis
     /// </summary>
     public static SweepRecord Record(IResultStore store, long experimentId, DiagnosisThresholds thresholds)
     {
-        var labels = SweepLabels.Stream(() => store.ReadTrials(experimentId), thresholds)
+        var labels = SweepLabels.Stream(withEpochs => store.ReadTrials(experimentId, withEpochs), thresholds)
             .Select(d => new DiagnosedTrial(d.TrialId, TrialDiagnosis.Of(d.Diagnosis)));
         foreach (var chunk in labels.Chunk(LabelsPerTransaction))
         {

@@ -42,14 +42,33 @@ public class SweepLabelsTests
             Trial("t3", 0.04, 0.011, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.011) },
             Trial("t4", 0.08, null, status: TrialStatus.Failed, label: null),
         ];
-        var reads = 0;
+        var reads = new List<bool>();
 
-        var streamed = SweepLabels.Stream(() => { reads++; return trials; }, DiagnosisThresholds.Default).ToList();
+        var streamed = SweepLabels.Stream(withEpochs => { reads.Add(withEpochs); return trials; }, DiagnosisThresholds.Default).ToList();
 
-        Assert.Equal(2, reads);
+        Assert.Equal([false, true], reads);
         var whole = CurveDiagnosis.OfSweep([.. trials.Take(3).Select(t => new TrialResult(t.Id, t.Status, t.Epochs, null, 0))]);
         Assert.Equal(["t1", "t2", "t3"], streamed.Select(d => d.TrialId));
         Assert.Equal(whole.Select(d => d.Reason), streamed.Select(d => d.Diagnosis.Reason));
+    }
+
+    [Fact]
+    public void A_first_read_without_epochs_finds_the_same_stage_bests_from_the_final_losses()
+    {
+        TrialRecord[] trials =
+        [
+            Trial("t1", 0.01, 0.1, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.1) },
+            Trial("t2", 0.02, 0.01, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.01) },
+            Trial("t3", 0.04, 0.011, stage: 1) with { Epochs = Curves.Falling(20, 0.5, floor: 0.011) },
+        ];
+
+        // As the store reads a trial without its epochs: the final losses are its last epoch's.
+        var finalsOnly = trials.Select(t => t with { Epochs = [], FinalTrainLoss = t.Epochs[^1].TrainLoss, FinalValidationLoss = t.Epochs[^1].ValidationLoss }).ToList();
+        var streamed = SweepLabels.Stream(withEpochs => withEpochs ? trials : finalsOnly, DiagnosisThresholds.Default).ToList();
+
+        var whole = SweepLabels.Of(trials, DiagnosisThresholds.Default);
+        Assert.Equal(whole.Count, streamed.Count);
+        Assert.All(streamed, d => Assert.Equal(whole[d.TrialId].Reason, d.Diagnosis.Reason));
     }
 
     [Fact]
