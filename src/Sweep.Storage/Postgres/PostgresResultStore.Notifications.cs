@@ -29,7 +29,7 @@ public sealed partial class PostgresResultStore
 
             await listener.WaitAsync(longest, stop).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is NpgsqlException or IOException or ObjectDisposedException && !stop.IsCancellationRequested)
+        catch (Exception e) when (e is NpgsqlException or IOException or InvalidOperationException && !stop.IsCancellationRequested)
         {
             StopListening();
             await Task.Delay(longest, stop).ConfigureAwait(false);
