@@ -12,12 +12,9 @@ namespace Sweep.Storage;
 /// </summary>
 internal static class DiagnosisJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions Options = new(StoredJsonContext.Default.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        TypeInfoResolver = StoredJsonContext.Default,
     };
 
     /// <summary>The stored diagnosis; null when the trial has no label. A label that names no curve label is an error.</summary>
@@ -46,7 +43,7 @@ internal static class DiagnosisJson
     public static (string Label, string Json) Write(TrialDiagnosis diagnosis)
     {
         ArgumentNullException.ThrowIfNull(diagnosis);
-        return (EnumText.Lower(diagnosis.Label), JsonSerializer.Serialize(new Written(diagnosis.Label, diagnosis.Reason, diagnosis.Measures), Options));
+        return (EnumText.Lower(diagnosis.Label), JsonSerializer.Serialize(diagnosis, Options));
     }
 
     /// <summary>The parameters of the statement that stores each diagnosis, as Dapper binds them by name.</summary>
@@ -58,9 +55,6 @@ internal static class DiagnosisJson
             yield return new { ExperimentId = experimentId, TrialId = trialId, Label = label, Json = json };
         }
     }
-
-    /// <summary>What is written, in this order.</summary>
-    internal sealed record Written(CurveLabel Label, string? Reason, CurveMeasures? Measures);
 
     /// <summary>What is read back: the label is its own column.</summary>
     internal sealed record Stored(string? Reason, CurveMeasures? Measures);

@@ -11,12 +11,9 @@ namespace Sweep.Storage;
 /// </summary>
 internal static class SweepSettingsJson
 {
-    private static readonly JsonSerializerOptions Options = new()
+    private static readonly JsonSerializerOptions Options = new(StoredJsonContext.Default.Options)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        TypeInfoResolver = StoredJsonContext.Default,
     };
 
     public static string Write(SweepSettings settings) => JsonSerializer.Serialize(settings, Options);

@@ -20,8 +20,11 @@ namespace Sweep.Runner.Running;
 /// </summary>
 internal sealed class SweepWork(TextWriter output, LogSettings logSettings)
 {
-    /// <summary>How often a process waiting for others' trials looks at the store again, unless the store says sooner that trials changed.</summary>
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long a process with nothing to do (waiting for others' trials, or a worker for new ones) waits before
+    /// it looks at the store again, unless the store says sooner that trials changed.
+    /// </summary>
+    internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>The stage whose story this process told last: a worker that looks again at a stage says nothing new.</summary>
     private int? toldStage;

@@ -26,9 +26,6 @@ internal sealed class SweepWorker(WorkerSettings settings, TextWriter output, Te
 {
     private const string LogFileName = "sweep-worker.log";
 
-    /// <summary>How long an idle worker waits before it looks at the store again, unless the store says sooner that trials changed.</summary>
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
-
     private static readonly string SweepVersion =
         typeof(SweepWorker).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
@@ -113,7 +110,7 @@ internal sealed class SweepWorker(WorkerSettings settings, TextWriter output, Te
                     break;
                 }
 
-                await store.WaitForTrialChangesAsync(PollInterval, stop).ConfigureAwait(false);
+                await store.WaitForTrialChangesAsync(SweepWork.PollInterval, stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -23,8 +23,8 @@ public class SweepLabelsTests
     [Fact]
     public void Trials_of_one_stage_are_judged_against_each_other()
     {
-        var worse = Trial("t1", 0.01, 0.1, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.1) };
-        var better = Trial("t2", 0.02, 0.01, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.01) };
+        var worse = Falling("t1", 0.01, 0.1);
+        var better = Falling("t2", 0.02, 0.01);
 
         var labels = SweepLabels.Of([worse, better], DiagnosisThresholds.Default);
 
@@ -37,9 +37,9 @@ public class SweepLabelsTests
     {
         TrialRecord[] trials =
         [
-            Trial("t1", 0.01, 0.1, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.1) },
-            Trial("t2", 0.02, 0.01, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.01) },
-            Trial("t3", 0.04, 0.011, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.011) },
+            Falling("t1", 0.01, 0.1),
+            Falling("t2", 0.02, 0.01),
+            Falling("t3", 0.04, 0.011),
             Trial("t4", 0.08, null, status: TrialStatus.Failed, label: null),
         ];
         var reads = new List<bool>();
@@ -57,9 +57,9 @@ public class SweepLabelsTests
     {
         TrialRecord[] trials =
         [
-            Trial("t1", 0.01, 0.1, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.1) },
-            Trial("t2", 0.02, 0.01, stage: 0) with { Epochs = Curves.Falling(20, 0.5, floor: 0.01) },
-            Trial("t3", 0.04, 0.011, stage: 1) with { Epochs = Curves.Falling(20, 0.5, floor: 0.011) },
+            Falling("t1", 0.01, 0.1),
+            Falling("t2", 0.02, 0.01),
+            Falling("t3", 0.04, 0.011, stage: 1),
         ];
 
         // As the store reads a trial without its epochs: the final losses are its last epoch's.
@@ -79,4 +79,8 @@ public class SweepLabelsTests
         Assert.Empty(SweepLabels.Of([failed], DiagnosisThresholds.Default));
         Assert.Equal(CurveLabel.Diverging, SweepLabels.LabelOf(failed));
     }
+
+    /// <summary>A completed trial whose loss falls from 1 toward <paramref name="floor"/> over 20 epochs, with <paramref name="floor"/> as its final loss.</summary>
+    private static TrialRecord Falling(string id, double rate, double floor, int stage = 0) =>
+        Trial(id, rate, floor, stage: stage) with { Epochs = Curves.Falling(20, 0.5, floor: floor) };
 }
